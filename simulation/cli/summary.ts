@@ -1,0 +1,87 @@
+import type { RunResults } from '../results/types';
+import { formatDurationMs } from '../units/duration';
+import { formatCount, formatMs, formatPercent, formatTokens, formatUsd } from '../units/format';
+
+/** The readable summary `preflight run` prints (the JSON has every figure; this is the digest). */
+export function formatSummary(r: RunResults): string {
+  const lines: string[] = [];
+  const run = r.run;
+  lines.push(`Preflight · ${r.pipeline.name}`);
+  lines.push(
+    `Run: seed ${run.seed} · ${formatDurationMs(run.warmupMs)} warm-up + ${formatDurationMs(run.durationMs)} of arrivals · ${formatCount(run.requestsMeasured)} measured requests (${round(run.measuredRps)} req/s) · ${run.drain ? 'drained' : `${formatCount(run.requestsUnfinished)} unfinished`} · ${formatCount(run.events)} events`,
+  );
+  lines.push('');
+  lines.push(table(['Latency (served)', 'P50', 'P75', 'P90', 'P95', 'P99', 'P99.9', 'mean', 'max'], [latencyRow('end-to-end', r.latency.endToEnd), latencyRow('time to first token', r.latency.ttft), ...(r.latency.byClass.length > 1 ? r.latency.byClass.map((c) => latencyRow(`  class ${c.class}`, c.latency)) : [])]));
+  lines.push('');
+  const o = r.outcomes;
+  const errors = Object.entries(o.errorsByType).map(([k, v]) => `${k} ${formatCount(v ?? 0)}`);
+  lines.push(`Outcomes: ${formatCount(o.served)} served${o.servedFromCache ? ` (${formatCount(o.servedFromCache)} from cache)` : ''} · ${formatCount(o.failed)} failed = error rate ${formatPercent(o.errorRate, 2)}${errors.length ? ` (${errors.join(', ')})` : ''}${o.escalated ? ` · ${formatCount(o.escalated)} escalated` : ''}`);
+  lines.push(`          retries ${formatCount(o.retries)} (${formatPercent(o.retryRate, 2)} of calls) · downtime ${o.downtimeMinutes} of ${o.measuredMinutes} min · answers cut by max_tokens ${formatCount(o.truncatedAnswers)}`);
+  lines.push('');
+  const c = r.cost;
+  lines.push(`Cost: ${formatUsd(c.perQueryUsd)} per query (usage ${formatUsd(c.variablePerQueryUsd)} + fixed ${formatUsd(c.fixedPerQueryUsd)}) · ${formatUsd(c.monthlyUsd)}/month (usage ${formatUsd(c.variableMonthlyUsd)} + fixed ${formatUsd(c.fixedMonthlyUsd)}) · ${formatUsd(c.dailyUsd)}/day`);
+  lines.push(`      ${formatTokens(c.monthlyQueries)} queries/month; tokens per query: ${formatTokens(c.tokensPerQuery.input)} in (${formatTokens(c.tokensPerQuery.cachedInput)} cached), ${formatTokens(c.tokensPerQuery.output)} out`);
+  if (c.byNode.length) {
+    lines.push(table(['  by node', 'usage cost', 'share', 'input', 'output', 'fees'], c.byNode.map((n) => [`  ${n.nodeId}`, formatUsd(n.usd), formatPercent(n.share), formatUsd(n.byType.input + n.byType.cachedInput + n.byType.cacheWrite), formatUsd(n.byType.output), formatUsd(n.byType.request)])));
+  }
+  if (r.caches.length) {
+    lines.push('');
+    for (const cache of r.caches) lines.push(`Cache ${cache.nodeId} (${cache.mode}): hit rate ${formatPercent(cache.hitRate)} of ${formatCount(cache.lookups)} lookups · ${formatCount(cache.evictions)} evictions · ${formatCount(cache.expired)} expired`);
+  }
+  if (r.quotas.length) {
+    lines.push('');
+    lines.push(
+      table(
+        ['Quota', 'RPM peak/mean', 'TPM peak/mean', 'concurrency peak/mean', 'queue wait P95', '429s', 'headroom'],
+        r.quotas.map((q) => [
+          q.id,
+          util(q.utilisation.rpm),
+          util(q.utilisation.tpm ?? q.utilisation.itpm),
+          util(q.utilisation.concurrency),
+          formatMs(q.queueWaitMs.p95),
+          formatCount(q.rateLimited),
+          formatPercent(q.headroom),
+        ]),
+      ),
+    );
+  }
+  lines.push('');
+  lines.push('SLO (seed targets unless the file sets its own):');
+  for (const check of r.slo.checks) {
+    const mark = check.pass === null ? '·' : check.pass ? '✓' : '✗';
+    lines.push(`  ${mark} ${check.label} ${check.direction === 'max' ? '<' : '>'} ${sloValue(check.metric, check.target)}: ${check.actual === null ? 'n/a' : sloValue(check.metric, check.actual)}`);
+  }
+  if (r.stability.warnings.length) {
+    lines.push('');
+    lines.push('Warnings:');
+    for (const w of r.stability.warnings) lines.push(`  ! ${w}`);
+  }
+  lines.push('');
+  for (const note of r.notes) lines.push(`Note: ${note}`);
+  return lines.join('\n');
+}
+
+function latencyRow(label: string, q: RunResults['latency']['endToEnd']): string[] {
+  return [label, formatMs(q.p50), formatMs(q.p75), formatMs(q.p90), formatMs(q.p95), formatMs(q.p99), formatMs(q.p999), formatMs(q.mean), formatMs(q.max)];
+}
+
+function util(f: { mean: number; peak: number } | null): string {
+  return f ? `${formatPercent(f.peak)} / ${formatPercent(f.mean)}` : '—';
+}
+
+function sloValue(metric: string, v: number): string {
+  if (metric.endsWith('Ms')) return formatMs(v);
+  if (metric === 'monthlyBudgetUsd') return formatUsd(v);
+  return formatPercent(v, 2);
+}
+
+function round(x: number): string {
+  return Number(x.toPrecision(4)).toString();
+}
+
+/** Left-aligned first column, right-aligned others. */
+export function table(header: string[], rows: string[][]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  return all.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+}

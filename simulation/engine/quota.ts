@@ -1,0 +1,265 @@
+import { LogHistogram } from '../metrics/log-histogram';
+import { EV_SLOT_GRANTED, type EngineApi } from './engine-api';
+import type { SimRequest } from './request';
+import { RingQueue } from './ring-queue';
+import { GrowableArray } from '../metrics/growable-array';
+
+/** A provider or gateway limit shared by the nodes that reference it (SEMANTICS §5). */
+export interface QuotaSpec {
+  id: string;
+  name: string;
+  rpm: number | null;
+  tpm: number | null;
+  itpm: number | null;
+  otpm: number | null;
+  maxParallelRequests: number | null;
+  maxQueueLength: number | null;
+  admission: 'openai' | 'anthropic';
+  window: 'fixed-minute' | 'token-bucket';
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Runtime of one quota: concurrency slots with a FIFO wait queue, and request/token admission.
+ *
+ * Admission, OpenAI style: a call reserves its input tokens + `max_tokens` against TPM when it starts and
+ * the unused part of `max_tokens` is refunded when it completes. Anthropic style: input tokens (minus
+ * prompt-cache reads) against ITPM, `max_tokens` reserved against OTPM and refunded at completion, both
+ * token buckets refilled continuously. Over a limit the call gets a 429 with a Retry-After (time until
+ * the window resets or the bucket holds enough).
+ *
+ * Utilisation is measured per simulated minute from the tokens and requests actually admitted (actual
+ * output, not the reservation) and the time-average of slots in use.
+ */
+export class QuotaRuntime {
+  inUse = 0;
+  private readonly waiting = new RingQueue<SimRequest>();
+  // Admission state.
+  private windowIndex = -1;
+  private rpmUsed = 0;
+  private tpmUsed = 0;
+  private rpmLevel: number;
+  private tpmLevel: number;
+  private itpmLevel: number;
+  private otpmLevel: number;
+  private lastRefillMs = 0;
+  // Per-minute accounting (all minutes of the run; the results use the measured ones).
+  private minute = 0;
+  private minuteStartMs = 0;
+  private lastChangeMs = 0;
+  readonly perMinute = {
+    requests: new GrowableArray(),
+    tokens: new GrowableArray(),
+    inputTokens: new GrowableArray(),
+    outputTokens: new GrowableArray(),
+    reservedPeak: new GrowableArray(),
+    slotArea: new GrowableArray(),
+    queueArea: new GrowableArray(),
+    rateLimited: new GrowableArray(),
+  };
+  private minuteReservedPeak = 0;
+  readonly queueWaitMs = new LogHistogram();
+  maxQueueSeen = 0;
+  maxInUseSeen = 0;
+  rateLimitedCounted = 0;
+  rejectedQueueFullCounted = 0;
+  first429Ms = -1;
+
+  constructor(
+    readonly spec: QuotaSpec,
+    readonly index: number,
+    private readonly engine: EngineApi,
+  ) {
+    this.rpmLevel = spec.rpm ?? 0;
+    this.tpmLevel = spec.tpm ?? 0;
+    this.itpmLevel = spec.itpm ?? 0;
+    this.otpmLevel = spec.otpm ?? 0;
+  }
+
+  get hasSlots(): boolean {
+    return this.spec.maxParallelRequests !== null;
+  }
+
+  get hasRateLimits(): boolean {
+    const s = this.spec;
+    return s.rpm !== null || s.tpm !== null || s.itpm !== null || s.otpm !== null;
+  }
+
+  get queueLength(): number {
+    return this.waiting.size;
+  }
+
+  /**
+   * Takes a slot for `req` at `node`: 1 = granted now, 0 = queued (the node gets EV_SLOT_GRANTED
+   * later, with the request's attempt token), −1 = the queue is full.
+   */
+  acquire(req: SimRequest, node: number): 1 | 0 | -1 {
+    const now = this.engine.now;
+    this.advance(now);
+    req.queuedAtMs = now;
+    const max = this.spec.maxParallelRequests;
+    if (max === null || this.inUse < max) {
+      this.inUse++;
+      if (this.inUse > this.maxInUseSeen) this.maxInUseSeen = this.inUse;
+      if (req.counted) this.queueWaitMs.record(0);
+      req.slotQuota = this.index;
+      return 1;
+    }
+    if (this.spec.maxQueueLength !== null && this.waiting.size >= this.spec.maxQueueLength) {
+      if (req.counted) this.rejectedQueueFullCounted++;
+      return -1;
+    }
+    this.waiting.push(req, node);
+    if (this.waiting.size > this.maxQueueSeen) this.maxQueueSeen = this.waiting.size;
+    return 0;
+  }
+
+  /** Frees the slot `req` holds; the slot passes straight to the first waiter (no one can jump the queue). */
+  release(req: SimRequest): void {
+    if (req.slotQuota !== this.index) return;
+    req.slotQuota = -1;
+    const now = this.engine.now;
+    this.advance(now);
+    const next = this.waiting.shift();
+    if (next === null) {
+      this.inUse--;
+      return;
+    }
+    const node = this.waiting.lastTag;
+    next.slotQuota = this.index;
+    if (next.counted) this.queueWaitMs.record(now - next.queuedAtMs);
+    this.engine.schedule(now, node, EV_SLOT_GRANTED, next, next.attemptToken);
+  }
+
+  /**
+   * Admits a call against RPM/TPM: 0 when admitted, otherwise the Retry-After in ms of the 429.
+   * `cachedInputTokens` are prompt-cache reads (not counted against Anthropic ITPM).
+   */
+  admit(req: SimRequest, inputTokens: number, cachedInputTokens: number, maxOutputTokens: number, actualOutputTokens: number): number {
+    const now = this.engine.now;
+    this.advance(now);
+    const s = this.spec;
+    let retryAfter = 0;
+    if (s.window === 'fixed-minute' && s.admission === 'openai') {
+      const w = Math.floor(now / MINUTE_MS);
+      if (w !== this.windowIndex) {
+        this.windowIndex = w;
+        this.rpmUsed = 0;
+        this.tpmUsed = 0;
+      }
+      const reserve = inputTokens + maxOutputTokens;
+      if ((s.rpm !== null && this.rpmUsed + 1 > s.rpm) || (s.tpm !== null && this.tpmUsed + reserve > s.tpm)) {
+        retryAfter = (w + 1) * MINUTE_MS - now;
+      } else {
+        this.rpmUsed++;
+        this.tpmUsed += reserve;
+        if (this.tpmUsed > this.minuteReservedPeak) this.minuteReservedPeak = this.tpmUsed;
+      }
+    } else {
+      this.refill(now);
+      const needIn = s.admission === 'anthropic' ? inputTokens - cachedInputTokens : inputTokens + maxOutputTokens;
+      retryAfter = Math.max(
+        s.rpm !== null ? this.shortfallMs(this.rpmLevel, 1, s.rpm) : 0,
+        s.admission === 'openai' && s.tpm !== null ? this.shortfallMs(this.tpmLevel, needIn, s.tpm) : 0,
+        s.admission === 'anthropic' && s.itpm !== null ? this.shortfallMs(this.itpmLevel, needIn, s.itpm) : 0,
+        s.admission === 'anthropic' && s.otpm !== null ? this.shortfallMs(this.otpmLevel, maxOutputTokens, s.otpm) : 0,
+      );
+      if (retryAfter === 0) {
+        this.rpmLevel -= 1;
+        if (s.admission === 'openai') this.tpmLevel -= needIn;
+        else {
+          this.itpmLevel -= needIn;
+          this.otpmLevel -= maxOutputTokens;
+        }
+        const reserved = s.admission === 'openai' ? (s.tpm ?? 0) - this.tpmLevel : (s.otpm ?? 0) - this.otpmLevel;
+        if (reserved > this.minuteReservedPeak) this.minuteReservedPeak = reserved;
+      }
+    }
+    if (retryAfter > 0) {
+      this.perMinute.rateLimited.add(this.minute, 1);
+      if (req.counted) this.rateLimitedCounted++;
+      if (this.first429Ms < 0) this.first429Ms = now;
+      return retryAfter;
+    }
+    this.perMinute.requests.add(this.minute, 1);
+    this.perMinute.inputTokens.add(this.minute, inputTokens);
+    this.perMinute.outputTokens.add(this.minute, actualOutputTokens);
+    this.perMinute.tokens.add(this.minute, inputTokens + actualOutputTokens);
+    req.reservedOutputTokens = maxOutputTokens;
+    return 0;
+  }
+
+  /** A call finished having produced `outputTokens`: refund the unused part of its reservation. */
+  complete(req: SimRequest, outputTokens: number, admittedAtMs: number): void {
+    const unused = Math.max(0, req.reservedOutputTokens - outputTokens);
+    req.reservedOutputTokens = 0;
+    if (unused === 0) return;
+    const s = this.spec;
+    if (s.window === 'fixed-minute' && s.admission === 'openai') {
+      if (Math.floor(admittedAtMs / MINUTE_MS) === this.windowIndex) this.tpmUsed = Math.max(0, this.tpmUsed - unused);
+    } else {
+      this.refill(this.engine.now);
+      if (s.admission === 'openai' && s.tpm !== null) this.tpmLevel = Math.min(s.tpm, this.tpmLevel + unused);
+      if (s.admission === 'anthropic' && s.otpm !== null) this.otpmLevel = Math.min(s.otpm, this.otpmLevel + unused);
+    }
+  }
+
+  /** Closes the per-minute books up to `endMs`. */
+  finish(endMs: number): void {
+    this.advance(endMs);
+    this.closeMinute(endMs);
+  }
+
+  /** Minutes accounted so far (the last may be partial). */
+  get minutesRecorded(): number {
+    return this.minute + 1;
+  }
+
+  private shortfallMs(level: number, need: number, perMinute: number): number {
+    if (level >= need) return 0;
+    const ratePerMs = perMinute / MINUTE_MS;
+    // A call larger than the whole bucket can never pass; it is told to come back in a minute.
+    if (need > perMinute) return MINUTE_MS;
+    return Math.max(1, (need - level) / ratePerMs);
+  }
+
+  private refill(now: number): void {
+    const dt = now - this.lastRefillMs;
+    if (dt <= 0) return;
+    this.lastRefillMs = now;
+    const s = this.spec;
+    const f = dt / MINUTE_MS;
+    if (s.rpm !== null) this.rpmLevel = Math.min(s.rpm, this.rpmLevel + s.rpm * f);
+    if (s.tpm !== null) this.tpmLevel = Math.min(s.tpm, this.tpmLevel + s.tpm * f);
+    if (s.itpm !== null) this.itpmLevel = Math.min(s.itpm, this.itpmLevel + s.itpm * f);
+    if (s.otpm !== null) this.otpmLevel = Math.min(s.otpm, this.otpmLevel + s.otpm * f);
+  }
+
+  /** Accumulates slot and queue time up to `now`, closing each minute boundary crossed. */
+  private advance(now: number): void {
+    while (now >= this.minuteStartMs + MINUTE_MS) {
+      const boundary = this.minuteStartMs + MINUTE_MS;
+      this.accumulate(boundary);
+      this.closeMinute(boundary);
+      this.minute++;
+      this.minuteStartMs = boundary;
+    }
+    this.accumulate(now);
+  }
+
+  private accumulate(now: number): void {
+    const dt = now - this.lastChangeMs;
+    if (dt > 0) {
+      if (this.inUse > 0) this.perMinute.slotArea.add(this.minute, this.inUse * dt);
+      if (this.waiting.size > 0) this.perMinute.queueArea.add(this.minute, this.waiting.size * dt);
+      this.lastChangeMs = now;
+    }
+  }
+
+  private closeMinute(_atMs: number): void {
+    this.perMinute.reservedPeak.set(this.minute, this.minuteReservedPeak);
+    // The reservation level carried into the next minute (token buckets and in-flight reservations).
+    this.minuteReservedPeak = 0;
+  }
+}

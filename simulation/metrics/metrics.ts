@@ -1,0 +1,123 @@
+import { ERROR_NAMES } from '../engine/errors';
+import type { SimRequest } from '../engine/request';
+import { COST_TYPES } from './cost-types';
+import { LogHistogram } from './log-histogram';
+import { QuantileSeries, SeriesClock, SumSeries } from './series';
+
+/**
+ * Everything a run measures, in fixed-size structures: histograms, counters and bounded series.
+ * Headline figures count only requests that arrived after warm-up (`req.counted`); the series cover the
+ * whole run (warm-up included, so a chart can show it) and are bounded by the series clock.
+ */
+export class Metrics {
+  readonly e2eLatency = new LogHistogram();
+  readonly ttft = new LogHistogram();
+  readonly classLatency: LogHistogram[];
+  readonly nodeLatency: LogHistogram[];
+  readonly nodeEntered: Float64Array;
+  readonly nodeOk: Float64Array;
+  readonly nodeFailed: Float64Array;
+  readonly nodeRetries: Float64Array;
+  readonly nodeAttempts: Float64Array;
+  readonly nodeRateLimited: Float64Array;
+  /** USD by node × cost type, and tokens (or units) by node × cost type. */
+  readonly costUsd: Float64Array;
+  readonly tokens: Float64Array;
+  readonly errorsByCode = new Float64Array(ERROR_NAMES.length);
+  readonly errorsByNode: Float64Array;
+  readonly classArrivals: Float64Array;
+  readonly classServed: Float64Array;
+  readonly classCostUsd: Float64Array;
+  measured = 0;
+  served = 0;
+  failed = 0;
+  escalated = 0;
+  servedFromCache = 0;
+  totalCostUsd = 0;
+  inputTokens = 0;
+  cachedInputTokens = 0;
+  outputTokens = 0;
+  truncatedAnswers = 0;
+
+  readonly clock = new SeriesClock();
+  readonly seriesArrivals = this.clock.register(new SumSeries(this.clock));
+  readonly seriesServed = this.clock.register(new SumSeries(this.clock));
+  readonly seriesErrors = this.clock.register(new SumSeries(this.clock));
+  readonly seriesCostUsd = this.clock.register(new SumSeries(this.clock));
+  readonly seriesRetries = this.clock.register(new SumSeries(this.clock));
+  readonly seriesCacheHits = this.clock.register(new SumSeries(this.clock));
+  readonly seriesLatency = this.clock.register(new QuantileSeries(this.clock));
+
+  constructor(
+    readonly nodeCount: number,
+    readonly classCount: number,
+  ) {
+    this.classLatency = Array.from({ length: classCount }, () => new LogHistogram());
+    this.nodeLatency = Array.from({ length: nodeCount }, () => new LogHistogram());
+    this.nodeEntered = new Float64Array(nodeCount);
+    this.nodeOk = new Float64Array(nodeCount);
+    this.nodeFailed = new Float64Array(nodeCount);
+    this.nodeRetries = new Float64Array(nodeCount);
+    this.nodeAttempts = new Float64Array(nodeCount);
+    this.nodeRateLimited = new Float64Array(nodeCount);
+    this.costUsd = new Float64Array(nodeCount * COST_TYPES.length);
+    this.tokens = new Float64Array(nodeCount * COST_TYPES.length);
+    this.errorsByNode = new Float64Array(nodeCount);
+    this.classArrivals = new Float64Array(classCount);
+    this.classServed = new Float64Array(classCount);
+    this.classCostUsd = new Float64Array(classCount);
+  }
+
+  arrival(req: SimRequest): void {
+    this.seriesArrivals.add(req.arrivalMs, 1);
+    if (req.counted) {
+      this.measured++;
+      this.classArrivals[req.classIndex]!++;
+    }
+  }
+
+  /** Adds a cost the request incurred at `node` (counted requests only; the series gets all). */
+  charge(req: SimRequest, node: number, costType: number, usd: number, units: number, atMs: number): void {
+    req.costUsd += usd;
+    this.seriesCostUsd.add(atMs, usd);
+    if (!req.counted) return;
+    const k = node * COST_TYPES.length + costType;
+    this.costUsd[k]! += usd;
+    this.tokens[k]! += units;
+    this.totalCostUsd += usd;
+    this.classCostUsd[req.classIndex]! += usd;
+  }
+
+  recordServed(req: SimRequest, nowMs: number): void {
+    this.seriesServed.add(nowMs, 1);
+    const latency = nowMs - req.arrivalMs;
+    this.seriesLatency.record(nowMs, latency);
+    if (!req.counted) return;
+    this.served++;
+    if (req.servedFromCache) this.servedFromCache++;
+    this.e2eLatency.record(latency);
+    this.classLatency[req.classIndex]!.record(latency);
+    this.classServed[req.classIndex]!++;
+    this.ttft.record(req.firstTokenMs >= 0 ? req.firstTokenMs - req.arrivalMs : latency);
+    this.inputTokens += req.inputTokens;
+    this.cachedInputTokens += req.cachedInputTokens;
+    this.outputTokens += req.outputTokens;
+  }
+
+  recordFailed(req: SimRequest, node: number, nowMs: number): void {
+    this.seriesErrors.add(nowMs, 1);
+    if (!req.counted) return;
+    this.failed++;
+    this.errorsByCode[req.errorCode]!++;
+    this.errorsByNode[node]!++;
+    this.inputTokens += req.inputTokens;
+    this.cachedInputTokens += req.cachedInputTokens;
+    this.outputTokens += req.outputTokens;
+  }
+
+  recordEscalated(req: SimRequest, nowMs: number): void {
+    this.seriesServed.add(nowMs, 1);
+    if (!req.counted) return;
+    this.escalated++;
+  }
+}

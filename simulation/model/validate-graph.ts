@@ -1,0 +1,113 @@
+import { Catalog } from '../catalog/catalog';
+import type { Problem } from '../nodes/kind';
+import { nodeKind } from '../nodes/registry';
+import type { PipelineDocument } from './document-schema';
+import { findCycle, portsOf, reachableFrom } from './graph';
+
+/**
+ * Checks the wiring and references of a schema-valid document (SEMANTICS §1). Every message names
+ * the node, the port or field, and the fix.
+ */
+export function validateGraph(doc: PipelineDocument, catalog: Catalog): Problem[] {
+  const problems: Problem[] = [];
+  const err = (path: string, message: string, nodeId?: string) => problems.push({ severity: 'error', path, message: `${path}: ${message}`, ...(nodeId ? { nodeId } : {}) });
+  const warn = (path: string, message: string, nodeId?: string) => problems.push({ severity: 'warning', path, message: `${path}: ${message}`, ...(nodeId ? { nodeId } : {}) });
+
+  const indexById = new Map<string, number>();
+  doc.nodes.forEach((n, i) => {
+    const first = indexById.get(n.id);
+    if (first !== undefined) err(`$.nodes[${i}].id`, `duplicate id '${n.id}' (also at $.nodes[${first}]); node ids must be unique`, n.id);
+    else indexById.set(n.id, i);
+  });
+  const quotaIndex = new Map<string, number>();
+  doc.quotas.forEach((q, i) => {
+    if (quotaIndex.has(q.id)) err(`$.quotas[${i}].id`, `duplicate quota id '${q.id}'`);
+    quotaIndex.set(q.id, i);
+  });
+  const nodeList = doc.nodes.map((n) => n.id).join(', ');
+
+  // Edges: endpoints exist, ports exist, targets accept input, each output wired once.
+  const wired = new Map<string, number>();
+  const validEdges: PipelineDocument['edges'] = [];
+  doc.edges.forEach((e, i) => {
+    const path = `$.edges[${i}]`;
+    const fromIdx = indexById.get(e.from);
+    const toIdx = indexById.get(e.to);
+    if (fromIdx === undefined) return err(`${path}.from`, `no node '${e.from}'; nodes are: ${nodeList}`);
+    if (toIdx === undefined) return err(`${path}.to`, `no node '${e.to}'; nodes are: ${nodeList}`);
+    const from = doc.nodes[fromIdx]!;
+    const to = doc.nodes[toIdx]!;
+    const ports = portsOf(from.kind);
+    if (!ports.some((p) => p.name === e.port)) {
+      return err(`${path}.port`, ports.length ? `node '${e.from}' (${kindTitle(from.kind)}) has no output '${e.port}'; its outputs are ${ports.map((p) => p.name).join(', ')}` : `node '${e.from}' is a ${kindTitle(from.kind)} terminal and has no outputs`, e.from);
+    }
+    if (!nodeKind(to.kind)?.acceptsInput) return err(`${path}.to`, `node '${e.to}' (${kindTitle(to.kind)}) has no input; requests cannot be sent to it`, e.to);
+    const key = `${e.from}\u0000${e.port}`;
+    const earlier = wired.get(key);
+    if (earlier !== undefined) return err(path, `output '${e.port}' of '${e.from}' is wired twice (also $.edges[${earlier}]); an output connects to one node — split traffic with a router`, e.from);
+    wired.set(key, i);
+    validEdges.push(e);
+  });
+
+  // Sources and their shares.
+  const sources = doc.nodes.filter((n) => n.kind === 'source');
+  if (sources.length === 0) err('$.nodes', 'no traffic source; add a node of kind "source" where requests enter');
+  const shareTotal = sources.reduce((s, n) => s + (n.kind === 'source' ? n.params.share : 0), 0);
+  if (sources.length > 0 && Math.abs(shareTotal - 1) > 1e-6) {
+    err(`$.nodes[${indexById.get(sources[0]!.id)}].params.share`, `the shares of the traffic sources must sum to 1; they sum to ${Number(shareTotal.toFixed(6))} (${sources.map((s) => `${s.id}: ${s.kind === 'source' ? s.params.share : ''}`).join(', ')})`, sources[0]!.id);
+  }
+
+  // Required ports.
+  doc.nodes.forEach((n, i) => {
+    for (const port of portsOf(n.kind)) {
+      if (port.required && !wired.has(`${n.id}\u0000${port.name}`)) {
+        err(`$.nodes[${i}]`, `node '${n.id}' (${kindTitle(n.kind)}): output '${port.name}' leads nowhere; connect it to the next step`, n.id);
+      }
+    }
+  });
+
+  // Cycles.
+  const cycle = findCycle(doc.nodes.map((n) => n.id), validEdges);
+  if (cycle) err('$.edges', `the edges form a cycle ${cycle.join(' → ')}; a request could loop forever. Use a node's retries or a fallback chain instead`, cycle[0]);
+
+  // Reachability. A node nothing sends requests to is reported; the nodes behind it are unreachable
+  // for the same reason and are not listed again (nor are nodes behind a broken edge).
+  const hasInput = new Set(doc.edges.map((e) => e.to));
+  doc.nodes.forEach((n, i) => {
+    if (n.kind !== 'source' && !hasInput.has(n.id)) err(`$.nodes[${i}]`, `node '${n.id}' (${kindTitle(n.kind)}) is unreachable: nothing sends requests to it; connect it or delete it`, n.id);
+  });
+  const reachable = reachableFrom(sources.map((s) => s.id), validEdges);
+  if (problems.length === 0 && sources.length > 0 && !doc.nodes.some((n) => n.kind === 'response' && reachable.has(n.id))) {
+    err('$.nodes', 'no Response terminal is reachable: no request could ever be served; end the success path in a node of kind "response"');
+  }
+
+  // Per-kind checks and quota references.
+  doc.nodes.forEach((n, i) => {
+    const kind = nodeKind(n.kind);
+    if (!kind) return;
+    const path = `$.nodes[${i}]`;
+    for (const p of kind.validate?.({ nodeId: n.id, path, params: n.params as never, catalog, quotaIds: new Set(quotaIndex.keys()) }) ?? []) problems.push({ ...p, message: p.message.startsWith('$') ? p.message : `${p.path}: ${p.message}` });
+    for (const ref of kind.quotaRefs?.(n.params as never) ?? []) {
+      if (!quotaIndex.has(ref)) {
+        const known = doc.quotas.map((q) => q.id);
+        err(`${path}.params.quota`, `no quota '${ref}'; ${known.length ? `quotas are: ${known.join(', ')}` : 'the pipeline defines none'} (define it under $.quotas)`, n.id);
+      }
+    }
+  });
+
+  // Unused quotas are allowed but worth a word.
+  const used = new Set(doc.nodes.flatMap((n) => nodeKind(n.kind)?.quotaRefs?.(n.params as never) ?? []));
+  doc.quotas.forEach((q, i) => {
+    if (!used.has(q.id)) warn(`$.quotas[${i}]`, `quota '${q.id}' is not used by any node`);
+  });
+  return problems;
+}
+
+function kindTitle(kind: string): string {
+  return nodeKind(kind)?.title ?? kind;
+}
+
+/** The catalog a document runs with: built-ins overridden by the document's own `models`. */
+export function catalogFor(doc: Pick<PipelineDocument, 'models'>, base: Catalog): Catalog {
+  return doc.models.length ? base.with(doc.models) : base;
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { distribution, DistributionSchema } from '../../model/distribution-schema';
+import { callParamsShape } from '../call-params';
+
+export const LlmParams = z
+  .object({
+    model: z.string().default('gpt-5.4-mini').meta({ title: 'Model', description: 'Chat model from the price catalog (prices and context window come from it).', catalogMode: 'chat' }),
+    systemPromptTokens: z.number().int().min(0).default(500).meta({ unit: 'tokens', title: 'System prompt', description: 'Tokens of the system prompt, sent (and billed) on every call.' }),
+    historyTokens: distribution({ type: 'constant', value: 0 }, 'tokens', 'Conversation history sent with each call.'),
+    includeRetrievedContext: z.boolean().default(true).meta({ title: 'Include retrieved chunks', description: 'Send the chunks left by retrieval/reranking as context.' }),
+    outputTokens: DistributionSchema.nullable().default(null).meta({ unit: 'tokens', title: 'Output tokens', description: "Answer length; null uses the query class's output tokens.", distribution: true }),
+    maxTokens: z.number().int().min(1).default(1024).meta({ unit: 'tokens', title: 'max_tokens', description: 'Cap on output tokens; longer answers are cut (finish reason "length"). OpenAI-style admission reserves it against TPM.' }),
+    ttftMs: distribution({ type: 'lognormal', median: 450, p99: 1500 }, 'ms', 'Time to first token for a short prompt (queueing at the provider included).'),
+    ttftMsPer1kInputTokens: z.number().min(0).default(20).meta({ unit: 'ms', title: 'TTFT per 1K input tokens', description: 'Extra prefill time per 1,000 input tokens.' }),
+    timePerOutputTokenMs: distribution({ type: 'lognormal', median: 15, sigma: 0.25 }, 'ms', 'Time per output token (drawn once per call: that call\'s decoding speed).'),
+    billFailedAttempts: z.boolean().default(true).meta({ title: 'Bill failed attempts', description: 'A 5xx or timed-out attempt still pays its input tokens (and a timed-out one the output generated so far). 429s are never billed.' }),
+    ...callParamsShape({ retries: 2, timeoutMs: 60_000 }),
+  })
+  .strict();
+
+export type LlmParamsOut = z.output<typeof LlmParams>;

@@ -1,0 +1,27 @@
+import type { SloTargets } from '../model/document-schema';
+import type { RunResults, SloCheck } from './types';
+
+/** Pass/fail of each SLO target against a run's headline figures. */
+export function sloChecks(slo: SloTargets, r: Pick<RunResults, 'headline' | 'quotas' | 'cost'>): SloCheck[] {
+  const h = r.headline;
+  const check = (metric: SloCheck['metric'], label: string, target: number, direction: 'max' | 'min', actual: number | null): SloCheck => ({
+    metric,
+    label,
+    target,
+    direction,
+    actual,
+    pass: actual === null ? null : direction === 'max' ? actual < target : actual > target,
+  });
+  const checks = [
+    check('p50Ms', 'P50 latency', slo.p50Ms, 'max', h.p50Ms),
+    check('p95Ms', 'P95 latency', slo.p95Ms, 'max', h.p95Ms),
+    check('p99Ms', 'P99 latency', slo.p99Ms, 'max', h.p99Ms),
+    check('ttftMs', 'TTFT (P50)', slo.ttftMs, 'max', h.ttftP50Ms),
+    check('errorRate', 'Error rate', slo.errorRate, 'max', h.errorRate),
+    check('availability', 'Availability', slo.availability, 'min', h.availability),
+    check('cacheHitRate', 'Cache hit rate', slo.cacheHitRate, 'min', h.cacheHitRate),
+    check('rateLimitUtilisation', 'Rate-limit utilisation (peak)', slo.rateLimitUtilisation, 'max', h.peakQuotaUtilisation),
+  ];
+  if (slo.monthlyBudgetUsd !== null) checks.push(check('monthlyBudgetUsd', 'Monthly cost', slo.monthlyBudgetUsd, 'max', r.cost.monthlyUsd));
+  return checks;
+}

@@ -1,0 +1,253 @@
+import type { QuantileSummary } from '../metrics/log-histogram';
+import type { NodeReport } from '../engine/engine-api';
+import type { OfferedLoad } from '../analysis/load-estimate';
+import type { CostType } from '../metrics/cost-types';
+import type { ErrorName } from '../engine/errors';
+
+/**
+ * The results of one run: plain JSON, the same for the CLI's `--json`, the app and reports.
+ * Field names are stable; docs/results.md describes each. Times are ms, money USD, shares 0..1.
+ */
+export interface RunResults {
+  schemaVersion: 1;
+  pipeline: { name: string };
+  run: RunInfo;
+  headline: Headline;
+  latency: {
+    endToEnd: QuantileSummary;
+    ttft: QuantileSummary;
+    /** [lowMs, highMs, count] bins of the end-to-end latency of served requests. */
+    histogram: Array<[number, number, number]>;
+    byClass: Array<{ class: string; measured: number; served: number; latency: QuantileSummary; costPerQueryUsd: number }>;
+  };
+  outcomes: Outcomes;
+  cost: CostResults;
+  nodes: NodeResult[];
+  caches: CacheResult[];
+  quotas: QuotaResult[];
+  series: SeriesResults;
+  stability: { offered: OfferedLoad[]; measured: MeasuredLoad[]; warnings: string[] };
+  slo: { checks: SloCheck[] };
+  traces: TraceResult[];
+  /** How the figures were obtained: sample sizes, warm-up, horizon treatment. */
+  notes: string[];
+}
+
+export interface RunInfo {
+  seed: number;
+  warmupMs: number;
+  horizon: 'duration' | 'requests';
+  durationMs: number;
+  requestsLimit: number | null;
+  drain: boolean;
+  /** Time the last arrival could happen (warm-up + duration, or when the request limit was reached). */
+  arrivalsEndMs: number;
+  /** Simulated time when the run ended (after draining). */
+  endMs: number;
+  requestsArrived: number;
+  requestsMeasured: number;
+  /** Measured requests still in flight at the end (drain off, or drain cut off after 1 h + horizon). */
+  requestsUnfinished: number;
+  drainCutOff: boolean;
+  events: number;
+  /** Mean arrival rate of the measured window, requests/s (simulated). */
+  measuredRps: number;
+}
+
+export interface Headline {
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  ttftP50Ms: number;
+  ttftP95Ms: number;
+  errorRate: number;
+  availability: number;
+  costPerQueryUsd: number;
+  monthlyCostUsd: number;
+  cacheHitRate: number | null;
+  peakQuotaUtilisation: number | null;
+  throughputRps: number;
+}
+
+export interface Outcomes {
+  measured: number;
+  served: number;
+  failed: number;
+  escalated: number;
+  unfinished: number;
+  servedFromCache: number;
+  /** failed ÷ (served + failed + escalated). */
+  errorRate: number;
+  /** served-or-escalated ÷ finished (request-based availability). */
+  availability: number;
+  /** Minutes of the measured window with error rate > 50 % (the seed's "system down"). */
+  downtimeMinutes: number;
+  measuredMinutes: number;
+  errorsByType: Partial<Record<ErrorName, number>>;
+  retries: number;
+  /** Retries ÷ first attempts, over all call nodes. */
+  retryRate: number;
+  truncatedAnswers: number;
+}
+
+export interface CostResults {
+  /** Usage cost of the measured requests. */
+  variableUsd: number;
+  variablePerQueryUsd: number;
+  fixedMonthlyUsd: number;
+  fixedPerQueryUsd: number;
+  /** variable + fixed share per query. */
+  perQueryUsd: number;
+  /** Queries in a 30-day month at the traffic's mean daily rate. */
+  monthlyQueries: number;
+  variableMonthlyUsd: number;
+  monthlyUsd: number;
+  dailyUsd: number;
+  byType: Record<CostType, number>;
+  byNode: Array<{ nodeId: string; usd: number; share: number; byType: Record<CostType, number>; units: Record<CostType, number> }>;
+  byModel: Array<{ model: string; provider: string; usd: number; share: number; inputTokens: number; cachedInputTokens: number; outputTokens: number }>;
+  fixed: Array<{ name: string; monthlyUsd: number; category: string }>;
+  tokensPerQuery: { input: number; cachedInput: number; output: number };
+  /** The formulas behind the figures, in words. */
+  formulas: Record<string, string>;
+}
+
+export interface NodeResult {
+  id: string;
+  kind: string;
+  name: string;
+  entered: number;
+  ok: number;
+  failed: number;
+  attempts: number;
+  retries: number;
+  rateLimited: number;
+  latency: QuantileSummary;
+  costUsd: number;
+  costShare: number;
+  report: NodeReport;
+}
+
+export interface CacheResult {
+  nodeId: string;
+  mode: string;
+  lookups: number;
+  hits: number;
+  hitRate: number;
+  expired: number;
+  evictions: number;
+}
+
+export interface UtilisationFigure {
+  /** Mean over measured minutes of (use in the minute ÷ limit). */
+  mean: number;
+  /** Highest minute. */
+  peak: number;
+  /** Minutes above 70 % (the seed's scaling trigger) and the longest run of them. */
+  minutesOver70: number;
+  longestRunOver70: number;
+}
+
+export interface QuotaResult {
+  id: string;
+  name: string;
+  admission: string;
+  window: string;
+  limits: { rpm: number | null; tpm: number | null; itpm: number | null; otpm: number | null; maxParallelRequests: number | null; maxQueueLength: number | null };
+  utilisation: {
+    rpm: UtilisationFigure | null;
+    tpm: UtilisationFigure | null;
+    itpm: UtilisationFigure | null;
+    otpm: UtilisationFigure | null;
+    concurrency: UtilisationFigure | null;
+    /** Peak reserved share of the TPM (or OTPM) window: admissions count reservations, not actual use. */
+    reservedPeak: number | null;
+  };
+  peakUtilisation: number;
+  headroom: number;
+  queueWaitMs: QuantileSummary;
+  meanQueueLength: number;
+  maxQueueLength: number;
+  maxInUse: number;
+  rateLimited: number;
+  queueFullRejections: number;
+  /** Simulated time of the first 429 (any request, warm-up included), or null. */
+  first429Ms: number | null;
+  /** Share of calls that had to wait for a concurrency slot. */
+  waitedShare: number;
+  /** Mean tokens per measured minute. */
+  meanTokensPerMinute: number;
+  /** Tokens this quota consumed per pipeline query (measured window). */
+  tokensPerQuery: number;
+  /** The seed's capacity model: TPM × 43,200 × 0.7 (null without a TPM-type limit). */
+  monthlyTokenCapacity: number | null;
+  /** monthlyTokenCapacity ÷ tokensPerQuery: queries per month the limit carries at 70 % utilisation. */
+  monthlyQueryCapacity: number | null;
+}
+
+export interface MeasuredLoad {
+  quotaId: string;
+  dimension: 'concurrency';
+  /** Time-average busy slots ÷ slots over the measured window. */
+  utilisation: number;
+  /** True when the wait queue was still long at the end of arrivals (ρ ≥ 1 in practice). */
+  queueGrowing: boolean;
+}
+
+export interface SeriesResults {
+  bucketMs: number;
+  points: number;
+  warmupEndMs: number;
+  arrivalsEndMs: number;
+  arrivals: number[];
+  served: number[];
+  errors: number[];
+  errorRate: Array<number | null>;
+  costUsd: number[];
+  retries: number[];
+  cacheHits: number[];
+  latencyP50Ms: Array<number | null>;
+  latencyP95Ms: Array<number | null>;
+  latencyP99Ms: Array<number | null>;
+  quotas: Record<string, { utilisation: number[]; concurrency: number[]; queueLength: number[]; rateLimited: number[] }>;
+}
+
+export interface SloCheck {
+  metric: 'p50Ms' | 'p95Ms' | 'p99Ms' | 'ttftMs' | 'errorRate' | 'availability' | 'cacheHitRate' | 'rateLimitUtilisation' | 'monthlyBudgetUsd';
+  label: string;
+  target: number;
+  /** 'max': actual must stay below target; 'min': above. */
+  direction: 'max' | 'min';
+  actual: number | null;
+  pass: boolean | null;
+}
+
+export interface TraceResult {
+  requestId: number;
+  class: string;
+  arrivalMs: number;
+  latencyMs: number;
+  ttftMs: number | null;
+  outcome: string;
+  errorType: string | null;
+  costUsd: number;
+  inputTokens: number;
+  cachedInputTokens: number;
+  outputTokens: number;
+  spans: Array<{
+    nodeId: string;
+    kind: string;
+    name: string;
+    model: string | null;
+    attempt: number;
+    startMs: number;
+    durationMs: number;
+    status: number;
+    inputTokens: number;
+    cachedInputTokens: number;
+    outputTokens: number;
+    costUsd: number;
+    finishReason: string;
+    note: string;
+  }>;
+}
