@@ -1,0 +1,105 @@
+import { formatDurationMs } from '../units/duration';
+import { formatCount, formatMs, formatPercent, formatTokens, formatUsd } from '../units/format';
+import type { Headline, RunResults } from './types';
+
+/** Where a figure comes from: what it measures, the formula with this run's numbers, and its inputs. */
+export interface Explanation {
+  title: string;
+  /** The formula with this run's numbers filled in. */
+  formula: string;
+  /** Sample, window and the largest contributors. */
+  details: string[];
+}
+
+export type HeadlineKey = keyof Headline;
+
+/**
+ * Explanations of the headline figures, shared by the app (hover and side notes), the CLI and
+ * reports, so "where does this number come from?" always has the same answer.
+ */
+export function explainHeadline(r: RunResults): Record<HeadlineKey, Explanation> {
+  const served = formatCount(r.outcomes.served);
+  const window = `arrivals after a ${formatDurationMs(r.run.warmupMs)} warm-up over ${formatDurationMs(r.run.durationMs)}`;
+  const sample = `${served} served requests (${window}), seed ${r.run.seed}, one run; streaming histogram within 0.4 %`;
+  const slowest = (key: 'p50' | 'p95' | 'p99') =>
+    [...r.nodes]
+      .filter((n) => n.latency.count > 0 && n.kind !== 'source')
+      .sort((a, b) => b.latency[key] - a.latency[key])
+      .slice(0, 3)
+      .map((n) => `${n.name}: ${formatMs(n.latency[key])}`)
+      .join(', ');
+  const latency = (q: 'p50' | 'p95' | 'p99', label: string): Explanation => ({
+    title: `${label} end-to-end latency`,
+    formula: `${label} of (time the request reached a Response terminal − its arrival) = ${formatMs(r.latency.endToEnd[q])}`,
+    details: [sample, `Per-node ${label} (time inside each node, queueing included): ${slowest(q) || 'n/a'}`, 'Failed requests are not in latency figures; they are counted in the error rate.'],
+  });
+  const ttft = (q: 'p50' | 'p95', label: string): Explanation => ({
+    title: `${label} time to first token`,
+    formula: `${label} of (first token visible − arrival) = ${formatMs(r.latency.ttft[q])}`,
+    details: [sample, 'Streamed answers: the answering LLM call start + its TTFT (prefill included). Non-streamed answers and cache hits: the full response time.'],
+  });
+  const o = r.outcomes;
+  const finished = o.served + o.failed + o.escalated;
+  const errorTypes = Object.entries(o.errorsByType).map(([k, v]) => `${k} ${formatCount(v ?? 0)}`).join(', ');
+  const failingNodes = r.nodes.filter((n) => n.failed > 0).map((n) => `${n.name} ${formatCount(n.failed)}`).join(', ');
+  const c = r.cost;
+  const topCost = c.byNode
+    .slice()
+    .sort((a, b) => b.usd - a.usd)
+    .slice(0, 4)
+    .map((n) => `${n.nodeId} ${formatPercent(n.share)}`)
+    .join(', ');
+  const busiest = r.quotas
+    .map((q) => {
+      const dims = Object.entries(q.utilisation).filter(([k, f]) => k !== 'reservedPeak' && f !== null) as Array<[string, { peak: number }]>;
+      const [dim, f] = dims.sort((a, b) => b[1].peak - a[1].peak)[0] ?? ['—', { peak: 0 }];
+      return { q, dim, peak: f.peak };
+    })
+    .sort((a, b) => b.peak - a.peak)[0];
+  const cacheNodes = r.caches.map((x) => `${x.nodeId} ${formatPercent(x.hitRate)} of ${formatCount(x.lookups)} lookups`).join('; ');
+  return {
+    p50Ms: latency('p50', 'P50'),
+    p95Ms: latency('p95', 'P95'),
+    p99Ms: latency('p99', 'P99'),
+    ttftP50Ms: ttft('p50', 'P50'),
+    ttftP95Ms: ttft('p95', 'P95'),
+    errorRate: {
+      title: 'Error rate',
+      formula: `failed ÷ finished = ${formatCount(o.failed)} ÷ ${formatCount(finished)} = ${formatPercent(o.errorRate, 2)}`,
+      details: [`By error: ${errorTypes || 'none'}`, `Where requests failed: ${failingNodes || 'nowhere'}`, `A call fails only after its retries are spent (${formatCount(o.retries)} retries in all); a wired error port (fallback) turns a failure into another path.`],
+    },
+    availability: {
+      title: 'Availability (request-based)',
+      formula: `(served + escalated) ÷ finished = ${formatCount(o.served + o.escalated)} ÷ ${formatCount(finished)} = ${formatPercent(o.availability, 3)}`,
+      details: [`Downtime: ${o.downtimeMinutes} of ${o.measuredMinutes} measured minutes had an error rate above 50 % (the seed's "system down").`],
+    },
+    costPerQueryUsd: {
+      title: 'Cost per query',
+      formula: `usage ${formatUsd(c.variableUsd)} ÷ ${formatCount(r.outcomes.measured)} requests + fixed ${formatUsd(c.fixedMonthlyUsd)}/month ÷ ${formatTokens(c.monthlyQueries)} queries/month = ${formatUsd(c.variablePerQueryUsd)} + ${formatUsd(c.fixedPerQueryUsd)} = ${formatUsd(c.perQueryUsd)}`,
+      details: [`Usage by node: ${topCost || 'none'}`, `Tokens per query: ${formatTokens(c.tokensPerQuery.input)} input (${formatTokens(c.tokensPerQuery.cachedInput)} cached), ${formatTokens(c.tokensPerQuery.output)} output; every attempt, retry and fallback call pays.`, 'Prices: the model catalog (USD per token, with source and date).'],
+    },
+    monthlyCostUsd: {
+      title: 'Monthly cost',
+      formula: `usage ${formatUsd(c.variablePerQueryUsd)}/query × ${formatTokens(c.monthlyQueries)} queries + fixed ${formatUsd(c.fixedMonthlyUsd)} = ${formatUsd(c.monthlyUsd)}`,
+      details: [c.formulas.monthlyQueries ?? '', `Fixed: ${c.fixed.map((f) => `${f.name} ${formatUsd(f.monthlyUsd)}`).join(', ') || 'none'}`, 'A month is 30 days (43,200 minutes).'],
+    },
+    cacheHitRate: {
+      title: 'Cache hit rate',
+      formula:
+        r.headline.cacheHitRate === null
+          ? 'no cache in the pipeline'
+          : `requests answered from a cache ÷ measured requests = ${formatCount(o.servedFromCache)} ÷ ${formatCount(o.measured)} = ${formatPercent(r.headline.cacheHitRate)}`,
+      details: cacheNodes ? [`Per cache: ${cacheNodes}`] : [],
+    },
+    peakQuotaUtilisation: {
+      title: 'Peak quota utilisation',
+      formula: busiest ? `busiest minute of quota '${busiest.q.id}' (${busiest.dim}) = ${formatPercent(busiest.peak)} of its limit` : 'no quotas in the pipeline',
+      details: r.quotas.map((q) => `${q.id}: peak ${formatPercent(q.peakUtilisation)}, headroom ${formatPercent(q.headroom)}, ${formatCount(q.rateLimited)} 429s`),
+    },
+    throughputRps: {
+      title: 'Throughput',
+      formula: `(served + escalated) ÷ measured window = ${formatCount(o.served + o.escalated)} ÷ ${formatDurationMs(r.run.durationMs)} = ${Number(r.headline.throughputRps.toPrecision(4))} req/s`,
+      details: [`Offered: ${Number(r.run.measuredRps.toPrecision(4))} req/s arrived in the measured window.`],
+    },
+  };
+}
