@@ -11,7 +11,7 @@ export { Simulation, type RunOptions, type RunProgress } from './engine/simulati
 export type { RunResults } from './results/types';
 export { builtinCatalog, Catalog, perMillion } from './catalog/catalog';
 export type { ModelEntry } from './catalog/schema';
-export { NODE_KINDS, NODE_GROUPS, nodeKind, nodeKindNames, outputPorts } from './nodes/registry';
+export { NODE_KINDS, NODE_GROUPS, nodeKind, nodeKindNames, nodeOutputs, outputPorts } from './nodes/registry';
 export type { Problem, NodeKindDefinition, PortDefinition } from './nodes/kind';
 export { estimateLoad, type LoadEstimate, type OfferedLoad } from './analysis/load-estimate';
 export { parseDurationMs, formatDurationMs } from './units/duration';

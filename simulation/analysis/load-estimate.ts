@@ -1,8 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { CompiledTraffic } from '../engine/traffic';
 import type { PipelineDocument } from '../model/document-schema';
-import { nodeKind } from '../nodes/registry';
-import { MS_PER_HOUR } from '../units/duration';
+import { nodeKind, nodeOutputs } from '../nodes/registry';
 
 /** Offered load of one resource dimension: ρ = demand ÷ capacity (SEMANTICS §12). */
 export interface OfferedLoad {
@@ -38,8 +37,7 @@ export function estimateLoad(doc: PipelineDocument, catalog: Catalog, window?: {
   const startMs = window?.startMs ?? 0;
   const endMs = window?.endMs ?? doc.run.warmupMs + doc.run.durationMs;
   const meanRps = traffic.meanRpsBetween(startMs, endMs);
-  let peakRps = 0;
-  for (let t = Math.floor(startMs / MS_PER_HOUR) * MS_PER_HOUR; t < Math.max(endMs, startMs + 1); t += MS_PER_HOUR) peakRps = Math.max(peakRps, traffic.rateAt(Math.max(t, startMs)) * 1000);
+  const peakRps = traffic.profile.peakRpsBetween(startMs, Math.max(endMs, startMs + 1));
 
   // Topological order over the (acyclic, validated) graph.
   const incoming = new Map<string, number>(doc.nodes.map((n) => [n.id, 0]));
@@ -58,7 +56,8 @@ export function estimateLoad(doc: PipelineDocument, catalog: Catalog, window?: {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const rate = new Map<string, number>(); // share of traffic (1 = all requests)
   const chunks = new Map<string, { chunks: number; tokens: number; weight: number }>();
-  for (const n of doc.nodes) if (n.kind === 'source') rate.set(n.id, n.params.share);
+  // Rates as shares of the pipeline traffic; a source with its own stream counts as its rate ÷ the pipeline's.
+  for (const n of doc.nodes) if (n.kind === 'source') rate.set(n.id, n.params.rps === null ? n.params.share : n.params.rps / Math.max(1e-9, meanRps));
 
   interface Demand { slotsMs: number; calls: number; tokens: number; reserved: number; input: number; output: number }
   const demand = new Map<string, Demand>();
@@ -70,7 +69,7 @@ export function estimateLoad(doc: PipelineDocument, catalog: Catalog, window?: {
     const upstreamChunks = up && up.weight > 0 ? up.chunks / up.weight : 0;
     const upstreamChunkTokens = up && up.weight > 0 ? up.tokens / up.weight : 0;
     const profile = kind?.load?.(node.params as never, { catalog, traffic, upstreamChunks, upstreamChunkTokens });
-    const portShares: Record<string, number> = profile?.portShares ?? Object.fromEntries((kind?.outputs ?? []).map((p, i) => [p.name, i === 0 ? 1 : 0]));
+    const portShares: Record<string, number> = profile?.portShares ?? Object.fromEntries(nodeOutputs(node.kind, node.params).map((p, i) => [p.name, i === 0 ? 1 : 0]));
     if (profile?.quotaId) {
       const p = (node.params as { errorProbability?: number; retry?: { numRetries: number } });
       const attempts = attemptsPerRequest(p.errorProbability ?? 0, p.retry?.numRetries ?? 0);

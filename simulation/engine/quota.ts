@@ -70,6 +70,8 @@ export class QuotaRuntime {
     readonly spec: QuotaSpec,
     readonly index: number,
     private readonly engine: EngineApi,
+    /** Share of the limits available now (limit-cut faults). */
+    private readonly limitFactor: (nowMs: number) => number = () => 1,
   ) {
     this.rpmLevel = spec.rpm ?? 0;
     this.tpmLevel = spec.tpm ?? 0;
@@ -98,7 +100,7 @@ export class QuotaRuntime {
     const now = this.engine.now;
     this.advance(now);
     req.queuedAtMs = now;
-    const max = this.spec.maxParallelRequests;
+    const max = this.spec.maxParallelRequests === null ? null : Math.floor(this.spec.maxParallelRequests * this.limitFactor(now));
     if (max === null || this.inUse < max) {
       this.inUse++;
       if (this.inUse > this.maxInUseSeen) this.maxInUseSeen = this.inUse;
@@ -140,6 +142,7 @@ export class QuotaRuntime {
     const now = this.engine.now;
     this.advance(now);
     const s = this.spec;
+    const factor = this.limitFactor(now);
     let retryAfter = 0;
     if (s.window === 'fixed-minute' && s.admission === 'openai') {
       const w = Math.floor(now / MINUTE_MS);
@@ -149,7 +152,7 @@ export class QuotaRuntime {
         this.tpmUsed = 0;
       }
       const reserve = inputTokens + maxOutputTokens;
-      if ((s.rpm !== null && this.rpmUsed + 1 > s.rpm) || (s.tpm !== null && this.tpmUsed + reserve > s.tpm)) {
+      if ((s.rpm !== null && this.rpmUsed + 1 > s.rpm * factor) || (s.tpm !== null && this.tpmUsed + reserve > s.tpm * factor)) {
         retryAfter = (w + 1) * MINUTE_MS - now;
       } else {
         this.rpmUsed++;
@@ -157,13 +160,13 @@ export class QuotaRuntime {
         if (this.tpmUsed > this.minuteReservedPeak) this.minuteReservedPeak = this.tpmUsed;
       }
     } else {
-      this.refill(now);
+      this.refill(now, factor);
       const needIn = s.admission === 'anthropic' ? inputTokens - cachedInputTokens : inputTokens + maxOutputTokens;
       retryAfter = Math.max(
-        s.rpm !== null ? this.shortfallMs(this.rpmLevel, 1, s.rpm) : 0,
-        s.admission === 'openai' && s.tpm !== null ? this.shortfallMs(this.tpmLevel, needIn, s.tpm) : 0,
-        s.admission === 'anthropic' && s.itpm !== null ? this.shortfallMs(this.itpmLevel, needIn, s.itpm) : 0,
-        s.admission === 'anthropic' && s.otpm !== null ? this.shortfallMs(this.otpmLevel, maxOutputTokens, s.otpm) : 0,
+        s.rpm !== null ? this.shortfallMs(this.rpmLevel, 1, s.rpm * factor) : 0,
+        s.admission === 'openai' && s.tpm !== null ? this.shortfallMs(this.tpmLevel, needIn, s.tpm * factor) : 0,
+        s.admission === 'anthropic' && s.itpm !== null ? this.shortfallMs(this.itpmLevel, needIn, s.itpm * factor) : 0,
+        s.admission === 'anthropic' && s.otpm !== null ? this.shortfallMs(this.otpmLevel, maxOutputTokens, s.otpm * factor) : 0,
       );
       if (retryAfter === 0) {
         this.rpmLevel -= 1;
@@ -199,7 +202,7 @@ export class QuotaRuntime {
     if (s.window === 'fixed-minute' && s.admission === 'openai') {
       if (Math.floor(admittedAtMs / MINUTE_MS) === this.windowIndex) this.tpmUsed = Math.max(0, this.tpmUsed - unused);
     } else {
-      this.refill(this.engine.now);
+      this.refill(this.engine.now, this.limitFactor(this.engine.now));
       if (s.admission === 'openai' && s.tpm !== null) this.tpmLevel = Math.min(s.tpm, this.tpmLevel + unused);
       if (s.admission === 'anthropic' && s.otpm !== null) this.otpmLevel = Math.min(s.otpm, this.otpmLevel + unused);
     }
@@ -224,16 +227,18 @@ export class QuotaRuntime {
     return Math.max(1, (need - level) / ratePerMs);
   }
 
-  private refill(now: number): void {
+  /** Token buckets refill continuously at limit × factor per minute up to limit × factor. */
+  private refill(now: number, factor: number): void {
     const dt = now - this.lastRefillMs;
     if (dt <= 0) return;
     this.lastRefillMs = now;
     const s = this.spec;
     const f = dt / MINUTE_MS;
-    if (s.rpm !== null) this.rpmLevel = Math.min(s.rpm, this.rpmLevel + s.rpm * f);
-    if (s.tpm !== null) this.tpmLevel = Math.min(s.tpm, this.tpmLevel + s.tpm * f);
-    if (s.itpm !== null) this.itpmLevel = Math.min(s.itpm, this.itpmLevel + s.itpm * f);
-    if (s.otpm !== null) this.otpmLevel = Math.min(s.otpm, this.otpmLevel + s.otpm * f);
+    const fill = (level: number, limit: number) => Math.min(limit * factor, level + limit * factor * f);
+    if (s.rpm !== null) this.rpmLevel = fill(this.rpmLevel, s.rpm);
+    if (s.tpm !== null) this.tpmLevel = fill(this.tpmLevel, s.tpm);
+    if (s.itpm !== null) this.itpmLevel = fill(this.itpmLevel, s.itpm);
+    if (s.otpm !== null) this.otpmLevel = fill(this.otpmLevel, s.otpm);
   }
 
   /** Accumulates slot and queue time up to `now`, closing each minute boundary crossed. */

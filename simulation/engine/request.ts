@@ -16,6 +16,9 @@ export interface Span {
   note: string;
 }
 
+/** How the request was answered. */
+export const AnswerKind = { none: 0, model: 1, cache: 2, static: 3, human: 4 } as const;
+
 export class SimRequest {
   /** Node the request is at and when it entered it (for per-node latency). */
   nodeIndex = -1;
@@ -32,12 +35,30 @@ export class SimRequest {
   costUsd = 0;
   /** Node indices of caches that missed and should store the answer when the request is served. */
   cacheFills: number[] | null = null;
-  /** Node index of the call that produced the answer; −1 while unanswered. */
+  /** Node indices to tell when the request ends (gateway limiters holding a slot). */
+  finishHooks: number[] | null = null;
+  /** Node index of the call or cache that produced the answer; −1 while unanswered. */
   answeredBy = -1;
-  /** Set when served from a cache. */
+  answerKind: number = AnswerKind.none;
+  /** Whether the answer is correct and grounded (the LLM's quality draw, or the cached answer's). */
+  answerCorrect = true;
   servedFromCache = false;
   errorCode = 0;
   errorNode = -1;
+  /** Fallback steps taken (error ports followed to another node). */
+  fallbackDepth = 0;
+  /** Absolute end-to-end deadline (Infinity without one). */
+  deadlineMs = Infinity;
+  /** Blue/green colour: 0 none, 1 blue, 2 green. */
+  colour = 0;
+  /** A shadow copy: pays and uses quota, only its own metrics are kept. */
+  shadow = false;
+  /**
+   * A detached call: the user's request moved on (deadline, breaker timeout) while this copy finishes
+   * the call in flight for its bookkeeping (quota, billing); it is dropped when it leaves the node.
+   */
+  ghost = false;
+  done = false;
   /** Invalidates stale events (timeouts, completions) of an earlier attempt. */
   attemptToken = 0;
   attempt = 0;
@@ -45,16 +66,23 @@ export class SimRequest {
   slotQuota = -1;
   queuedAtMs = 0;
   reservedOutputTokens = 0;
+  inCall = false;
   callInputTokens = 0;
   callOutputTokens = 0;
   callCachedInputTokens = 0;
+  callCacheWriteTokens = 0;
   /** Cost of the current attempt so far (for its trace span). */
   callCostUsd = 0;
   callStartMs = 0;
+  /** When the request entered the current call node (for observers: the call's whole duration). */
+  callEnteredMs = 0;
+  /** The request's cost when it entered the current call node (what the call itself cost, later). */
+  costAtCallEntryUsd = 0;
   callTtftMs = 0;
   callTpotMs = 0;
   callTruncated = false;
   callWillFail = false;
+  callFailStatus = 0;
   spans: Span[] | null = null;
 
   constructor(
@@ -66,5 +94,41 @@ export class SimRequest {
     readonly sourceIndex: number,
     readonly queryKey: number,
     readonly queryTokens: number,
+    /** False for batch-lane traffic, reported apart from user latency. */
+    readonly realtime: boolean,
   ) {}
+
+  /** A copy with a new id and the same state (for detaching a call, or a shadow copy). */
+  copyAs(id: number): SimRequest {
+    const c = new SimRequest(id, this.arrivalMs, this.counted, this.classIndex, this.sourceIndex, this.queryKey, this.queryTokens, this.realtime);
+    c.nodeIndex = this.nodeIndex;
+    c.enteredNodeMs = this.enteredNodeMs;
+    c.firstTokenMs = this.firstTokenMs;
+    c.chunks = this.chunks;
+    c.chunkTokens = this.chunkTokens;
+    c.inputTokens = this.inputTokens;
+    c.cachedInputTokens = this.cachedInputTokens;
+    c.outputTokens = this.outputTokens;
+    c.costUsd = this.costUsd;
+    c.cacheFills = this.cacheFills ? [...this.cacheFills] : null;
+    c.finishHooks = this.finishHooks ? [...this.finishHooks] : null;
+    c.answeredBy = this.answeredBy;
+    c.answerKind = this.answerKind;
+    c.answerCorrect = this.answerCorrect;
+    c.servedFromCache = this.servedFromCache;
+    c.errorCode = this.errorCode;
+    c.errorNode = this.errorNode;
+    c.fallbackDepth = this.fallbackDepth;
+    c.deadlineMs = this.deadlineMs;
+    c.colour = this.colour;
+    c.shadow = this.shadow;
+    c.attemptToken = this.attemptToken;
+    c.attempt = this.attempt;
+    c.callInputTokens = this.callInputTokens;
+    c.callOutputTokens = this.callOutputTokens;
+    c.callCachedInputTokens = this.callCachedInputTokens;
+    c.callEnteredMs = this.callEnteredMs;
+    c.spans = this.spans ? [...this.spans] : null;
+    return c;
+  }
 }

@@ -1,8 +1,8 @@
 import type { Catalog } from '../catalog/catalog';
 import type { PipelineDocument } from '../model/document-schema';
-import { nodeKind } from '../nodes/registry';
+import { nodeKind, nodeOutputs } from '../nodes/registry';
 import { Metrics } from '../metrics/metrics';
-import { StreamFactory, type RandomStream } from '../random/streams';
+import { StreamFactory } from '../random/streams';
 import { EventQueue } from './event-queue';
 import type { EngineApi, NodeRuntime, Outcome } from './engine-api';
 import { ErrorCode } from './errors';
@@ -11,41 +11,18 @@ import { SimRequest, type Span } from './request';
 import { CompiledTraffic } from './traffic';
 import { TraceCollector } from '../metrics/traces';
 import { GrowableArray } from '../metrics/growable-array';
+import { arrivalStreams, type ArrivalStream } from './arrivals';
+import { FaultSchedule } from './faults';
+import { resolveRunOptions, type ResolvedRunOptions, type RunOptions, type RunProgress } from './run-options';
 
-/** Run settings; anything left out comes from the document's `run` section. */
-export interface RunOptions {
-  seed?: number;
-  durationMs?: number;
-  /** Stop after this many measured requests instead of after the duration. */
-  requests?: number | null;
-  warmupMs?: number;
-  drain?: boolean;
-  traceSampleRate?: number;
-  maxTraces?: number;
-}
+export type { RunOptions, ResolvedRunOptions, RunProgress };
 
-export interface ResolvedRunOptions {
-  seed: number;
-  durationMs: number;
-  requests: number | null;
-  warmupMs: number;
-  drain: boolean;
-  traceSampleRate: number;
-  maxTraces: number;
-}
-
-export interface RunProgress {
-  /** 0..1 of the arrival horizon (draining shows as 1 until done). */
-  fraction: number;
-  phase: 'arrivals' | 'draining' | 'done';
-  simulatedMs: number;
-  requestsArrived: number;
-  events: number;
-}
-
-const MAX_PORTS = 8;
-const ARRIVAL = -1;
-const TRAFFIC_ID = '$traffic';
+const MAX_PORTS = 16;
+/** Event targets below zero belong to the engine: −1 its own events, −10 − k arrival stream k. */
+const ENGINE = -1;
+const ARRIVAL_BASE = -10;
+const EV_DEADLINE = 1;
+const EV_CACHE_EVENT = 2;
 
 /** Caches implement this so the engine can store answers when a missed request is served. */
 export interface Fillable {
@@ -54,8 +31,8 @@ export interface Fillable {
 
 /**
  * The discrete-event engine for one run of one pipeline. Create it, call `advance()` until it returns
- * true (the app's worker does this in slices to stay cancellable; `runPipeline` in one go), then read
- * `results()` via the results builder.
+ * true (the app's worker does this in slices to stay cancellable; `runPipeline` in one go), then build
+ * the results with `buildResults`.
  */
 export class Simulation implements EngineApi {
   now = 0;
@@ -65,30 +42,28 @@ export class Simulation implements EngineApi {
   readonly quotas: QuotaRuntime[];
   readonly runtimes: NodeRuntime[];
   readonly traces: TraceCollector;
-  /** Per minute of the run: served and failed requests (all, by completion time) for downtime minutes. */
+  readonly faults: FaultSchedule;
+  /** Per minute of the run: served and failed user requests (by completion time) for downtime minutes. */
   readonly minuteServed = new GrowableArray();
   readonly minuteFailed = new GrowableArray();
+  readonly bucketOf: (timeMs: number) => number;
   private readonly queue = new EventQueue<SimRequest>();
   private readonly wiring: Int32Array;
-  /** Nodes that get one span per visit in traces (call nodes record one per attempt; sources none). */
+  private readonly errorPorts: Uint8Array;
+  private readonly portNames: string[][];
   private readonly visitSpanNodes: boolean[];
-  private readonly sourceIndices: number[];
-  private readonly sourceCumulative: Float64Array;
-  private readonly rngArrivals: RandomStream;
-  private readonly rngSource: RandomStream;
-  private readonly rngClass: RandomStream;
-  private readonly rngQuery: RandomStream;
-  private readonly rngQueryTokens: RandomStream;
-  private readonly rngTraceSample: RandomStream;
-  private readonly classBase: number;
-  /** Query popularity is drawn only when some node reads query keys (Zipf sampling is not free). */
+  private readonly observers: number[][];
+  private readonly streams: ArrivalStream[];
+  private readonly streamOpen: boolean[];
   private readonly drawQueryKeys: boolean;
+  private readonly classBase: number;
   readonly arrivalsEndMs: number;
-  private arrivalsOpen = true;
+  private arrivalsStopMs = 0;
+  private openStreams: number;
   private nextRequestId = 0;
   requestsArrived = 0;
-  requestsFinished = 0;
   measuredInFlight = 0;
+  ghostsDropped = 0;
   events = 0;
   drainCutOff = false;
   finished = false;
@@ -99,16 +74,7 @@ export class Simulation implements EngineApi {
     readonly catalog: Catalog,
     options: RunOptions = {},
   ) {
-    const run = doc.run;
-    this.options = {
-      seed: options.seed ?? run.seed,
-      durationMs: options.durationMs ?? run.durationMs,
-      requests: options.requests !== undefined ? options.requests : run.requests,
-      warmupMs: options.warmupMs ?? run.warmupMs,
-      drain: options.drain ?? run.drain,
-      traceSampleRate: options.traceSampleRate ?? run.traceSampleRate,
-      maxTraces: options.maxTraces ?? run.maxTraces,
-    };
+    this.options = resolveRunOptions(doc, options);
     const o = this.options;
     this.arrivalsEndMs = o.requests !== null ? Infinity : o.warmupMs + o.durationMs;
     this.drainLimitMs = 3_600_000 + (o.requests !== null ? 0 : o.warmupMs + o.durationMs);
@@ -117,33 +83,31 @@ export class Simulation implements EngineApi {
     this.classBase = doc.traffic.popularity.distinctQueries;
     this.drawQueryKeys = doc.nodes.some((n) => nodeKind(n.kind)?.usesQueryKeys?.(n.params as never) ?? false);
     this.metrics = new Metrics(doc.nodes.length, this.traffic.classes.length);
-    this.traces = new TraceCollector(o.maxTraces);
-    this.rngArrivals = streams.stream(TRAFFIC_ID, 'arrivals');
-    this.rngSource = streams.stream(TRAFFIC_ID, 'source');
-    this.rngClass = streams.stream(TRAFFIC_ID, 'class');
-    this.rngQuery = streams.stream(TRAFFIC_ID, 'query');
-    this.rngQueryTokens = streams.stream(TRAFFIC_ID, 'query-tokens');
-    this.rngTraceSample = streams.stream('$traces', 'sample');
+    this.bucketOf = (t) => this.metrics.clock.bucketOf(t);
+    this.traces = new TraceCollector(o.maxTraces, streams.stream('$traces', 'sample'));
+    this.faults = new FaultSchedule(doc);
 
-    this.quotas = doc.quotas.map((q, i) => new QuotaRuntime({ ...q, name: q.name || q.id }, i, this));
+    this.quotas = doc.quotas.map((q, i) => new QuotaRuntime({ ...q, name: q.name || q.id }, i, this, (now) => this.faults.quotaFactor(i, now)));
     const quotaById = new Map(this.quotas.map((q) => [q.spec.id, q]));
     const indexById = new Map(doc.nodes.map((n, i) => [n.id, i]));
 
-    this.visitSpanNodes = doc.nodes.map((n) => !nodeKind(n.kind)!.callNode && n.kind !== 'source');
+    this.portNames = doc.nodes.map((n) => nodeOutputs(n.kind, n.params).map((p) => p.name));
     this.wiring = new Int32Array(doc.nodes.length * MAX_PORTS).fill(-1);
+    this.errorPorts = new Uint8Array(doc.nodes.length * MAX_PORTS);
     doc.nodes.forEach((n, i) => {
-      const ports = nodeKind(n.kind)!.outputs;
+      nodeOutputs(n.kind, n.params).forEach((port, p) => (this.errorPorts[i * MAX_PORTS + p] = port.isError ? 1 : 0));
       for (const e of doc.edges) {
         if (e.from !== n.id) continue;
-        const p = ports.findIndex((d) => d.name === e.port);
+        const p = this.portNames[i]!.indexOf(e.port);
         this.wiring[i * MAX_PORTS + p] = indexById.get(e.to)!;
       }
     });
+    this.visitSpanNodes = doc.nodes.map((n) => !nodeKind(n.kind)!.callNode && n.kind !== 'source');
+    this.observers = doc.nodes.map(() => []);
 
-    this.runtimes = doc.nodes.map((n, i) => {
-      const kind = nodeKind(n.kind)!;
-      const ports = kind.outputs;
-      return kind.create({
+    const sourceLabels = doc.nodes.map((n) => (n.kind === 'source' ? n.params.label : ''));
+    this.runtimes = doc.nodes.map((n, i) =>
+      nodeKind(n.kind)!.create({
         index: i,
         id: n.id,
         name: n.name || n.id,
@@ -154,26 +118,21 @@ export class Simulation implements EngineApi {
         metrics: this.metrics,
         stream: (purpose) => streams.stream(n.id, purpose),
         quota: (id) => (id ? (quotaById.get(id) ?? null) : null),
+        sourceLabels,
         port: (name) => {
-          const p = ports.findIndex((d) => d.name === name);
-          if (p < 0) throw new Error(`node kind ${n.kind} has no port ${name}`);
+          const p = this.portNames[i]!.indexOf(name);
+          if (p < 0) throw new Error(`node ${n.id} (${n.kind}) has no port ${name}`);
           return p;
         },
-      });
-    });
+      }),
+    );
+    for (const r of this.runtimes) r.attach?.(this);
 
-    this.sourceIndices = [];
-    const shares: number[] = [];
-    doc.nodes.forEach((n, i) => {
-      if (n.kind === 'source') {
-        this.sourceIndices.push(i);
-        shares.push(n.params.share);
-      }
-    });
-    const total = shares.reduce((s, x) => s + x, 0);
-    let acc = 0;
-    this.sourceCumulative = Float64Array.from(shares, (s) => (acc += s / total));
-    this.scheduleNextArrival(0);
+    this.streams = arrivalStreams(doc, this.traffic, streams);
+    this.streamOpen = this.streams.map(() => true);
+    this.openStreams = this.streams.length;
+    this.streams.forEach((_, k) => this.scheduleArrival(k, 0));
+    this.scheduleCacheEvents();
   }
 
   // ---- EngineApi ------------------------------------------------------------------------------
@@ -183,45 +142,107 @@ export class Simulation implements EngineApi {
   }
 
   emit(req: SimRequest, node: number, port: number): void {
+    if (req.ghost) {
+      // The detached call has finished its bookkeeping; the user's request went on without it.
+      this.ghostsDropped++;
+      return;
+    }
     const now = this.now;
-    if (req.counted) this.metrics.nodeLatency[node]!.record(now - req.enteredNodeMs);
+    if (req.counted && !req.shadow) this.metrics.nodeLatency[node]!.record(now - req.enteredNodeMs);
     if (req.spans !== null && this.visitSpanNodes[node]) this.visitSpan(req, node, now);
-    const target = this.wiring[node * MAX_PORTS + port]!;
+    const k = node * MAX_PORTS + port;
+    const target = this.wiring[k]!;
     if (target < 0) {
-      // Only error ports may be unwired (validation): the request ends as an Error here.
+      // Only error-type ports may be unwired (validation): the request ends as an Error here.
       if (req.errorCode === ErrorCode.none) req.errorCode = ErrorCode.unavailable;
       this.finish(req, 'error', node);
       return;
     }
+    if (this.errorPorts[k] === 1) req.fallbackDepth++;
     req.nodeIndex = target;
     req.enteredNodeMs = now;
-    if (req.counted) this.metrics.nodeEntered[target]!++;
+    if (req.counted && !req.shadow) this.metrics.nodeEntered[target]!++;
     this.runtimes[target]!.enter(req);
   }
 
   finish(req: SimRequest, outcome: Outcome, node: number): void {
+    if (req.ghost || req.done) return;
+    req.done = true;
     const now = this.now;
-    this.requestsFinished++;
-    if (req.counted) this.measuredInFlight--;
+    if (req.counted && !req.shadow) this.measuredInFlight--;
+    if (outcome === 'served' && now > req.deadlineMs) {
+      // The client stopped waiting at its deadline: a late answer is a failure to the user.
+      outcome = 'error';
+      req.errorCode = ErrorCode.deadline;
+      if (req.counted) this.metrics.servedAfterDeadline++;
+    }
     const minute = Math.floor(now / 60_000);
+    const user = req.realtime && !req.shadow;
     if (outcome === 'served') {
       this.metrics.recordServed(req, now);
-      this.minuteServed.add(minute, 1);
-      if (req.cacheFills !== null && (req.answeredBy >= 0 || req.servedFromCache)) {
+      if (user) this.minuteServed.add(minute, 1);
+      if (req.cacheFills !== null && (req.answerKind === 1 || req.servedFromCache)) {
         for (const idx of req.cacheFills) (this.runtimes[idx] as unknown as Fillable).fill(req);
       }
     } else if (outcome === 'error') {
       this.metrics.recordFailed(req, node, now);
-      this.minuteFailed.add(minute, 1);
+      if (user) this.minuteFailed.add(minute, 1);
     } else {
       this.metrics.recordEscalated(req, now);
-      this.minuteServed.add(minute, 1);
+      if (user) this.minuteServed.add(minute, 1);
     }
-    if (req.spans !== null) this.traces.add(req, outcome, now, node);
+    if (req.finishHooks !== null) for (const idx of req.finishHooks) this.runtimes[idx]!.onRequestFinished?.(req, outcome !== 'error');
+    if (req.spans !== null && !req.shadow) this.traces.add(req, outcome, now, node);
   }
 
   span(req: SimRequest, span: Span): void {
     if (req.spans !== null && req.spans.length < 64) req.spans.push(span);
+  }
+
+  detach(req: SimRequest): SimRequest {
+    const copy = req.copyAs(req.id);
+    req.ghost = true;
+    req.spans = null;
+    return copy;
+  }
+
+  shadowCopy(req: SimRequest): SimRequest {
+    const copy = req.copyAs(this.nextRequestId++);
+    copy.shadow = true;
+    copy.spans = null;
+    copy.finishHooks = null;
+    copy.cacheFills = null;
+    this.metrics.tagged(copy);
+    return copy;
+  }
+
+  targetOf(node: number, port: string): number {
+    const p = this.portNames[node]!.indexOf(port);
+    return p < 0 ? -1 : this.wiring[node * MAX_PORTS + p]!;
+  }
+
+  observe(node: number, observer: number): void {
+    this.observers[node]!.push(observer);
+  }
+
+  reportOutcome(node: number, req: SimRequest, ok: boolean, durationMs: number): void {
+    for (const o of this.observers[node]!) this.runtimes[o]!.onObservedOutcome?.(node, req, ok, durationMs);
+  }
+
+  nodeIndexOf(id: string): number {
+    return this.doc.nodes.findIndex((n) => n.id === id);
+  }
+
+  runtime(index: number): NodeRuntime {
+    return this.runtimes[index]!;
+  }
+
+  get warmupEndMs(): number {
+    return this.options.warmupMs;
+  }
+
+  addFinishHook(req: SimRequest, node: number): void {
+    (req.finishHooks ??= []).push(node);
   }
 
   // ---- Run loop -------------------------------------------------------------------------------
@@ -231,12 +252,11 @@ export class Simulation implements EngineApi {
     if (this.finished) return true;
     const queue = this.queue;
     const runtimes = this.runtimes;
-    const drain = this.options.drain;
     for (let n = 0; n < maxEvents; n++) {
       const nextTime = queue.peekTime();
-      if (nextTime === Infinity) return this.end();
-      if (!this.arrivalsOpen) {
-        if (!drain && nextTime > this.arrivalsStopMs) {
+      if (nextTime === Infinity || (this.openStreams === 0 && !this.hasUserWork())) return this.end();
+      if (this.openStreams === 0) {
+        if (!this.options.drain && nextTime > this.arrivalsStopMs) {
           this.now = Math.max(this.now, this.arrivalsStopMs);
           return this.end();
         }
@@ -249,8 +269,9 @@ export class Simulation implements EngineApi {
       this.now = queue.time;
       this.events++;
       const target = queue.target;
-      if (target === ARRIVAL) this.arrive();
-      else runtimes[target]!.onEvent(queue.type, queue.payload!, queue.aux);
+      if (target >= 0) runtimes[target]!.onEvent(queue.type, queue.payload!, queue.aux);
+      else if (target === ENGINE) this.onEngineEvent(queue.type, queue.payload, queue.aux);
+      else this.arrive(ARRIVAL_BASE - target);
     }
     return false;
   }
@@ -261,80 +282,105 @@ export class Simulation implements EngineApi {
     if (this.finished) fraction = 1;
     else if (o.requests !== null) fraction = Math.min(1, this.metrics.measured / o.requests);
     else fraction = Math.min(1, this.now / this.arrivalsEndMs);
-    return {
-      fraction,
-      phase: this.finished ? 'done' : this.arrivalsOpen ? 'arrivals' : 'draining',
-      simulatedMs: this.now,
-      requestsArrived: this.requestsArrived,
-      events: this.events,
-    };
+    return { fraction, phase: this.finished ? 'done' : this.openStreams > 0 ? 'arrivals' : 'draining', simulatedMs: this.now, requestsArrived: this.requestsArrived, events: this.events };
   }
 
   /** When arrivals stopped: warm-up + duration, or the arrival of the last measured request. */
   get horizonMs(): number {
-    return this.arrivalsOpen ? this.now : this.arrivalsStopMs;
+    return this.openStreams > 0 ? this.now : this.arrivalsStopMs;
   }
 
-  /** Requests (measured) still in flight when the run ended. */
+  /** Measured requests still in flight when the run ended. */
   get unfinishedMeasured(): number {
     return this.measuredInFlight;
   }
 
-  private arrivalsStopMs = 0;
+  /** After arrivals stop only periodic cache events may remain: they alone do not keep a run going. */
+  private hasUserWork(): boolean {
+    return this.queue.size > this.pendingEngineEvents;
+  }
+
+  private pendingEngineEvents = 0;
 
   private end(): boolean {
     this.finished = true;
-    const endMs = this.now;
-    for (const q of this.quotas) q.finish(endMs);
+    for (const q of this.quotas) q.finish(this.now);
     return true;
   }
 
-  private scheduleNextArrival(fromMs: number): void {
-    const t = this.traffic.nextArrival(fromMs, this.rngArrivals);
+  private scheduleArrival(k: number, fromMs: number): void {
+    const t = this.streams[k]!.next(fromMs);
     if (t >= this.arrivalsEndMs || t === Infinity) {
-      this.closeArrivals(fromMs);
+      this.closeStream(k, Math.min(fromMs, this.arrivalsEndMs));
       return;
     }
-    this.queue.push(t, ARRIVAL, 0, null, 0);
+    this.queue.push(t, ARRIVAL_BASE - k, 0, null, 0);
   }
 
-  private closeArrivals(atMs: number): void {
-    this.arrivalsOpen = false;
-    this.arrivalsStopMs = Math.min(atMs, this.arrivalsEndMs);
-    if (this.arrivalsEndMs !== Infinity) this.arrivalsStopMs = this.arrivalsEndMs;
+  private closeStream(k: number, atMs: number): void {
+    if (!this.streamOpen[k]) return;
+    this.streamOpen[k] = false;
+    this.openStreams--;
+    if (this.openStreams === 0) this.arrivalsStopMs = this.arrivalsEndMs !== Infinity ? this.arrivalsEndMs : atMs;
   }
 
-  private arrive(): void {
+  private arrive(k: number): void {
     const now = this.now;
     const o = this.options;
+    const stream = this.streams[k]!;
     const counted = now >= o.warmupMs;
-    const classIndex = this.traffic.classes.length === 1 ? 0 : this.traffic.pickClass(this.rngClass);
+    const classIndex = this.traffic.classes.length === 1 ? 0 : this.traffic.pickClass(stream.rngClass);
     const cls = this.traffic.classes[classIndex]!;
-    const queryKey = this.drawQueryKeys ? classIndex * this.classBase + this.traffic.zipf.sample(this.rngQuery) : 0;
-    const queryTokens = Math.max(1, Math.round(cls.queryTokens.sample(this.rngQueryTokens)));
-    const sourceIndex = this.pickSource();
-    const req = new SimRequest(this.nextRequestId++, now, counted, classIndex, sourceIndex, queryKey, queryTokens);
+    const queryKey = this.drawQueryKeys ? classIndex * this.classBase + this.traffic.zipf.sample(stream.rngQuery) : 0;
+    const queryTokens = Math.max(1, Math.round(cls.queryTokens.sample(stream.rngQueryTokens)));
+    const source = stream.pickSource();
+    const req = new SimRequest(this.nextRequestId++, now, counted, classIndex, stream.sourceNodes[source]!, queryKey, queryTokens, stream.realtime[source]!);
     this.requestsArrived++;
     if (counted) {
       this.measuredInFlight++;
-      if (this.traces.wantsSample(this.rngTraceSample, o.traceSampleRate)) req.spans = [];
+      if (req.realtime && this.traces.wantsSample(o.traceSampleRate)) req.spans = [];
     }
     this.metrics.arrival(req);
-    if (o.requests !== null && this.metrics.measured >= o.requests) this.closeArrivals(now);
-    else this.scheduleNextArrival(now);
-    const node = this.sourceIndices[sourceIndex]!;
+    if (o.requests !== null && this.metrics.measured >= o.requests) {
+      for (let s = 0; s < this.streams.length; s++) this.closeStream(s, now);
+    } else this.scheduleArrival(k, now);
+    const deadline = this.doc.traffic.deadlineMs;
+    if (deadline !== null && req.realtime) {
+      req.deadlineMs = now + deadline;
+      this.queue.push(req.deadlineMs, ENGINE, EV_DEADLINE, req, 0);
+    }
+    const node = req.sourceIndex;
     req.nodeIndex = node;
     req.enteredNodeMs = now;
     if (counted) this.metrics.nodeEntered[node]!++;
     this.runtimes[node]!.enter(req);
   }
 
-  private pickSource(): number {
-    const cum = this.sourceCumulative;
-    if (cum.length === 1) return 0;
-    const u = this.rngSource.uniform();
-    for (let i = 0; i < cum.length - 1; i++) if (u < cum[i]!) return i;
-    return cum.length - 1;
+  private onEngineEvent(type: number, req: SimRequest | null, aux: number): void {
+    if (type === EV_DEADLINE) {
+      // The deadline passed: a call in progress is cut loose through its error path; a request
+      // elsewhere fails at its next call (and an answer delivered late counts as an error).
+      if (req && !req.done && !req.ghost && req.inCall) this.runtimes[req.nodeIndex]!.abort?.(req, ErrorCode.deadline);
+      return;
+    }
+    if (type === EV_CACHE_EVENT) {
+      this.pendingEngineEvents--;
+      const event = this.doc.events[aux]!;
+      const targets = event.caches === null ? null : new Set(event.caches);
+      this.doc.nodes.forEach((n, i) => {
+        if (targets === null || targets.has(n.id)) this.runtimes[i]!.invalidate?.();
+      });
+      if (event.repeatEveryMs !== null && this.openStreams > 0) this.pushCacheEvent(this.now + event.repeatEveryMs, aux);
+    }
+  }
+
+  private scheduleCacheEvents(): void {
+    this.doc.events.forEach((e, i) => this.pushCacheEvent(e.atMs, i));
+  }
+
+  private pushCacheEvent(atMs: number, index: number): void {
+    this.pendingEngineEvents++;
+    this.queue.push(atMs, ENGINE, EV_CACHE_EVENT, null, index);
   }
 
   private visitSpan(req: SimRequest, node: number, now: number): void {

@@ -1,15 +1,14 @@
 import { compileDistribution, type DistributionSpec, type Sampler } from '../random/distributions';
 import type { RandomStream } from '../random/streams';
 import { ZipfSampler } from '../random/zipf';
-import { MS_PER_HOUR } from '../units/duration';
+import { RateProfile, type RateProfileSpec } from './rate-profile';
 
 /** The traffic section of a pipeline document (SEMANTICS §2). */
-export interface TrafficSpec {
-  rps: number;
-  hourlyMultipliers: number[];
-  startHour: number;
+export interface TrafficSpec extends RateProfileSpec {
   classes: QueryClassSpec[];
-  popularity: { distinctQueries: number; zipfExponent: number };
+  popularity: { distinctQueries: number; zipfExponent: number; topicClusters: number };
+  monthlyGrowth: number;
+  deadlineMs: number | null;
 }
 
 export interface QueryClassSpec {
@@ -37,8 +36,10 @@ export class CompiledTraffic {
   readonly classes: CompiledClass[];
   private readonly cumulativeShares: Float64Array;
   readonly zipf: ZipfSampler;
+  private readonly rate: RateProfile;
 
   constructor(readonly spec: TrafficSpec) {
+    this.rate = new RateProfile(spec);
     this.classes = spec.classes.map((c) => ({
       name: c.name,
       share: c.share,
@@ -61,61 +62,16 @@ export class CompiledTraffic {
     return cum.length - 1;
   }
 
-  /** Arrival rate in requests per ms at simulated time t (piecewise constant by hour of day). */
-  rateAt(tMs: number): number {
-    const hour = Math.floor(tMs / MS_PER_HOUR + this.spec.startHour) % 24;
-    return (this.spec.rps * (this.spec.hourlyMultipliers[hour] ?? 1)) / 1000;
+  /** The arrival rate shape of the pipeline's traffic. */
+  get profile(): RateProfile {
+    return this.rate;
   }
 
-  /** When the rate may next change after t (the next hour boundary). */
-  nextRateChange(tMs: number): number {
-    return (Math.floor(tMs / MS_PER_HOUR) + 1) * MS_PER_HOUR;
-  }
-
-  /** Mean arrival rate over a whole day of the profile, requests per second. */
   get meanRps(): number {
-    const m = this.spec.hourlyMultipliers;
-    const mean = m.length ? m.reduce((s, x) => s + x, 0) / m.length : 1;
-    return this.spec.rps * mean;
+    return this.rate.meanRps;
   }
 
-  /** Highest hourly rate, requests per second. */
-  get peakRps(): number {
-    const m = this.spec.hourlyMultipliers;
-    return this.spec.rps * (m.length ? Math.max(...m) : 1);
-  }
-
-  /** Mean rate between two times, requests per second (integrates the profile). */
   meanRpsBetween(fromMs: number, toMs: number): number {
-    if (toMs <= fromMs) return this.rateAt(fromMs) * 1000;
-    let t = fromMs;
-    let count = 0;
-    while (t < toMs) {
-      const end = Math.min(toMs, this.nextRateChange(t));
-      count += this.rateAt(t) * (end - t);
-      t = end;
-    }
-    return (count / (toMs - fromMs)) * 1000;
-  }
-
-  /**
-   * Next arrival of a non-homogeneous Poisson process after `tMs`, by inverting the cumulative
-   * intensity across the piecewise-constant profile (exact, one exponential draw per arrival).
-   * Returns Infinity if the rate is zero forever.
-   */
-  nextArrival(tMs: number, rng: RandomStream): number {
-    let remaining = -Math.log(rng.uniformPositive());
-    let t = tMs;
-    for (let guard = 0; guard < 24 * 400; guard++) {
-      const rate = this.rateAt(t);
-      const end = this.nextRateChange(t);
-      if (rate > 0) {
-        const needed = remaining / rate;
-        if (t + needed <= end) return t + needed;
-        remaining -= rate * (end - t);
-      }
-      t = end;
-    }
-    return Infinity;
+    return this.rate.meanRpsBetween(fromMs, toMs);
   }
 }

@@ -3,6 +3,7 @@ import type { SimRequest } from '../engine/request';
 import { COST_TYPES } from './cost-types';
 import { LogHistogram } from './log-histogram';
 import { QuantileSeries, SeriesClock, SumSeries } from './series';
+import { OutcomeStats } from './outcome-stats';
 
 /**
  * Everything a run measures, in fixed-size structures: histograms, counters and bounded series.
@@ -28,6 +29,18 @@ export class Metrics {
   readonly classArrivals: Float64Array;
   readonly classServed: Float64Array;
   readonly classCostUsd: Float64Array;
+  /** Blue (1) and green (2) traffic of a canary/blue-green split; [0] unused. */
+  readonly colours = [new OutcomeStats(), new OutcomeStats(), new OutcomeStats()];
+  /** Shadow copies: pay and use quota, measured apart from users. */
+  readonly shadow = new OutcomeStats();
+  /** Batch-lane (not real-time) requests. */
+  readonly batch = new OutcomeStats();
+  /** Served answers by the node that produced them (LLM, cache, static answer). */
+  readonly answerPaths: OutcomeStats[];
+  /** Served requests by number of fallback steps taken (0, 1, 2, 3+). */
+  readonly fallbackDepth = new Float64Array(4);
+  correctAnswers = 0;
+  servedAfterDeadline = 0;
   measured = 0;
   served = 0;
   failed = 0;
@@ -47,6 +60,8 @@ export class Metrics {
   readonly seriesRetries = this.clock.register(new SumSeries(this.clock));
   readonly seriesCacheHits = this.clock.register(new SumSeries(this.clock));
   readonly seriesLatency = this.clock.register(new QuantileSeries(this.clock));
+  readonly seriesFallbacks = this.clock.register(new SumSeries(this.clock));
+  readonly seriesShortCircuited = this.clock.register(new SumSeries(this.clock));
 
   constructor(
     readonly nodeCount: number,
@@ -66,14 +81,25 @@ export class Metrics {
     this.classArrivals = new Float64Array(classCount);
     this.classServed = new Float64Array(classCount);
     this.classCostUsd = new Float64Array(classCount);
+    this.answerPaths = Array.from({ length: nodeCount }, () => new OutcomeStats());
   }
 
   arrival(req: SimRequest): void {
     this.seriesArrivals.add(req.arrivalMs, 1);
-    if (req.counted) {
-      this.measured++;
-      this.classArrivals[req.classIndex]!++;
+    if (!req.counted) return;
+    if (!req.realtime) {
+      this.batch.measured++;
+      return;
     }
+    this.measured++;
+    this.classArrivals[req.classIndex]!++;
+  }
+
+  /** A request was given a colour (blue/green split) or became a shadow copy. */
+  tagged(req: SimRequest): void {
+    if (!req.counted) return;
+    if (req.shadow) this.shadow.measured++;
+    else if (req.colour > 0) this.colours[req.colour]!.measured++;
   }
 
   /** Adds a cost the request incurred at `node` (counted requests only; the series gets all). */
@@ -85,16 +111,35 @@ export class Metrics {
     this.costUsd[k]! += usd;
     this.tokens[k]! += units;
     this.totalCostUsd += usd;
-    this.classCostUsd[req.classIndex]! += usd;
+    if (req.shadow) this.shadow.costUsd += usd;
+    else if (!req.realtime) this.batch.costUsd += usd;
+    else {
+      this.classCostUsd[req.classIndex]! += usd;
+      if (req.colour > 0) this.colours[req.colour]!.costUsd += usd;
+    }
   }
 
   recordServed(req: SimRequest, nowMs: number): void {
-    this.seriesServed.add(nowMs, 1);
     const latency = nowMs - req.arrivalMs;
+    if (req.shadow || !req.realtime) {
+      if (req.counted) (req.shadow ? this.shadow : this.batch).recordServed(latency, req.answerCorrect);
+      return;
+    }
+    this.seriesServed.add(nowMs, 1);
     this.seriesLatency.record(nowMs, latency);
+    if (req.fallbackDepth > 0) this.seriesFallbacks.add(nowMs, 1);
     if (!req.counted) return;
     this.served++;
     if (req.servedFromCache) this.servedFromCache++;
+    if (req.answerCorrect) this.correctAnswers++;
+    this.fallbackDepth[Math.min(3, req.fallbackDepth)]!++;
+    if (req.colour > 0) this.colours[req.colour]!.recordServed(latency, req.answerCorrect);
+    if (req.answeredBy >= 0) {
+      const path = this.answerPaths[req.answeredBy]!;
+      path.measured++;
+      path.costUsd += req.costUsd;
+      path.recordServed(latency, req.answerCorrect);
+    }
     this.e2eLatency.record(latency);
     this.classLatency[req.classIndex]!.record(latency);
     this.classServed[req.classIndex]!++;
@@ -105,9 +150,14 @@ export class Metrics {
   }
 
   recordFailed(req: SimRequest, node: number, nowMs: number): void {
+    if (req.shadow || !req.realtime) {
+      if (req.counted) (req.shadow ? this.shadow : this.batch).failed++;
+      return;
+    }
     this.seriesErrors.add(nowMs, 1);
     if (!req.counted) return;
     this.failed++;
+    if (req.colour > 0) this.colours[req.colour]!.failed++;
     this.errorsByCode[req.errorCode]!++;
     this.errorsByNode[node]!++;
     this.inputTokens += req.inputTokens;
@@ -116,8 +166,13 @@ export class Metrics {
   }
 
   recordEscalated(req: SimRequest, nowMs: number): void {
+    if (req.shadow || !req.realtime) {
+      if (req.counted) (req.shadow ? this.shadow : this.batch).escalated++;
+      return;
+    }
     this.seriesServed.add(nowMs, 1);
     if (!req.counted) return;
     this.escalated++;
+    if (req.colour > 0) this.colours[req.colour]!.escalated++;
   }
 }

@@ -27,11 +27,14 @@ export class TraceCollector {
   readonly traces: RawTrace[] = [];
   private inFlight = 0;
 
-  constructor(private readonly max: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly rng: RandomStream,
+  ) {}
 
-  wantsSample(rng: RandomStream, rate: number): boolean {
+  wantsSample(rate: number): boolean {
     if (rate <= 0 || this.traces.length + this.inFlight >= this.max) return false;
-    if (!rng.chance(rate)) return false;
+    if (!this.rng.chance(rate)) return false;
     this.inFlight++;
     return true;
   }

@@ -6,9 +6,9 @@ import { distribution } from './distribution-schema';
 /** The pipeline file format, version 1 (`.preflight.json`). The JSON Schema in schema/ is generated from this. */
 export const CURRENT_VERSION = 1;
 
-export const IdSchema = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'an id: a letter, then letters, digits, "_", "." or "-" (at most 64 characters)');
+import { IdSchema } from './ids';
+
+export { IdSchema };
 
 const DEFAULT_CLASS = {
   name: 'default',
@@ -40,16 +40,50 @@ export const TrafficSchema = z
       .length(24)
       .default(Array.from({ length: 24 }, () => 1))
       .meta({ title: 'Hourly multipliers', description: '24 factors on rps, one per hour of day (a diurnal curve).' }),
+    weeklyMultipliers: z
+      .array(z.number().min(0))
+      .length(7)
+      .default(Array.from({ length: 7 }, () => 1))
+      .meta({ title: 'Weekly multipliers', description: '7 factors on rps, Monday first (a weekly curve).' }),
     startHour: z.number().int().min(0).max(23).default(0).meta({ title: 'Start hour', description: 'Hour of day at which the simulated clock starts.' }),
+    startDay: z.number().int().min(0).max(6).default(0).meta({ title: 'Start day', description: 'Day of week at which the simulated clock starts (0 = Monday).' }),
+    bursts: z
+      .array(
+        z
+          .object({
+            startMs: z.number().min(0).meta({ unit: 'ms' }),
+            durationMs: z.number().positive().meta({ unit: 'ms' }),
+            multiplier: z.number().min(0).meta({ description: 'Factor on the rate during the burst (3 = three times the traffic).' }),
+          })
+          .strict(),
+      )
+      .default([])
+      .meta({ title: 'Bursts', description: 'Spikes: the rate is multiplied for a while (launch day, a viral post, a retry storm).' }),
+    ramps: z
+      .array(
+        z
+          .object({
+            startMs: z.number().min(0).meta({ unit: 'ms' }),
+            durationMs: z.number().positive().meta({ unit: 'ms' }),
+            fromMultiplier: z.number().min(0),
+            toMultiplier: z.number().min(0).meta({ description: 'The factor reached at the end; it stays after the ramp.' }),
+          })
+          .strict(),
+      )
+      .default([])
+      .meta({ title: 'Ramps', description: 'Linear changes of the rate (a rollout, a migration), applied in 1-minute steps.' }),
+    monthlyGrowth: z.number().min(-0.99).max(10).default(0).meta({ unit: 'share', title: 'Monthly growth', description: 'Traffic growth per month for the 12-month cost projection (0.1 = +10 % a month).' }),
+    deadlineMs: z.number().positive().nullable().default(null).meta({ unit: 'ms', title: 'Request deadline', description: 'End-to-end time budget set when a request arrives; past it, a call in progress fails with deadline_exceeded (taking its error path) and no new call starts. null for none.' }),
     classes: z.array(QueryClassSchema).min(1).default([DEFAULT_CLASS]).meta({ title: 'Query classes' }),
     popularity: z
       .object({
         distinctQueries: z.number().int().min(1).default(100_000).meta({ title: 'Distinct queries', description: 'Size of the query population (N).' }),
         zipfExponent: z.number().min(0).max(5).default(1).meta({ title: 'Zipf exponent', description: 'Popularity skew s: P(rank k) ∝ k^(−s); 0 = all queries equally likely.' }),
+        topicClusters: z.number().int().min(1).default(5000).meta({ title: 'Topic clusters', description: 'Queries fall into this many topics; queries of one topic are near-duplicates (paraphrases) for a semantic cache.' }),
       })
       .strict()
       .prefault({})
-      .meta({ title: 'Query popularity', description: 'Drives exact-cache hits.' }),
+      .meta({ title: 'Query popularity', description: 'Drives exact-cache and semantic-cache hits.' }),
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -145,6 +179,43 @@ export const RunSchema = z
   })
   .strict();
 
+export const FaultSchema = z
+  .object({
+    id: z.string().default(''),
+    type: z.enum(['outage', 'error-spike', 'latency', 'limit-cut', 'prompt-growth']).meta({
+      title: 'Fault',
+      description: 'outage: every call fails; error-spike: calls fail with the given probability; latency: calls take longer; limit-cut: a quota shrinks; prompt-growth: prompts grow (cost runaway).',
+    }),
+    target: IdSchema.meta({ description: 'Node id (call nodes) or quota id (limit-cut).' }),
+    startMs: z.number().min(0).meta({ unit: 'ms', title: 'Start' }),
+    durationMs: z.number().positive().meta({ unit: 'ms', title: 'Duration' }),
+    status: z.number().int().min(400).max(599).default(503).meta({ title: 'Status', description: 'HTTP status of failed calls (outage, error-spike).' }),
+    failureMode: z.enum(['error', 'hang']).default('error').meta({ title: 'Failure mode', description: 'outage: error = calls fail fast after errorLatencyMs; hang = calls never answer and end at their timeout.' }),
+    errorLatencyMs: z.number().min(0).default(200).meta({ unit: 'ms', title: 'Error latency', description: 'How long a failing call takes to return its error.' }),
+    errorProbability: z.number().min(0).max(1).default(0.5).meta({ unit: 'share', title: 'Error probability', description: 'error-spike: chance that a call fails during the window.' }),
+    latencyMultiplier: z.number().min(1).default(3).meta({ title: 'Latency multiplier', description: 'latency: factor on call durations.' }),
+    limitFactor: z.number().min(0).max(1).default(0.5).meta({ title: 'Limit factor', description: 'limit-cut: share of the quota limits left during the window.' }),
+    tokenMultiplier: z.number().min(1).default(2).meta({ title: 'Token multiplier', description: 'prompt-growth: factor on input tokens.' }),
+    mitigable: z.boolean().default(true).meta({ title: 'Mitigable', description: 'The team can end it (rollback, switch): it lasts at most detection + mitigation time of the operations settings.' }),
+  })
+  .strict();
+
+export const EventSchema = z
+  .object({
+    type: z.enum(['kb-update', 'model-change']).meta({ description: 'kb-update: the knowledge base changed; model-change: a new model version. Both invalidate caches.' }),
+    atMs: z.number().min(0).meta({ unit: 'ms' }),
+    repeatEveryMs: z.number().positive().nullable().default(null).meta({ unit: 'ms', description: 'Repeat the event at this interval (e.g. nightly re-indexing); null for once.' }),
+    caches: z.array(IdSchema).nullable().default(null).meta({ description: 'Cache node ids to invalidate; null for every cache.' }),
+  })
+  .strict();
+
+export const OperationsSchema = z
+  .object({
+    detectionMinutes: z.number().min(0).nullable().default(null).meta({ unit: 'min', title: 'Time to detect', description: 'How long until an incident is noticed (alerts, dashboards); null when nobody watches: mitigable faults run their full length.' }),
+    mitigationMinutes: z.number().min(0).default(30).meta({ unit: 'min', title: 'Time to mitigate', description: 'From detection to the fault being ended (rollback, switch-over).' }),
+  })
+  .strict();
+
 export const PipelineDocumentSchema = z
   .object({
     $schema: z.string().optional(),
@@ -163,6 +234,9 @@ export const PipelineDocumentSchema = z
     models: z.array(ModelEntrySchema).default([]).meta({ title: 'Model prices', description: 'Entries that add to or override the built-in price catalog (by id).' }),
     slo: SloSchema.prefault({}),
     run: RunSchema.prefault({}),
+    faults: z.array(FaultSchema).default([]).meta({ title: 'Faults', description: 'Fault windows on nodes and quotas (SEMANTICS §10).' }),
+    events: z.array(EventSchema).default([]).meta({ title: 'Events', description: 'Knowledge-base updates and model changes that invalidate caches.' }),
+    operations: OperationsSchema.prefault({}).meta({ title: 'Operations', description: 'How fast the team detects and mitigates incidents (the maturity levels differ here).' }),
   })
   .strict();
 
@@ -176,3 +250,5 @@ export type PipelineDocumentInput = z.input<typeof PipelineDocumentSchema>;
 export type PipelineEdge = PipelineDocument['edges'][number];
 export type QuotaDoc = PipelineDocument['quotas'][number];
 export type SloTargets = PipelineDocument['slo'];
+export type FaultDoc = PipelineDocument['faults'][number];
+export type EventDoc = PipelineDocument['events'][number];

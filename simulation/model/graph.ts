@@ -1,10 +1,12 @@
-import { nodeKind } from '../nodes/registry';
+import { nodeKind, nodeOutputs } from '../nodes/registry';
 import type { PortDefinition } from '../nodes/kind';
 
 /** The minimal graph shape the connection rules need (the editor passes its own nodes and edges). */
 export interface GraphNodeLike {
   id: string;
   kind: string;
+  /** Needed for kinds whose outputs depend on params (routers). */
+  params?: unknown;
 }
 export interface GraphEdgeLike {
   from: string;
@@ -12,8 +14,8 @@ export interface GraphEdgeLike {
   to: string;
 }
 
-export function portsOf(kind: string): readonly PortDefinition[] {
-  return nodeKind(kind)?.outputs ?? [];
+export function portsOf(node: GraphNodeLike): readonly PortDefinition[] {
+  return nodeOutputs(node.kind, node.params);
 }
 
 /** Node ids reachable from `start` along edges. */
@@ -76,7 +78,7 @@ export function canConnect(nodes: readonly GraphNodeLike[], edges: readonly Grap
   const to = nodes.find((n) => n.id === toId);
   if (!from) return { ok: false, reason: `no node '${fromId}'` };
   if (!to) return { ok: false, reason: `no node '${toId}'` };
-  const ports = portsOf(from.kind);
+  const ports = portsOf(from);
   if (!ports.some((p) => p.name === port)) {
     return { ok: false, reason: ports.length ? `'${fromId}' has no output '${port}'; its outputs are ${ports.map((p) => p.name).join(', ')}` : `'${fromId}' is a terminal and has no outputs` };
   }

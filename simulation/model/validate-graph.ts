@@ -37,7 +37,7 @@ export function validateGraph(doc: PipelineDocument, catalog: Catalog): Problem[
     if (toIdx === undefined) return err(`${path}.to`, `no node '${e.to}'; nodes are: ${nodeList}`);
     const from = doc.nodes[fromIdx]!;
     const to = doc.nodes[toIdx]!;
-    const ports = portsOf(from.kind);
+    const ports = portsOf(from);
     if (!ports.some((p) => p.name === e.port)) {
       return err(`${path}.port`, ports.length ? `node '${e.from}' (${kindTitle(from.kind)}) has no output '${e.port}'; its outputs are ${ports.map((p) => p.name).join(', ')}` : `node '${e.from}' is a ${kindTitle(from.kind)} terminal and has no outputs`, e.from);
     }
@@ -59,7 +59,7 @@ export function validateGraph(doc: PipelineDocument, catalog: Catalog): Problem[
 
   // Required ports.
   doc.nodes.forEach((n, i) => {
-    for (const port of portsOf(n.kind)) {
+    for (const port of portsOf(n)) {
       if (port.required && !wired.has(`${n.id}\u0000${port.name}`)) {
         err(`$.nodes[${i}]`, `node '${n.id}' (${kindTitle(n.kind)}): output '${port.name}' leads nowhere; connect it to the next step`, n.id);
       }
@@ -86,7 +86,7 @@ export function validateGraph(doc: PipelineDocument, catalog: Catalog): Problem[
     const kind = nodeKind(n.kind);
     if (!kind) return;
     const path = `$.nodes[${i}]`;
-    for (const p of kind.validate?.({ nodeId: n.id, path, params: n.params as never, catalog, quotaIds: new Set(quotaIndex.keys()) }) ?? []) problems.push({ ...p, message: p.message.startsWith('$') ? p.message : `${p.path}: ${p.message}` });
+    for (const p of kind.validate?.({ nodeId: n.id, path, params: n.params as never, catalog, quotaIds: new Set(quotaIndex.keys()), classNames: doc.traffic.classes.map((c) => c.name), nodes: doc.nodes }) ?? []) problems.push({ ...p, message: p.message.startsWith('$') ? p.message : `${p.path}: ${p.message}` });
     for (const ref of kind.quotaRefs?.(n.params as never) ?? []) {
       if (!quotaIndex.has(ref)) {
         const known = doc.quotas.map((q) => q.id);

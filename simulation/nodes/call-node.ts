@@ -1,5 +1,6 @@
 import { EV_DONE, EV_RETRY, EV_SLOT_GRANTED, EV_TIMEOUT, type EngineApi, type NodeRuntime, type NodeReport } from '../engine/engine-api';
 import { ErrorCode, statusOf } from '../engine/errors';
+import type { ActiveFault } from '../engine/faults';
 import type { QuotaRuntime } from '../engine/quota';
 import type { SimRequest } from '../engine/request';
 import { backoffDelayMs, type RetrySpec } from '../engine/retry';
@@ -14,6 +15,9 @@ export interface CallParams {
   retry: RetrySpec;
 }
 
+/** How long a hung call waits when the node has no timeout (a client's socket timeout). */
+const HANG_WITHOUT_TIMEOUT_MS = 600_000;
+
 /**
  * The attempt loop every call node shares (embedding, retrieval, reranker, LLM, service):
  *
@@ -21,9 +25,11 @@ export interface CallParams {
  *     take a concurrency slot (or wait FIFO) → admission against RPM/TPM (429 + Retry-After) →
  *     the call runs for its planned duration, or until its timeout →
  *     success: bill, leave by `ok`;  failure: bill what the provider bills, then retry after the
- *     backoff while retries remain and the status is retryable, else leave by `error`.
+ *     backoff while retries remain, the status is retryable and the deadline allows, else leave by
+ *     the error port for that error.
  *
- * Subclasses plan one attempt (duration and tokens), bill it, and apply its result to the request.
+ * Fault windows (outage, error spike, latency, prompt growth) act on each attempt. Subclasses plan one
+ * attempt (duration and tokens), bill it, and apply its result to the request.
  */
 export abstract class CallNodeRuntime<P extends CallParams> implements NodeRuntime {
   protected readonly engine: EngineApi;
@@ -36,6 +42,10 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
   private readonly retryOn: Set<number>;
   private readonly failureRng: RandomStream;
   private readonly retryRng: RandomStream;
+  private readonly hasFaults: boolean;
+  /** Cost of calls that ended in failure (for the breaker's "money not spent on doomed calls"). */
+  failedCallCostUsd = 0;
+  failedCalls = 0;
 
   constructor(ctx: BuildContext<P>) {
     this.engine = ctx.engine;
@@ -48,10 +58,11 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     this.retryOn = new Set(ctx.params.retry.retryOn);
     this.failureRng = ctx.stream('failures');
     this.retryRng = ctx.stream('retry-backoff');
+    this.hasFaults = ctx.engine.faults.hasNodeFaults(ctx.index);
   }
 
   /** Work done once per request before its first attempt; a non-zero error code fails it at once. */
-  protected prepare(_req: SimRequest): number {
+  protected prepare(_req: SimRequest, _fault: ActiveFault | null): number {
     return ErrorCode.none;
   }
 
@@ -72,9 +83,25 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     return [req.callInputTokens, req.callCachedInputTokens, 0];
   }
 
+  /** The port a request leaves by when it fails with `code` (LLMs route some errors apart). */
+  protected errorPortFor(_code: number): number {
+    return this.errorPort;
+  }
+
+  /** A non-retryable refusal decided when the attempt is planned (content policy), or 0. */
+  protected refusal(_req: SimRequest): number {
+    return 0;
+  }
+
   enter(req: SimRequest): void {
     req.attempt = 0;
-    const code = this.prepare(req);
+    req.callEnteredMs = this.engine.now;
+    req.costAtCallEntryUsd = req.costUsd;
+    if (this.engine.now >= req.deadlineMs) {
+      this.giveUp(req, ErrorCode.deadline);
+      return;
+    }
+    const code = this.prepare(req, this.hasFaults ? this.engine.faults.nodeState(this.index, this.engine.now) : null);
     if (code !== ErrorCode.none) {
       this.giveUp(req, code);
       return;
@@ -86,7 +113,8 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     if (aux !== req.attemptToken) return;
     switch (type) {
       case EV_SLOT_GRANTED:
-        this.send(req);
+        if (req.ghost) this.quota?.release(req);
+        else this.send(req);
         break;
       case EV_DONE:
         this.complete(req);
@@ -95,9 +123,16 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
         this.timeOut(req);
         break;
       case EV_RETRY:
-        this.startAttempt(req);
+        if (!req.ghost) this.startAttempt(req);
         break;
     }
+  }
+
+  /** The deadline passed mid-call: the call goes on as a ghost for its bookkeeping; the request fails by its error path. */
+  abort(req: SimRequest, errorCode: number): void {
+    const user = this.engine.detach(req);
+    user.inCall = false;
+    this.giveUp(user, errorCode);
   }
 
   report(): NodeReport {
@@ -106,7 +141,8 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
 
   private startAttempt(req: SimRequest): void {
     req.attemptToken++;
-    if (req.counted) this.metrics.nodeAttempts[this.index]!++;
+    req.inCall = true;
+    if (req.counted && !req.shadow) this.metrics.nodeAttempts[this.index]!++;
     const quota = this.quota;
     if (quota !== null && quota.hasSlots) {
       const granted = quota.acquire(req, this.index);
@@ -121,17 +157,24 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
 
   private send(req: SimRequest): void {
     const now = this.engine.now;
-    const willFail = this.failureRng.chance(this.params.errorProbability);
+    const fault = this.hasFaults ? this.engine.faults.nodeState(this.index, now) : null;
+    let willFail = this.failureRng.chance(this.params.errorProbability);
+    if (fault !== null && !willFail) willFail = fault.outage || this.failureRng.chance(fault.errorProbability);
     req.callWillFail = willFail;
+    req.callFailStatus = willFail && fault !== null ? fault.status : 503;
     req.callCostUsd = 0;
-    const durationMs = this.plan(req, willFail);
+    let durationMs = this.plan(req, willFail);
+    if (fault !== null) {
+      if (willFail && (fault.outage || fault.errorProbability > 0)) durationMs = fault.hang && fault.outage ? (this.params.timeoutMs ?? HANG_WITHOUT_TIMEOUT_MS) + 1 : fault.errorLatencyMs;
+      durationMs *= fault.latencyMultiplier;
+    }
     const quota = this.quota;
     if (quota !== null && quota.hasRateLimits) {
       const [input, cached, reserve] = this.admissionTokens(req);
       const retryAfterMs = quota.admit(req, input, cached, reserve, willFail ? 0 : req.callOutputTokens);
       if (retryAfterMs > 0) {
         quota.release(req);
-        if (req.counted) this.metrics.nodeRateLimited[this.index]!++;
+        if (req.counted && !req.shadow) this.metrics.nodeRateLimited[this.index]!++;
         this.trace(req, now, now, 429, 'rate_limited', `Retry-After ${Math.round(retryAfterMs)} ms`);
         this.attemptFailed(req, ErrorCode.rateLimited, retryAfterMs);
         return;
@@ -148,14 +191,23 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     const now = this.engine.now;
     if (req.callWillFail) {
       this.bill(req, 'failed', now - req.callStartMs);
-      this.trace(req, req.callStartMs, now, 503, 'error', 'server error');
-      this.attemptFailed(req, ErrorCode.serverError, 0);
+      this.trace(req, req.callStartMs, now, req.callFailStatus, 'error', 'server error');
+      this.attemptFailed(req, req.callFailStatus >= 500 ? ErrorCode.serverError : ErrorCode.unavailable, 0);
+      return;
+    }
+    const refused = this.refusal(req);
+    if (refused !== 0) {
+      this.trace(req, req.callStartMs, now, 400, 'content_filter', 'refused by the provider');
+      this.giveUp(req, refused);
       return;
     }
     this.bill(req, 'ok', now - req.callStartMs);
     this.trace(req, req.callStartMs, now, 200, req.callTruncated ? 'length' : 'stop', '');
+    req.inCall = false;
+    this.engine.reportOutcome(this.index, req, true, now - req.callEnteredMs);
+    if (req.ghost) return;
     this.succeed(req);
-    if (req.counted) this.metrics.nodeOk[this.index]!++;
+    if (req.counted && !req.shadow) this.metrics.nodeOk[this.index]!++;
     this.engine.emit(req, this.index, this.okPort);
   }
 
@@ -174,25 +226,34 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     quota.release(req);
   }
 
-  /** An attempt failed: retry after the backoff if allowed, else leave by `error`. */
+  /** An attempt failed: retry after the backoff if allowed (and the deadline leaves room), else give up. */
   private attemptFailed(req: SimRequest, code: number, retryAfterMs: number): void {
     const retry = this.params.retry;
-    if (req.attempt < retry.numRetries && this.retryOn.has(statusOf(code))) {
+    if (!req.ghost && req.attempt < retry.numRetries && this.retryOn.has(statusOf(code))) {
       const delay = backoffDelayMs(retry, req.attempt, retryAfterMs, this.retryRng);
-      req.attempt++;
-      if (req.counted) this.metrics.nodeRetries[this.index]!++;
-      this.metrics.seriesRetries.add(this.engine.now, 1);
-      this.engine.schedule(this.engine.now + delay, this.index, EV_RETRY, req, req.attemptToken);
-      return;
+      if (this.engine.now + delay < req.deadlineMs) {
+        req.attempt++;
+        if (req.counted && !req.shadow) this.metrics.nodeRetries[this.index]!++;
+        this.metrics.seriesRetries.add(this.engine.now, 1);
+        this.engine.schedule(this.engine.now + delay, this.index, EV_RETRY, req, req.attemptToken);
+        return;
+      }
     }
     this.giveUp(req, code);
   }
 
   private giveUp(req: SimRequest, code: number): void {
+    req.inCall = false;
+    this.engine.reportOutcome(this.index, req, false, this.engine.now - req.callEnteredMs);
+    if (req.counted) {
+      this.failedCalls++;
+      this.failedCallCostUsd += req.costUsd - req.costAtCallEntryUsd;
+    }
+    if (req.ghost) return;
     req.errorCode = code;
     req.errorNode = this.index;
-    if (req.counted) this.metrics.nodeFailed[this.index]!++;
-    this.engine.emit(req, this.index, this.errorPort);
+    if (req.counted && !req.shadow) this.metrics.nodeFailed[this.index]!++;
+    this.engine.emit(req, this.index, this.errorPortFor(code));
   }
 
   private trace(req: SimRequest, startMs: number, endMs: number, status: number, finishReason: string, note: string): void {

@@ -36,6 +36,10 @@ export interface ValidationInput<P> {
   params: P;
   catalog: Catalog;
   quotaIds: ReadonlySet<string>;
+  /** Names of the traffic's query classes. */
+  classNames: readonly string[];
+  /** Ids and kinds of every node (for kinds that reference another node). */
+  nodes: ReadonlyArray<{ id: string; kind: string }>;
 }
 
 /** What a node runtime is built from. */
@@ -50,6 +54,8 @@ export interface BuildContext<P> {
   metrics: Metrics;
   stream(purpose: string): RandomStream;
   quota(id: string | null | undefined): QuotaRuntime | null;
+  /** Team/key label of each node that is a traffic source ('' for other nodes), by node index. */
+  sourceLabels: string[];
   /** Index of one of this node's output ports. */
   port(name: string): number;
 }
@@ -83,7 +89,9 @@ export interface NodeKindDefinition<S extends z.ZodType = z.ZodType, K extends s
   group: NodeGroup;
   description: string;
   params: S;
+  /** Output ports. Kinds whose ports depend on their params (a router's named routes) also give `outputsFor`. */
   outputs: readonly PortDefinition[];
+  outputsFor?(params: z.output<S>): PortDefinition[];
   acceptsInput: boolean;
   terminal?: 'response' | 'error' | 'escalation';
   /** A call node talks to an external service: it has `ok`/`error` ports, retries and a timeout. */
@@ -104,3 +112,4 @@ export function defineNodeKind<S extends z.ZodType, const K extends string>(def:
 }
 
 export type { SimRequest };
+export type { NodeReport } from '../engine/engine-api';

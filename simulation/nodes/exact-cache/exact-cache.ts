@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { EV_DELAY_DONE, type EngineApi, type NodeRuntime, type NodeReport } from '../../engine/engine-api';
-import type { SimRequest } from '../../engine/request';
+import { AnswerKind, type SimRequest } from '../../engine/request';
 import { distribution } from '../../model/distribution-schema';
 import { compileDistribution, describeDistribution, type Sampler } from '../../random/distributions';
 import type { RandomStream } from '../../random/streams';
 import { formatDurationMs } from '../../units/duration';
 import type { Metrics } from '../../metrics/metrics';
 import { defineNodeKind, type BuildContext } from '../kind';
+import { CacheStore, type CacheEntry, type StaleReadable } from '../cache-store';
 
 export const ExactCacheParams = z
   .object({
@@ -25,10 +26,11 @@ type Params = z.output<typeof ExactCacheParams>;
 
 /**
  * Exact-match response cache keyed by the normalised query (SEMANTICS §8). A miss continues down the
- * pipeline and the answer is stored when the request is served by a real call (not by a static or
- * fallback answer); a hit answers with zero model cost.
+ * pipeline and the answer is stored when the request is served by a model or another cache (never a
+ * static answer); a hit answers with the stored answer's quality and zero model cost. Knowledge-base
+ * updates and model changes empty it.
  */
-export class ExactCacheRuntime implements NodeRuntime {
+export class ExactCacheRuntime implements NodeRuntime, StaleReadable {
   private readonly engine: EngineApi;
   private readonly metrics: Metrics;
   private readonly index: number;
@@ -38,13 +40,12 @@ export class ExactCacheRuntime implements NodeRuntime {
   private readonly latency: Sampler;
   private readonly rngLatency: RandomStream;
   private readonly rngDecision: RandomStream;
-  /** key → time stored; Map order is recency order (a hit moves its key to the end). */
-  private readonly entries = new Map<number, number>();
+  private readonly store: CacheStore;
   lookups = 0;
   hits = 0;
   expired = 0;
-  evictions = 0;
   bypassed = 0;
+  invalidations = 0;
 
   constructor(ctx: BuildContext<Params>) {
     this.engine = ctx.engine;
@@ -56,40 +57,41 @@ export class ExactCacheRuntime implements NodeRuntime {
     this.latency = compileDistribution(ctx.params.lookupLatencyMs);
     this.rngLatency = ctx.stream('lookup-latency');
     this.rngDecision = ctx.stream('hit-decision');
+    this.store = new CacheStore(ctx.params.capacityEntries, ctx.params.ttlMs);
   }
 
   enter(req: SimRequest): void {
     const hit = this.lookup(req);
     const delay = this.latency.sample(this.rngLatency);
-    this.engine.schedule(this.engine.now + delay, this.index, EV_DELAY_DONE, req, hit ? 1 : 0);
+    this.engine.schedule(this.engine.now + delay, this.index, EV_DELAY_DONE, req, hit);
   }
 
+  /** aux: 0 miss, 1 hit with a correct answer, 2 hit with a wrong one. */
   onEvent(_type: number, req: SimRequest, hit: number): void {
-    if (hit === 1) {
-      req.servedFromCache = true;
-      this.metrics.seriesCacheHits.add(this.engine.now, 1);
-      this.engine.emit(req, this.index, this.hitPort);
-    } else {
+    if (hit === 0) {
       this.engine.emit(req, this.index, this.missPort);
+      return;
     }
+    req.servedFromCache = true;
+    req.answerKind = AnswerKind.cache;
+    req.answeredBy = this.index;
+    req.answerCorrect = hit === 1;
+    this.metrics.seriesCacheHits.add(this.engine.now, 1);
+    this.engine.emit(req, this.index, this.hitPort);
   }
 
   /** Stores the answer of a request that missed here (called when it is served). */
   fill(req: SimRequest): void {
-    if (this.params.mode !== 'simulated') return;
-    const key = req.queryKey;
-    this.entries.delete(key);
-    this.entries.set(key, this.engine.now);
-    if (this.entries.size > this.params.capacityEntries) {
-      const oldest = this.entries.keys().next().value as number;
-      this.entries.delete(oldest);
-      this.evictions++;
-    }
+    if (this.params.mode === 'simulated') this.store.store(req.queryKey, 0, req.answerCorrect, this.engine.now);
   }
 
-  /** Knowledge-base update or model change: drop everything. */
+  readStale(req: { queryKey: number }): CacheEntry | undefined {
+    return this.store.any(req.queryKey);
+  }
+
   invalidate(): void {
-    this.entries.clear();
+    this.store.clear();
+    this.invalidations++;
   }
 
   report(): NodeReport {
@@ -99,38 +101,34 @@ export class ExactCacheRuntime implements NodeRuntime {
       hits: this.hits,
       hitRate: this.lookups > 0 ? this.hits / this.lookups : 0,
       expired: this.expired,
-      evictions: this.evictions,
+      evictions: this.store.evictions,
       bypassed: this.bypassed,
-      entriesAtEnd: this.entries.size,
+      invalidations: this.invalidations,
+      entriesAtEnd: this.store.size,
     };
   }
 
-  private lookup(req: SimRequest): boolean {
-    if (req.counted) this.lookups++;
+  private lookup(req: SimRequest): number {
+    const counted = req.counted && !req.shadow;
+    if (counted) this.lookups++;
     if (this.params.bypassShare > 0 && this.rngDecision.chance(this.params.bypassShare)) {
-      if (req.counted) this.bypassed++;
-      return false;
+      if (counted) this.bypassed++;
+      return 0;
     }
-    let hit: boolean;
+    let result = 0;
     if (this.params.mode === 'fixed-hit-rate') {
-      hit = this.rngDecision.chance(this.params.hitProbability);
+      result = this.rngDecision.chance(this.params.hitProbability) ? (req.answerCorrect ? 1 : 2) : 0;
     } else {
-      const storedAt = this.entries.get(req.queryKey);
-      hit = false;
-      if (storedAt !== undefined) {
-        if (this.engine.now - storedAt <= this.params.ttlMs) {
-          hit = true;
-          this.entries.delete(req.queryKey);
-          this.entries.set(req.queryKey, storedAt);
-        } else {
-          this.entries.delete(req.queryKey);
-          if (req.counted) this.expired++;
-        }
+      const now = this.engine.now;
+      const entry = this.store.fresh(req.queryKey, now);
+      if (entry) result = entry.correct ? 1 : 2;
+      else {
+        if (counted && this.store.expired(req.queryKey, now)) this.expired++;
+        (req.cacheFills ??= []).push(this.index);
       }
-      if (!hit) (req.cacheFills ??= []).push(this.index);
     }
-    if (hit && req.counted) this.hits++;
-    return hit;
+    if (result > 0 && counted) this.hits++;
+    return result;
   }
 }
 

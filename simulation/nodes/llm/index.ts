@@ -12,7 +12,9 @@ export const llmKind = defineNodeKind({
   params: LlmParams,
   outputs: [
     { name: 'ok', description: 'The model answered.', required: true },
-    { name: 'error', description: 'The call failed after its retries (wire it to a fallback).', required: false, isError: true },
+    { name: 'error', description: 'The call failed after its retries (wire it to a fallback: LiteLLM "fallbacks").', required: false, isError: true },
+    { name: 'context_window', description: 'The prompt did not fit the context window (LiteLLM "context_window_fallbacks"); unwired → error.', required: false, isError: true },
+    { name: 'content_policy', description: 'The provider refused the content (LiteLLM "content_policy_fallbacks"); unwired → error.', required: false, isError: true },
   ],
   acceptsInput: true,
   callNode: true,
@@ -50,12 +52,13 @@ export const llmKind = defineNodeKind({
     const meanInput = p.systemPromptTokens + meanQuery + context + compileDistribution(p.historyTokens).mean;
     const meanTtft = compileDistribution(p.ttftMs).mean + (p.ttftMsPer1kInputTokens * meanInput) / 1000;
     const fail = p.errorProbability ** (p.retry.numRetries + 1);
+    const portFail = fail + (1 - fail) * p.contentPolicyRefusalProbability;
     return {
       meanServiceMs: meanTtft + meanOutput * compileDistribution(p.timePerOutputTokenMs).mean,
       meanTokensPerCall: meanInput + meanOutput,
       meanInputTokensPerCall: meanInput,
       meanReservedTokensPerCall: meanInput + meanCap,
-      portShares: { ok: 1 - fail, error: fail },
+      portShares: { ok: 1 - portFail, error: portFail, context_window: 0, content_policy: 0 },
       quotaId: p.quota,
     };
   },

@@ -51,3 +51,17 @@ export const errorKind = defineNodeKind({
   summarize: () => ['failed'],
   create: (ctx) => new TerminalRuntime(ctx.engine, ctx.index, 'error', ERROR_NAMES.indexOf(ctx.params.errorType as never)),
 });
+
+export const escalationKind = defineNodeKind({
+  kind: 'escalation',
+  title: 'Escalation',
+  group: 'terminals',
+  description: 'Handed to a human (support agent, expert review). Counted apart from served and failed requests: the escalation rate.',
+  params: z.object({}).strict(),
+  outputs: [],
+  acceptsInput: true,
+  terminal: 'escalation',
+  callNode: false,
+  summarize: () => ['to a human'],
+  create: (ctx) => new TerminalRuntime(ctx.engine, ctx.index, 'escalated', ErrorCode.none),
+});

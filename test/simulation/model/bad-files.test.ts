@@ -14,7 +14,7 @@ const CASES: Array<[string, (d: Doc) => unknown, string]> = [
   ['a newer format', (d) => ((d.version = 9), d), '$.version: got 9, this build of Preflight reads format versions up to 1; the file was written by a newer Preflight'],
   ['negative top_k', (d) => ((node(d, 'search').params.topK = -1), d), '$.nodes[2].params.topK: got -1, expected a number ≥ 1'],
   ['fractional top_k', (d) => ((node(d, 'search').params.topK = 2.5), d), '$.nodes[2].params.topK: got 2.5, expected an integer'],
-  ['unknown node kind', (d) => ((node(d, 'search').kind = 'vectorstore'), d), '$.nodes[2].kind: got "vectorstore", expected one of "source", "embedding", "retrieval", "reranker", "llm", "exact_cache", "service", "response", "error"'],
+  ['unknown node kind', (d) => ((node(d, 'search').kind = 'vectorstore'), d), '$.nodes[2].kind: got "vectorstore", expected one of "source", "embedding", "retrieval", "reranker", "llm", "batch", "exact_cache"'],
   ['misspelt parameter', (d) => ((node(d, 'search').params.topk = 5), d), "$.nodes[2].params: unknown field 'topk'; allowed fields: index, topK, chunkTokens, latencyMs, costPerQueryUsd, quota, errorProbability, timeoutMs, retry"],
   ['unknown top-level field', (d) => ((d.extra = 1), d), "$: unknown field 'extra'; allowed fields: $schema, version, pipeline, traffic, quotas, nodes, edges, fixedCosts, models, slo, run"],
   ['unknown distribution', (d) => ((node(d, 'search').params.latencyMs = { type: 'gaussian', mean: 3 }), d), '$.nodes[2].params.latencyMs.type: got "gaussian", expected one of "constant", "exponential", "uniform", "uniformInt", "lognormal", "empirical", "pareto"'],

@@ -1,0 +1,69 @@
+import type { PipelineDocument } from '../model/document-schema';
+import type { StreamFactory, RandomStream } from '../random/streams';
+import { RateProfile } from './rate-profile';
+import type { CompiledTraffic } from './traffic';
+
+/**
+ * One Poisson arrival stream: the pipeline traffic (split among the sources without a rate of their
+ * own, by share) or one source's own stream. Each has its own random streams, so adding a batch source
+ * leaves the user traffic's arrivals unchanged.
+ */
+export class ArrivalStream {
+  /** Node indices of the sources this stream feeds and the cumulative shares to pick one. */
+  readonly sourceNodes: number[];
+  private readonly cumulative: Float64Array;
+  private readonly rngGap: RandomStream;
+  private readonly rngSource: RandomStream;
+  readonly rngClass: RandomStream;
+  readonly rngQuery: RandomStream;
+  readonly rngQueryTokens: RandomStream;
+  readonly realtime: boolean[];
+
+  constructor(
+    readonly profile: RateProfile,
+    sources: Array<{ index: number; share: number; realtime: boolean }>,
+    streams: StreamFactory,
+    streamId: string,
+  ) {
+    this.sourceNodes = sources.map((s) => s.index);
+    this.realtime = sources.map((s) => s.realtime);
+    const total = sources.reduce((s, x) => s + x.share, 0);
+    let acc = 0;
+    this.cumulative = Float64Array.from(sources, (s) => (acc += s.share / total));
+    this.rngGap = streams.stream(streamId, 'arrivals');
+    this.rngSource = streams.stream(streamId, 'source');
+    this.rngClass = streams.stream(streamId, 'class');
+    this.rngQuery = streams.stream(streamId, 'query');
+    this.rngQueryTokens = streams.stream(streamId, 'query-tokens');
+  }
+
+  next(afterMs: number): number {
+    return this.profile.nextArrival(afterMs, -Math.log(this.rngGap.uniformPositive()));
+  }
+
+  /** Position of the source (in sourceNodes) a new arrival enters by. */
+  pickSource(): number {
+    const cum = this.cumulative;
+    if (cum.length === 1) return 0;
+    const u = this.rngSource.uniform();
+    for (let i = 0; i < cum.length - 1; i++) if (u < cum[i]!) return i;
+    return cum.length - 1;
+  }
+}
+
+/** The pipeline traffic stream (id `$traffic`) and one stream per source with its own rate. */
+export function arrivalStreams(doc: PipelineDocument, traffic: CompiledTraffic, streams: StreamFactory): ArrivalStream[] {
+  const shared: Array<{ index: number; share: number; realtime: boolean }> = [];
+  const own: ArrivalStream[] = [];
+  doc.nodes.forEach((n, index) => {
+    if (n.kind !== 'source') return;
+    const p = n.params;
+    if (p.rps === null) {
+      shared.push({ index, share: p.share, realtime: p.realtime });
+      return;
+    }
+    const profile = new RateProfile({ ...doc.traffic, rps: p.rps, hourlyMultipliers: p.hourlyMultipliers ?? doc.traffic.hourlyMultipliers, bursts: [], ramps: [] });
+    own.push(new ArrivalStream(profile, [{ index, share: 1, realtime: p.realtime }], streams, `$source/${n.id}`));
+  });
+  return shared.length ? [new ArrivalStream(traffic.profile, shared, streams, '$traffic'), ...own] : own;
+}
