@@ -114,7 +114,10 @@ class BatchRuntime implements NodeRuntime {
     this.enqueuedTokens -= batch.tokens;
     const expired = this.engine.now - this.submittedAt(aux) >= this.params.completionWindowMs;
     if (expired) this.expired++;
-    for (const req of batch.requests) (expired ? this.fail(req) : this.answer(req));
+    for (const req of batch.requests) {
+      if (expired) this.fail(req);
+      else this.answer(req);
+    }
   }
 
   report(): NodeReport {

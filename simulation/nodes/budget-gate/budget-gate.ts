@@ -27,7 +27,10 @@ class BudgetGateRuntime implements NodeRuntime {
     const now = this.engine.now;
     const p = this.params;
     const late = (p.lateAfterMs !== null && now - req.arrivalMs > p.lateAfterMs) || (p.minRemainingMs !== null && req.deadlineMs - now < p.minRemainingMs);
-    if (req.counted && !req.shadow) late ? this.late++ : this.passed++;
+    if (req.counted && !req.shadow) {
+      if (late) this.late++;
+      else this.passed++;
+    }
     this.engine.emit(req, this.index, late ? this.latePort : this.inTime);
   }
 

@@ -51,8 +51,10 @@ class ConfidenceGateRuntime implements NodeRuntime {
   enter(req: SimRequest): void {
     const escalate = this.rng.uniform() < (req.answerCorrect ? this.pRight : this.pWrong);
     if (req.counted && !req.shadow) {
-      if (escalate) req.answerCorrect ? this.escalatedRight++ : this.escalatedWrong++;
-      else req.answerCorrect ? this.passedRight++ : this.passedWrong++;
+      if (escalate && req.answerCorrect) this.escalatedRight++;
+      else if (escalate) this.escalatedWrong++;
+      else if (req.answerCorrect) this.passedRight++;
+      else this.passedWrong++;
     }
     this.engine.emit(req, this.index, escalate ? this.escalate : this.confident);
   }
