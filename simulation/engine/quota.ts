@@ -16,6 +16,7 @@ export interface QuotaSpec {
   maxQueueLength: number | null;
   admission: 'openai' | 'anthropic';
   window: 'fixed-minute' | 'token-bucket';
+  autoscale: { targetUtilisation: number; stepFactor: number; maxFactor: number } | null;
 }
 
 const MINUTE_MS = 60_000;
@@ -59,6 +60,10 @@ export class QuotaRuntime {
     rateLimited: new GrowableArray(),
   };
   private minuteReservedPeak = 0;
+  /** Autoscaling multiple of the base limits (1 without autoscale). */
+  scale = 1;
+  maxScaleReached = 1;
+  scaleChanges = 0;
   readonly queueWaitMs = new LogHistogram();
   maxQueueSeen = 0;
   maxInUseSeen = 0;
@@ -71,12 +76,17 @@ export class QuotaRuntime {
     readonly index: number,
     private readonly engine: EngineApi,
     /** Share of the limits available now (limit-cut faults). */
-    private readonly limitFactor: (nowMs: number) => number = () => 1,
+    private readonly faultFactor: (nowMs: number) => number = () => 1,
   ) {
     this.rpmLevel = spec.rpm ?? 0;
     this.tpmLevel = spec.tpm ?? 0;
     this.itpmLevel = spec.itpm ?? 0;
     this.otpmLevel = spec.otpm ?? 0;
+  }
+
+  /** Share of the base limits in force now: limit cuts × autoscaling. */
+  private limitFactor(now: number): number {
+    return this.faultFactor(now) * this.scale;
   }
 
   get hasSlots(): boolean {
@@ -264,7 +274,27 @@ export class QuotaRuntime {
 
   private closeMinute(_atMs: number): void {
     this.perMinute.reservedPeak.set(this.minute, this.minuteReservedPeak);
-    // The reservation level carried into the next minute (token buckets and in-flight reservations).
     this.minuteReservedPeak = 0;
+    const auto = this.spec.autoscale;
+    if (auto === null) return;
+    const u = this.minuteUtilisation(this.minute) / this.scale;
+    const before = this.scale;
+    if (u > auto.targetUtilisation) this.scale = Math.min(auto.maxFactor, this.scale * auto.stepFactor);
+    else if (u < auto.targetUtilisation / 3) this.scale = Math.max(1, this.scale / auto.stepFactor);
+    if (this.scale !== before) this.scaleChanges++;
+    this.maxScaleReached = Math.max(this.maxScaleReached, this.scale);
+  }
+
+  /** Highest utilisation of any limit in minute m, against the base limits. */
+  private minuteUtilisation(m: number): number {
+    const s = this.spec;
+    const pm = this.perMinute;
+    return Math.max(
+      s.rpm !== null ? pm.requests.get(m) / s.rpm : 0,
+      s.tpm !== null ? pm.tokens.get(m) / s.tpm : 0,
+      s.itpm !== null ? pm.inputTokens.get(m) / s.itpm : 0,
+      s.otpm !== null ? pm.outputTokens.get(m) / s.otpm : 0,
+      s.maxParallelRequests !== null ? pm.slotArea.get(m) / (MINUTE_MS * s.maxParallelRequests) : 0,
+    );
   }
 }

@@ -285,6 +285,11 @@ export class Simulation implements EngineApi {
     return { fraction, phase: this.finished ? 'done' : this.openStreams > 0 ? 'arrivals' : 'draining', simulatedMs: this.now, requestsArrived: this.requestsArrived, events: this.events };
   }
 
+  /** Mean arrival rate of all streams over a typical week (req/s): the basis of monthly projections. */
+  get typicalRps(): number {
+    return this.streams.reduce((sum, s) => sum + s.profile.meanRps, 0);
+  }
+
   /** When arrivals stopped: warm-up + duration, or the arrival of the last measured request. */
   get horizonMs(): number {
     return this.openStreams > 0 ? this.now : this.arrivalsStopMs;

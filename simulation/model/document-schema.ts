@@ -115,6 +115,16 @@ export const QuotaSchema = z
       description: 'openai: reserve input + max_tokens against TPM, refund unused output at completion. anthropic: input (minus cache reads) against ITPM, max_tokens against OTPM, continuous refill.',
     }),
     window: z.enum(['fixed-minute', 'token-bucket']).default('fixed-minute').meta({ title: 'Window', description: 'How RPM/TPM are counted: per calendar minute, or a token bucket refilled continuously (Anthropic always uses buckets).' }),
+    autoscale: z
+      .object({
+        targetUtilisation: z.number().gt(0).max(1).default(0.7).meta({ unit: 'share', description: 'Scale up after a minute above this utilisation (the seed\'s 70 % trigger).' }),
+        stepFactor: z.number().gt(1).default(1.5).meta({ description: 'Factor applied per step (adding keys or deployments).' }),
+        maxFactor: z.number().min(1).default(4).meta({ description: 'Largest multiple of the base limits.' }),
+      })
+      .strict()
+      .nullable()
+      .default(null)
+      .meta({ title: 'Autoscale limits', description: 'Level-5 operations: limits grow by stepFactor after each minute above the target (more keys or deployments) and shrink back when utilisation falls below a third of it. null = fixed limits.' }),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -163,6 +173,8 @@ export const SloSchema = z
     availability: z.number().min(0).max(1).default(0.999).meta({ unit: 'share', title: 'Availability', description: 'Seed target: > 99.9 %.' }),
     cacheHitRate: z.number().min(0).max(1).default(0.3).meta({ unit: 'share', title: 'Cache hit rate', description: 'Seed target: > 30 %.' }),
     rateLimitUtilisation: z.number().min(0).max(1).default(0.8).meta({ unit: 'share', title: 'Rate-limit utilisation', description: 'Seed target: < 80 % (headroom).' }),
+    faithfulness: z.number().min(0).max(1).default(0.9).meta({ unit: 'share', title: 'Faithfulness', description: 'Seed target: > 0.9 of answers grounded.' }),
+    escalationRate: z.number().min(0).max(1).default(0.15).meta({ unit: 'share', title: 'Escalation rate', description: 'Seed target: < 0.15 of requests handed to humans.' }),
     monthlyBudgetUsd: z.number().positive().nullable().default(null).meta({ unit: 'USD/month', title: 'Monthly budget', description: 'Spend the pipeline must stay under; null for none.' }),
   })
   .strict();

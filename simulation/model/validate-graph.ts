@@ -3,6 +3,8 @@ import type { Problem } from '../nodes/kind';
 import { nodeKind } from '../nodes/registry';
 import type { PipelineDocument } from './document-schema';
 import { findCycle, portsOf, reachableFrom } from './graph';
+import { breakerTargetProblem } from '../nodes/circuit-breaker/circuit-breaker';
+import { faultTargetProblem } from '../engine/faults';
 
 /**
  * Checks the wiring and references of a schema-valid document (SEMANTICS §1). Every message names
@@ -93,6 +95,36 @@ export function validateGraph(doc: PipelineDocument, catalog: Catalog): Problem[
         err(`${path}.params.quota`, `no quota '${ref}'; ${known.length ? `quotas are: ${known.join(', ')}` : 'the pipeline defines none'} (define it under $.quotas)`, n.id);
       }
     }
+  });
+
+  // Breakers protect call nodes.
+  doc.nodes.forEach((n, i) => {
+    if (n.kind !== 'circuit_breaker') return;
+    const edge = validEdges.find((e) => e.from === n.id && e.port === 'pass');
+    const target = edge ? doc.nodes[indexById.get(edge.to)!] : undefined;
+    const problem = breakerTargetProblem(target?.kind);
+    if (problem) err(`$.nodes[${i}]`, `node '${n.id}' (Circuit breaker): ${problem}`, n.id);
+  });
+
+  // Faults and cache events point at real targets.
+  const callNodes = new Set(doc.nodes.filter((n) => nodeKind(n.kind)?.callNode).map((n) => n.id));
+  doc.faults.forEach((f, i) => {
+    const problem = faultTargetProblem(f, doc, callNodes);
+    if (problem) err(`$.faults[${i}].target`, problem);
+  });
+  const caches = new Set(doc.nodes.filter((n) => n.kind === 'exact_cache' || n.kind === 'semantic_cache').map((n) => n.id));
+  doc.events.forEach((e, i) => {
+    e.caches?.forEach((id, k) => {
+      if (!caches.has(id)) err(`$.events[${i}].caches[${k}]`, `no cache node '${id}'; caches are: ${[...caches].join(', ') || 'none'}`);
+    });
+  });
+
+  // Work that users wait for should not go through the batch lane, and deadline-based gates need a deadline.
+  const realtimeSources = doc.nodes.filter((n) => n.kind === 'source' && n.params.realtime).map((n) => n.id);
+  const realtimeReach = reachableFrom(realtimeSources, validEdges);
+  doc.nodes.forEach((n, i) => {
+    if (n.kind === 'batch' && realtimeReach.has(n.id)) warn(`$.nodes[${i}]`, `batch node '${n.id}' is reachable from real-time traffic: those users would wait for a batch (minutes to hours); mark batch sources real-time: false`, n.id);
+    if (n.kind === 'budget_gate' && n.params.minRemainingMs !== null && doc.traffic.deadlineMs === null) warn(`$.nodes[${i}].params.minRemainingMs`, `budget gate '${n.id}' checks the remaining budget but the traffic has no deadline ($.traffic.deadlineMs)`, n.id);
   });
 
   // Unused quotas are allowed but worth a word.

@@ -8,6 +8,7 @@ import { measuredMinutes, measuredLoad, quotaResult, quotaSeries } from './quota
 import { buildTraces } from './traces';
 import { sloChecks } from './slo';
 import type { CacheResult, CostResults, NodeResult, Outcomes, RunResults } from './types';
+import { qualityResults, reliabilityResults, reliabilitySeries, sliceResults } from './reliability';
 
 const SECONDS_PER_MONTH = MINUTES_PER_MONTH * 60;
 
@@ -65,6 +66,9 @@ export function buildResults(sim: Simulation): RunResults {
   const clock = m.clock;
   const served = m.seriesServed.toArray();
   const errors = m.seriesErrors.toArray();
+  const quotaSeriesById = Object.fromEntries(sim.quotas.map((q) => [q.spec.id, quotaSeries(q, clock.bucketMs, clock.points)]));
+  const timeline = reliabilitySeries(sim, quotaSeriesById);
+  const growth = doc.traffic.monthlyGrowth;
   const results: RunResults = {
     schemaVersion: 1,
     pipeline: { name: doc.pipeline.name },
@@ -117,10 +121,18 @@ export function buildResults(sim: Simulation): RunResults {
       latencyP50Ms: m.seriesLatency.quantiles(0.5),
       latencyP95Ms: m.seriesLatency.quantiles(0.95),
       latencyP99Ms: m.seriesLatency.quantiles(0.99),
-      quotas: Object.fromEntries(sim.quotas.map((q) => [q.spec.id, quotaSeries(q, clock.bucketMs, clock.points)])),
+      quotas: quotaSeriesById,
+      ...timeline,
     },
     stability: { offered: estimate.offered, measured, warnings },
     slo: { checks: [] },
+    reliability: reliabilityResults(sim),
+    quality: qualityResults(sim),
+    slices: sliceResults(sim),
+    projection: Array.from({ length: 12 }, (_, k) => {
+      const queries = cost.monthlyQueries * (1 + growth) ** k;
+      return { month: k + 1, queries, costUsd: queries * cost.variablePerQueryUsd + cost.fixedMonthlyUsd };
+    }),
     traces: buildTraces(sim),
     notes: [],
   };
@@ -202,10 +214,11 @@ function costResults(sim: Simulation): CostResults {
   const { doc, metrics: m } = sim;
   const n = COST_TYPES.length;
   const variableUsd = m.totalCostUsd;
-  const measured = Math.max(1, m.measured);
-  const monthlyQueries = sim.traffic.meanRps * SECONDS_PER_MONTH;
+  const queries = m.measured + m.batch.measured;
+  const measured = Math.max(1, queries);
+  const monthlyQueries = sim.typicalRps * SECONDS_PER_MONTH;
   const fixedMonthlyUsd = doc.fixedCosts.reduce((s, c) => s + c.monthlyUsd, 0);
-  const variablePerQueryUsd = m.measured > 0 ? variableUsd / measured : 0;
+  const variablePerQueryUsd = queries > 0 ? variableUsd / measured : 0;
   const fixedPerQueryUsd = monthlyQueries > 0 ? fixedMonthlyUsd / monthlyQueries : 0;
   const variableMonthlyUsd = variablePerQueryUsd * monthlyQueries;
   const byType = zeroByType();
@@ -247,8 +260,8 @@ function costResults(sim: Simulation): CostResults {
     fixed: doc.fixedCosts.map((c) => ({ name: c.name, monthlyUsd: c.monthlyUsd, category: c.category })),
     tokensPerQuery: { input: m.inputTokens / measured, cachedInput: m.cachedInputTokens / measured, output: m.outputTokens / measured },
     formulas: {
-      variablePerQueryUsd: `usage cost of the ${m.measured.toLocaleString('en-US')} measured requests ÷ ${m.measured.toLocaleString('en-US')} (every attempt, retry and fallback call included)`,
-      monthlyQueries: `mean rate over the daily profile ${round(sim.traffic.meanRps)} req/s × 2,592,000 s (30 days)`,
+      variablePerQueryUsd: `usage cost of the ${queries.toLocaleString('en-US')} measured requests ÷ ${queries.toLocaleString('en-US')} (every attempt, retry, fallback and shadow call included)`,
+      monthlyQueries: `mean rate over the daily and weekly profile ${round(sim.typicalRps)} req/s × 2,592,000 s (30 days)`,
       variableMonthlyUsd: 'usage cost per query × monthly queries',
       fixedPerQueryUsd: 'fixed monthly costs ÷ monthly queries',
       monthlyUsd: 'usage cost per month + fixed monthly costs',

@@ -2,7 +2,7 @@ import type { SloTargets } from '../model/document-schema';
 import type { RunResults, SloCheck } from './types';
 
 /** Pass/fail of each SLO target against a run's headline figures. */
-export function sloChecks(slo: SloTargets, r: Pick<RunResults, 'headline' | 'quotas' | 'cost'>): SloCheck[] {
+export function sloChecks(slo: SloTargets, r: Pick<RunResults, 'headline' | 'quotas' | 'cost' | 'quality'>): SloCheck[] {
   const h = r.headline;
   const check = (metric: SloCheck['metric'], label: string, target: number, direction: 'max' | 'min', actual: number | null): SloCheck => ({
     metric,
@@ -21,6 +21,8 @@ export function sloChecks(slo: SloTargets, r: Pick<RunResults, 'headline' | 'quo
     check('availability', 'Availability', slo.availability, 'min', h.availability),
     check('cacheHitRate', 'Cache hit rate', slo.cacheHitRate, 'min', h.cacheHitRate),
     check('rateLimitUtilisation', 'Rate-limit utilisation (peak)', slo.rateLimitUtilisation, 'max', h.peakQuotaUtilisation),
+    check('faithfulness', 'Faithfulness', slo.faithfulness, 'min', r.quality.faithfulness),
+    check('escalationRate', 'Escalation rate', slo.escalationRate, 'max', r.quality.escalationRate),
   ];
   if (slo.monthlyBudgetUsd !== null) checks.push(check('monthlyBudgetUsd', 'Monthly cost', slo.monthlyBudgetUsd, 'max', r.cost.monthlyUsd));
   return checks;

@@ -3,6 +3,8 @@ import type { NodeReport } from '../engine/engine-api';
 import type { OfferedLoad } from '../analysis/load-estimate';
 import type { CostType } from '../metrics/cost-types';
 import type { ErrorName } from '../engine/errors';
+import type { FaultWindowResult } from '../engine/faults';
+import type { OutcomeSummary } from '../metrics/outcome-stats';
 
 /**
  * The results of one run: plain JSON, the same for the CLI's `--json`, the app and reports.
@@ -28,6 +30,12 @@ export interface RunResults {
   series: SeriesResults;
   stability: { offered: OfferedLoad[]; measured: MeasuredLoad[]; warnings: string[] };
   slo: { checks: SloCheck[] };
+  reliability: ReliabilityResults;
+  quality: QualityResults;
+  /** Blue/green side by side, shadow copies and the batch lane; null when the pipeline has none. */
+  slices: { colours: { blue: OutcomeSummary; green: OutcomeSummary } | null; shadow: OutcomeSummary | null; batch: OutcomeSummary | null };
+  /** 12 months of cost at the traffic's monthly growth. */
+  projection: Array<{ month: number; queries: number; costUsd: number }>;
   traces: TraceResult[];
   /** How the figures were obtained: sample sizes, warm-up, horizon treatment. */
   notes: string[];
@@ -210,10 +218,69 @@ export interface SeriesResults {
   latencyP95Ms: Array<number | null>;
   latencyP99Ms: Array<number | null>;
   quotas: Record<string, { utilisation: number[]; concurrency: number[]; queueLength: number[]; rateLimited: number[] }>;
+  /** Served requests that took a fallback step, per bucket. */
+  fallbacks: number[];
+  shortCircuited: number[];
+  /** 429s over all quotas, per bucket. */
+  rateLimited: number[];
+  /** Mean requests waiting for a slot over all quotas, per bucket. */
+  queueLength: number[];
+  /** Per breaker: share of each bucket spent open, and short-circuited requests. */
+  breakers: Record<string, Record<string, number[]>>;
+}
+
+export interface ReliabilityResults {
+  /** Served requests by fallback steps taken. */
+  fallbackDepth: { none: number; one: number; two: number; threeOrMore: number };
+  /** Share of served requests that took at least one fallback step. */
+  fallbackShare: number;
+  /** Answers that arrived after the request deadline (counted as deadline_exceeded errors). */
+  servedAfterDeadline: number;
+  breakers: BreakerResult[];
+  faults: FaultWindowResult[];
+}
+
+export interface BreakerResult {
+  nodeId: string;
+  flavour: string;
+  protects: string | null;
+  timesOpened: number;
+  /** Time spent open within the measured window. */
+  timeOpenMs: number;
+  timeHalfOpenMs: number;
+  /** Requests sent straight to the open path instead of calling. */
+  shortCircuited: number;
+  timedOutCalls: number;
+  /** Mean cost of a call that failed at the protected node (retries included). */
+  meanDoomedCallUsd: number;
+  /** shortCircuited × meanDoomedCallUsd: money not spent on calls that would have failed. */
+  moneySavedUsd: number;
+  stateAtEnd: string;
+}
+
+export interface QualityResults {
+  /** Share of served answers that are correct and grounded (the LLMs' quality, cache false hits, static answers). */
+  faithfulness: number | null;
+  /** Share of finished requests handed to humans (Escalation terminals). */
+  escalationRate: number;
+  /** Share of answers confidence gates sent to a stronger model or a human (summed over gates). */
+  modelEscalationRate: number;
+  paths: PathResult[];
+}
+
+export interface PathResult {
+  nodeId: string;
+  kind: string;
+  served: number;
+  share: number;
+  quality: number | null;
+  costPerQueryUsd: number;
+  p50Ms: number;
+  p95Ms: number;
 }
 
 export interface SloCheck {
-  metric: 'p50Ms' | 'p95Ms' | 'p99Ms' | 'ttftMs' | 'errorRate' | 'availability' | 'cacheHitRate' | 'rateLimitUtilisation' | 'monthlyBudgetUsd';
+  metric: 'p50Ms' | 'p95Ms' | 'p99Ms' | 'ttftMs' | 'errorRate' | 'availability' | 'cacheHitRate' | 'rateLimitUtilisation' | 'faithfulness' | 'escalationRate' | 'monthlyBudgetUsd';
   label: string;
   target: number;
   /** 'max': actual must stay below target; 'min': above. */

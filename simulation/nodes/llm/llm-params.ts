@@ -21,7 +21,7 @@ export const LlmParams = z
     ttftMs: distribution({ type: 'lognormal', median: 450, p99: 1500 }, 'ms', 'Time to first token for a short prompt (queueing at the provider included).'),
     ttftMsPer1kInputTokens: z.number().min(0).default(20).meta({ unit: 'ms', title: 'TTFT per 1K input tokens', description: 'Extra prefill time per 1,000 uncached input tokens.' }),
     timePerOutputTokenMs: distribution({ type: 'lognormal', median: 15, sigma: 0.25 }, 'ms', "Time per output token (drawn once per call: that call's decoding speed)."),
-    quality: z.number().min(0).max(1).default(0.9).meta({ unit: 'share', title: 'Answer quality', description: 'Probability that an answer is correct and grounded (faithful).' }),
+    quality: z.number().min(0).max(1).default(0.95).meta({ unit: 'share', title: 'Answer quality', description: 'Probability that an answer is correct and grounded (faithful): an assumption to take from your evaluation set.' }),
     qualityByClass: z.record(z.string(), z.number().min(0).max(1)).default({}).meta({ title: 'Quality by class', description: 'Overrides per query class, e.g. {"complex": 0.7} for a small model.' }),
     contentPolicyRefusalProbability: z.number().min(0).max(1).default(0).meta({ unit: 'share', title: 'Content-policy refusals', description: 'Chance that the provider refuses a request (HTTP 400, not retried; leaves by content_policy if wired).' }),
     promptCache: PromptCacheParams.prefault({}),
