@@ -28,6 +28,7 @@ export function formatSummary(r: RunResults): string {
     lines.push('');
     for (const cache of r.caches) lines.push(`Cache ${cache.nodeId} (${cache.mode}): hit rate ${formatPercent(cache.hitRate)} of ${formatCount(cache.lookups)} lookups · ${formatCount(cache.evictions)} evictions · ${formatCount(cache.expired)} expired`);
   }
+  lines.push(...reliabilityLines(r));
   if (r.quotas.length) {
     lines.push('');
     lines.push(
@@ -59,6 +60,24 @@ export function formatSummary(r: RunResults): string {
   lines.push('');
   for (const note of r.notes) lines.push(`Note: ${note}`);
   return lines.join('\n');
+}
+
+function reliabilityLines(r: RunResults): string[] {
+  const out: string[] = [];
+  const rel = r.reliability;
+  const d = rel.fallbackDepth;
+  if (d.one + d.two + d.threeOrMore > 0) out.push(`Fallbacks: ${formatPercent(rel.fallbackShare, 2)} of served requests took a fallback (1 step ${formatCount(d.one)}, 2 steps ${formatCount(d.two)}, 3+ ${formatCount(d.threeOrMore)})`);
+  for (const b of rel.breakers) {
+    out.push(`Breaker ${b.nodeId} (${b.flavour}, protects ${b.protects ?? '—'}): opened ${b.timesOpened}× · open ${formatDurationMs(b.timeOpenMs)} · ${formatCount(b.shortCircuited)} short-circuited · saved ${formatUsd(b.moneySavedUsd)} on doomed calls`);
+  }
+  for (const f of rel.faults) out.push(`Fault ${f.id}: ${f.type} on ${f.target} from ${formatDurationMs(f.startMs)} to ${formatDurationMs(f.endMs)}${f.mitigated ? ' (ended early by mitigation)' : ''}`);
+  const q = r.quality;
+  out.push(`Quality: faithfulness ${formatPercent(q.faithfulness)} · escalation to humans ${formatPercent(q.escalationRate)}${q.modelEscalationRate ? ` · gate escalations ${formatPercent(q.modelEscalationRate)}` : ''} · answer paths: ${q.paths.map((p) => `${p.nodeId} ${formatPercent(p.share)} (quality ${formatPercent(p.quality)}, ${formatUsd(p.costPerQueryUsd)}/query)`).join(', ') || 'none'}`);
+  const sl = r.slices;
+  if (sl.colours) out.push(`Blue/green: blue P95 ${formatMs(sl.colours.blue.latency.p95)}, errors ${formatPercent(sl.colours.blue.errorRate, 2)}, ${formatUsd(sl.colours.blue.costPerQueryUsd)}/query · green P95 ${formatMs(sl.colours.green.latency.p95)}, errors ${formatPercent(sl.colours.green.errorRate, 2)}, ${formatUsd(sl.colours.green.costPerQueryUsd)}/query`);
+  if (sl.shadow) out.push(`Shadow: ${formatCount(sl.shadow.measured)} copies · P95 ${formatMs(sl.shadow.latency.p95)} · errors ${formatPercent(sl.shadow.errorRate, 2)} · cost ${formatUsd(sl.shadow.costUsd)} · quality ${formatPercent(sl.shadow.quality)}`);
+  if (sl.batch) out.push(`Batch lane: ${formatCount(sl.batch.measured)} requests · P50 ${formatMs(sl.batch.latency.p50)} · P95 ${formatMs(sl.batch.latency.p95)} · errors ${formatPercent(sl.batch.errorRate, 2)} · cost ${formatUsd(sl.batch.costUsd)}`);
+  return out.length ? ['', ...out] : out;
 }
 
 function latencyRow(label: string, q: RunResults['latency']['endToEnd']): string[] {

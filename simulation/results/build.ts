@@ -2,7 +2,6 @@ import { estimateLoad } from '../analysis/load-estimate';
 import { ERROR_NAMES } from '../engine/errors';
 import type { Simulation } from '../engine/simulation';
 import { COST_TYPES, type CostType } from '../metrics/cost-types';
-import { nodeKind } from '../nodes/registry';
 import { formatDurationMs, MINUTES_PER_MONTH } from '../units/duration';
 import { measuredMinutes, measuredLoad, quotaResult, quotaSeries } from './quota-results';
 import { buildTraces } from './traces';
@@ -21,7 +20,7 @@ export function buildResults(sim: Simulation): RunResults {
 
   const nodes = nodeResults(sim);
   const caches: CacheResult[] = nodes
-    .filter((n) => nodeKind(n.kind)?.group === 'caches')
+    .filter((n) => n.kind === 'exact_cache' || n.kind === 'semantic_cache')
     .map((n) => ({
       nodeId: n.id,
       mode: String(n.report.mode ?? ''),
