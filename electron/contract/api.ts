@@ -1,29 +1,18 @@
 import { z } from 'zod';
+import type { MenuCommand } from './channels';
+
+export { CHANNELS, MENU_COMMANDS, type MenuCommand } from './channels';
 
 /**
  * The IPC contract between the Electron main process and the renderer, in one place.
  *
- * - `CHANNELS`: one channel per operation (no generic invoke).
+ * - `CHANNELS`: one channel per operation (no generic invoke); with `MENU_COMMANDS` it lives in
+ *   ./channels.ts, free of zod, so the sandboxed preload bundle stays small. Both are re-exported here.
  * - `ARGS`: the zod schema main uses to validate each handler's argument (never trust the renderer).
  * - `PreflightApi`: what the preload exposes as `window.preflight`, one function per channel.
  *
  * The renderer imports types only from this file (`import type`); main and preload import the values.
  */
-export const CHANNELS = {
-  openPipeline: 'pipeline:open',
-  readPipeline: 'pipeline:read',
-  savePipeline: 'pipeline:save',
-  savePipelineAs: 'pipeline:save-as',
-  listRecent: 'recent:list',
-  writeAutosave: 'autosave:write',
-  readAutosave: 'autosave:read',
-  clearAutosave: 'autosave:clear',
-  setTitle: 'window:set-title',
-  saveExport: 'export:save',
-  printToPdf: 'report:print-to-pdf',
-  startupDocument: 'app:startup-document',
-  menuCommand: 'menu:command',
-} as const;
 
 /** Text of a pipeline file is capped so a runaway renderer cannot make main write gigabytes. */
 const MAX_TEXT = 50 * 1024 * 1024;
@@ -72,27 +61,6 @@ export interface AutosaveEntry {
   /** ISO 8601 time of the autosave. */
   savedAt: string;
 }
-
-/** Commands the native menu sends to the renderer (the renderer's own shortcuts do the same). */
-export const MENU_COMMANDS = [
-  'file.new',
-  'file.open',
-  'file.save',
-  'file.saveAs',
-  'file.exportReport',
-  'edit.undo',
-  'edit.redo',
-  'edit.selectAll',
-  'edit.delete',
-  'view.fit',
-  'view.autoLayout',
-  'view.toggleMinimap',
-  'run.start',
-  'run.cancel',
-  'help.docs',
-  'help.about',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number] | `file.openRecent:${string}`;
 
 export interface PreflightApi {
   /** Shows the open dialog; null when cancelled. */
