@@ -77,7 +77,9 @@ export class Simulation implements EngineApi {
     this.options = resolveRunOptions(doc, options);
     const o = this.options;
     this.arrivalsEndMs = o.requests !== null ? Infinity : o.warmupMs + o.durationMs;
-    this.drainLimitMs = 3_600_000 + (o.requests !== null ? 0 : o.warmupMs + o.durationMs);
+    // Draining stops 1 h (plus the horizon, plus the longest a batch lane may hold work) after arrivals.
+    const hold = Math.max(0, ...doc.nodes.map((n) => nodeKind(n.kind)?.maxHoldMs?.(n.params as never) ?? 0));
+    this.drainLimitMs = 3_600_000 + hold + (o.requests !== null ? 0 : o.warmupMs + o.durationMs);
     const streams = new StreamFactory(o.seed);
     this.traffic = new CompiledTraffic(doc.traffic);
     this.classBase = doc.traffic.popularity.distinctQueries;

@@ -54,9 +54,11 @@ export function validateGraph(doc: PipelineDocument, catalog: Catalog): Problem[
   // Sources and their shares.
   const sources = doc.nodes.filter((n) => n.kind === 'source');
   if (sources.length === 0) err('$.nodes', 'no traffic source; add a node of kind "source" where requests enter');
-  const shareTotal = sources.reduce((s, n) => s + (n.kind === 'source' ? n.params.share : 0), 0);
-  if (sources.length > 0 && Math.abs(shareTotal - 1) > 1e-6) {
-    err(`$.nodes[${indexById.get(sources[0]!.id)}].params.share`, `the shares of the traffic sources must sum to 1; they sum to ${Number(shareTotal.toFixed(6))} (${sources.map((s) => `${s.id}: ${s.kind === 'source' ? s.params.share : ''}`).join(', ')})`, sources[0]!.id);
+  // Sources without a stream of their own split the pipeline traffic: their shares sum to 1.
+  const sharing = sources.filter((n) => n.kind === 'source' && n.params.rps === null);
+  const shareTotal = sharing.reduce((s, n) => s + (n.kind === 'source' ? n.params.share : 0), 0);
+  if (sharing.length > 0 && Math.abs(shareTotal - 1) > 1e-6) {
+    err(`$.nodes[${indexById.get(sharing[0]!.id)}].params.share`, `the shares of the traffic sources without their own rate must sum to 1; they sum to ${Number(shareTotal.toFixed(6))} (${sharing.map((s) => `${s.id}: ${s.kind === 'source' ? s.params.share : ''}`).join(', ')})`, sharing[0]!.id);
   }
 
   // Required ports.

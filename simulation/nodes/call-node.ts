@@ -136,7 +136,7 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
   }
 
   report(): NodeReport {
-    return {};
+    return { failedCalls: this.failedCalls, failedCallCostUsd: this.failedCallCostUsd };
   }
 
   private startAttempt(req: SimRequest): void {

@@ -100,6 +100,8 @@ export interface NodeKindDefinition<S extends z.ZodType = z.ZodType, K extends s
   summarize(params: z.output<S>, catalog: Catalog): string[];
   validate?(input: ValidationInput<z.output<S>>): Problem[];
   quotaRefs?(params: z.output<S>): string[];
+  /** The longest a request may legitimately stay in this node (batch lanes): draining waits for it. */
+  maxHoldMs?(params: z.output<S>): number;
   /** True when the node reads the request's query key (caches): the run then draws query popularity. */
   usesQueryKeys?(params: z.output<S>): boolean;
   load?(params: z.output<S>, ctx: LoadContext): LoadProfile & { chunksOut?: number; chunkTokensOut?: number };

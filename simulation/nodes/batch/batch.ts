@@ -189,5 +189,6 @@ export const batchKind = defineNodeKind({
     return problems;
   },
   load: () => ({ meanServiceMs: 0, meanTokensPerCall: 0, portShares: { ok: 1, error: 0 }, quotaId: null }),
+  maxHoldMs: (p) => p.maxBatchWaitMs + p.completionWindowMs,
   create: (ctx) => new BatchRuntime(ctx),
 });

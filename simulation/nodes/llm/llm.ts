@@ -160,12 +160,11 @@ export class LlmRuntime extends CallNodeRuntime<LlmParamsOut> {
   override report() {
     const pc = this.promptCache;
     return {
+      ...super.report(),
       truncatedAnswers: this.truncated,
       contentPolicyRefusals: this.refused,
       promptCacheTokens: pc.cacheableTokens,
       promptCacheHitRate: pc.lookups > 0 ? pc.hits / pc.lookups : null,
-      failedCalls: this.failedCalls,
-      failedCallCostUsd: this.failedCallCostUsd,
     };
   }
 }
