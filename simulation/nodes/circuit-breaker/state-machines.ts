@@ -41,7 +41,7 @@ export class OpossumLogic implements BreakerLogic {
     return false;
   }
 
-  record(now: number, ok: boolean): void {
+  record(now: number, ok: boolean, _durationMs = 0): void {
     if (this.state === HALF_OPEN && this.trialInFlight) {
       this.trialInFlight = false;
       if (ok) {
@@ -210,7 +210,7 @@ export class LiteLlmCooldownLogic implements BreakerLogic {
     return this.state === CLOSED;
   }
 
-  record(now: number, ok: boolean): void {
+  record(now: number, ok: boolean, _durationMs = 0): void {
     if (this.state !== CLOSED) return;
     const m = Math.floor(now / 60_000);
     if (m !== this.minute) {
