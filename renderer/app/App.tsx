@@ -1,0 +1,39 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { Canvas } from '../editor/Canvas';
+import { Palette } from '../editor/Palette';
+import { ProblemsPanel } from '../editor/ProblemsPanel';
+import { SidePanel } from '../editor/SidePanel';
+import { ResultsView } from '../features/results/ResultsView';
+import { useUi } from './app-context';
+import { Dialogs, Toasts } from './Dialogs';
+import { Toolbar } from './Toolbar';
+import { useShortcuts } from './use-shortcuts';
+
+function EditorView() {
+  return (
+    <div className="editor-view">
+      <Palette />
+      <section className="editor-center" aria-label="Editor">
+        <Canvas />
+        <ProblemsPanel />
+      </section>
+      <SidePanel />
+    </div>
+  );
+}
+
+/** The window: toolbar on top, then the editor (palette, canvas, problems, side panel) or the results. */
+export function App() {
+  const view = useUi((s) => s.view);
+  useShortcuts();
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        <Toolbar />
+        <main className="workspace">{view === 'editor' ? <EditorView /> : <ResultsView />}</main>
+        <Dialogs />
+        <Toasts />
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { Icon } from '../../app/icons';
+import { getAt, type Json } from '../../stores/document/json-ops';
+import { problemText } from '../../stores/validation';
+import { FieldShell } from './FieldShell';
+import { useForm } from './form-context';
+import { fieldValue } from './form-values';
+import { DistributionField } from './fields/DistributionField';
+import { ModelField } from './fields/ModelField';
+import { BooleanField, EnumField, JsonField, NumberField, NumberListField, QuotaRefField, TextField } from './fields/simple-fields';
+import { templateFor, type FieldSpec } from './schema-fields';
+
+/** Renders each field with the editor for its kind; nested objects and lists recurse. */
+export function SchemaFields({ fields }: { fields: FieldSpec[] }) {
+  return (
+    <>
+      {fields.map((spec) => (
+        <Field key={spec.path.join('.')} spec={spec} />
+      ))}
+    </>
+  );
+}
+
+function Field({ spec }: { spec: FieldSpec }) {
+  switch (spec.kind) {
+    case 'number':
+      return <NumberField spec={spec} />;
+    case 'string':
+      return <TextField spec={spec} />;
+    case 'boolean':
+      return <BooleanField spec={spec} />;
+    case 'enum':
+      return <EnumField spec={spec} />;
+    case 'quotaRef':
+      return <QuotaRefField spec={spec} />;
+    case 'model':
+      return <ModelField spec={spec} />;
+    case 'distribution':
+      return <DistributionField spec={spec} />;
+    case 'numberList':
+      return <NumberListField spec={spec} />;
+    case 'object':
+      return <ObjectField spec={spec} />;
+    case 'objectList':
+      return <ObjectListField spec={spec} />;
+    case 'json':
+      return <JsonField spec={spec} />;
+  }
+}
+
+/** A nested object (retry policy, popularity) as a collapsible group. */
+function ObjectField({ spec }: { spec: FieldSpec }) {
+  const form = useForm();
+  const problems = form.problems(spec.path);
+  return (
+    <details className="field-group" open={problems.length > 0 || undefined}>
+      <summary>
+        {spec.label}
+        {spec.description && <span className="faint"> — {spec.description}</span>}
+      </summary>
+      {problems.map((p, i) => (
+        <div key={i} className={`field-error ${p.severity}`}>
+          {problemText(p)}
+        </div>
+      ))}
+      <SchemaFields fields={spec.children} />
+    </details>
+  );
+}
+
+/** Item fields are described relative to the item; place them (and their nested fields) under it. */
+function prefixed(fields: FieldSpec[], prefix: Array<string | number>): FieldSpec[] {
+  return fields.map((f) => ({ ...f, path: [...prefix, ...f.path], children: f.kind === 'object' ? prefixed(f.children, prefix) : f.children }));
+}
+
+/** A list of objects (query classes, fixed costs): one card per item, add and remove. */
+function ObjectListField({ spec }: { spec: FieldSpec }) {
+  const form = useForm();
+  const [error, setError] = useState<string | null>(null);
+  const value = fieldValue(form, spec);
+  const items = Array.isArray(value) ? value : [];
+  const raw = getAt(form.raw, spec.path);
+  const base = Array.isArray(raw) ? raw : items;
+  const canRemove = spec.minItems === null || items.length > spec.minItems;
+  const add = () => {
+    if (!spec.itemSchema) return;
+    setError(form.commit(spec.path, [...base, templateFor(spec.itemSchema, form.json, items.length) as Json] as Json, spec.label));
+  };
+  const remove = (index: number) => setError(form.commit(spec.path, base.filter((_, i) => i !== index) as Json, spec.label));
+  return (
+    <FieldShell spec={spec} error={error} wide>
+      <div className="object-list">
+        {items.map((item, index) => {
+          const name = item && typeof item === 'object' && 'name' in item ? String((item as { name: unknown }).name) : `#${index + 1}`;
+          return (
+            <fieldset key={index} className="object-item">
+              <legend>
+                {name}
+                <button type="button" className="icon-btn small" aria-label={`Remove ${spec.label} ${name}`} disabled={!canRemove} onClick={() => remove(index)}>
+                  <Icon name="trash" size={12} />
+                </button>
+              </legend>
+              <SchemaFields fields={prefixed(spec.children, [...spec.path, index])} />
+            </fieldset>
+          );
+        })}
+        <button type="button" className="btn small" onClick={add} disabled={spec.maxItems !== null && items.length >= spec.maxItems}>
+          <Icon name="plus" size={12} /> Add {spec.label.toLowerCase().replace(/s$/, '')}
+        </button>
+      </div>
+    </FieldShell>
+  );
+}

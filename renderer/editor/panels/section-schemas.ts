@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { FixedCostSchema, PipelineDocumentSchema, QuotaSchema, RunSchema, SloSchema, TrafficSchema } from '../../../simulation/index';
+import type { JsonSchema } from '../inspector/schema-fields';
+
+/** The document sections edited in their own panels, each with its zod schema and JSON Schema. */
+function section(schema: z.ZodType) {
+  return { zod: schema, json: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema };
+}
+
+const FixedCostsRoot = z.object({ fixedCosts: z.array(FixedCostSchema).default([]).meta({ title: 'Fixed monthly costs', description: 'Infrastructure billed per month whatever the traffic (vector DB, compute, storage).' }) });
+
+export const SECTIONS = {
+  traffic: section(TrafficSchema),
+  quota: section(QuotaSchema),
+  slo: section(SloSchema),
+  run: section(RunSchema),
+  pipeline: section(PipelineDocumentSchema.shape.pipeline),
+  /** Fixed costs are a top-level array; a wrapper object lets the generic form edit it in place. */
+  fixedCosts: section(FixedCostsRoot),
+};

@@ -1,0 +1,79 @@
+import { COST_TYPE_DESCRIPTIONS, formatPercent, formatTokens, formatUsd, type RunResults } from '../../../simulation/index';
+
+/** Usage cost by model and by token type, fixed monthly costs, and the formulas behind the totals. */
+export function CostBreakdown({ results }: { results: RunResults }) {
+  const c = results.cost;
+  const types = Object.entries(c.byType).filter(([, usd]) => usd > 0);
+  return (
+    <section className="result-section" aria-label="Cost breakdown">
+      <h2>Cost</h2>
+      <div className="cost-grid">
+        <div>
+          <h3>By model (usage in this run)</h3>
+          <table className="data-table compact">
+            <thead>
+              <tr>
+                <th>Model</th>
+                <th className="r">Input</th>
+                <th className="r">Output</th>
+                <th className="r">Cost</th>
+                <th className="r">Share</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.byModel.map((m) => (
+                <tr key={m.model}>
+                  <td>
+                    {m.model} <span className="faint">{m.provider}</span>
+                  </td>
+                  <td className="r num">{formatTokens(m.inputTokens)}</td>
+                  <td className="r num">{formatTokens(m.outputTokens)}</td>
+                  <td className="r num">{formatUsd(m.usd)}</td>
+                  <td className="r num">{formatPercent(m.share)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>By type</h3>
+          <dl className="kv">
+            {types.map(([type, usd]) => (
+              <div key={type} title={(COST_TYPE_DESCRIPTIONS as Record<string, string>)[type] ?? ''}>
+                <dt>{type}</dt>
+                <dd className="num">{formatUsd(usd)}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+        <div>
+          <h3>Per month</h3>
+          <dl className="kv">
+            <div>
+              <dt>Usage ({formatTokens(c.monthlyQueries)} queries)</dt>
+              <dd className="num">{formatUsd(c.variableMonthlyUsd)}</dd>
+            </div>
+            {c.fixed.map((f) => (
+              <div key={f.name}>
+                <dt>
+                  {f.name} <span className="faint">fixed · {f.category}</span>
+                </dt>
+                <dd className="num">{formatUsd(f.monthlyUsd)}</dd>
+              </div>
+            ))}
+            <div className="kv-total">
+              <dt>Total per month</dt>
+              <dd className="num">{formatUsd(c.monthlyUsd)}</dd>
+            </div>
+          </dl>
+          <h3>How these are computed</h3>
+          <ul className="formulas">
+            {Object.entries(c.formulas).map(([k, f]) => (
+              <li key={k}>
+                <span className="mono">{k}</span>: {f}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Explanation } from '../../../simulation/index';
+
+/**
+ * "Where does this number come from?": the figure's formula with this run's numbers and its inputs.
+ * Hover shows it; a click pins it (and is the keyboard way in); Escape or a click elsewhere closes it.
+ */
+export function ExplainPopover({ explanation, label }: { explanation: Explanation; label: string }) {
+  const [hover, setHover] = useState(false);
+  const [pinned, setPinned] = useState(false);
+  const id = useId();
+  const box = useRef<HTMLSpanElement>(null);
+  const open = hover || pinned;
+  useEffect(() => {
+    if (!pinned) return;
+    const close = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setPinned(false);
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [pinned]);
+  return (
+    <span ref={box} className="explain" onMouseEnter={() => setHover(true)} onMouseLeave={() => setHover(false)} onKeyDown={(e) => e.key === 'Escape' && (setPinned(false), setHover(false))}>
+      <button type="button" className="explain-btn" aria-label={`Where does ${label} come from?`} aria-expanded={open} aria-controls={id} onClick={() => setPinned(!pinned)}>
+        ?
+      </button>
+      {open && (
+        <div id={id} className="explain-pop" role="dialog" aria-label={explanation.title}>
+          <h4>{explanation.title}</h4>
+          <p className="explain-formula">{explanation.formula}</p>
+          <ul>
+            {explanation.details.filter(Boolean).map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,33 @@
+import type { PreflightApi } from '../../electron/contract/api';
+import type { Platform } from './platform';
+
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
+/** The desktop platform: each method is one call of the preload bridge (`window.preflight`). */
+export function createElectronPlatform(api: PreflightApi): Platform {
+  return {
+    kind: 'electron',
+    openPipeline: () => api.openPipeline(),
+    readRecent: (path) => api.readPipeline({ path }),
+    async savePipeline({ path, suggestedName, text, saveAs }) {
+      if (path && !saveAs) {
+        const saved = await api.savePipeline({ path, text });
+        return { path: saved.path, name: fileName(saved.path) };
+      }
+      return api.savePipelineAs({ suggestedName, text });
+    },
+    listRecent: () => api.listRecent(),
+    writeAutosave: (entry) => api.writeAutosave(entry),
+    readAutosave: () => api.readAutosave(),
+    clearAutosave: () => api.clearAutosave(),
+    setTitle: (title, dirty) => api.setTitle({ title, dirty }),
+    // A copy gives the bytes their own ArrayBuffer (the contract refuses shared buffers).
+    saveExport: ({ suggestedName, data, mime, extensions }) =>
+      api.saveExport({ suggestedName, data: typeof data === 'string' ? data : new Uint8Array(data), filters: [{ name: mime, extensions }] }),
+    printToPdf: (html) => api.printToPdf({ html }),
+    startupDocument: () => api.startupDocument(),
+    onMenuCommand: (listener) => api.onMenuCommand(listener),
+  };
+}

@@ -1,0 +1,87 @@
+import { builtinCatalog, estimateLoad, loadPipeline, type Catalog, type PipelineDocument, type Problem } from '../../simulation/index';
+import type { EditableDocument } from './document/editable-document';
+import { parsePathString } from './json-path';
+
+export interface DocumentValidation {
+  /** The document can run: no errors. */
+  ok: boolean;
+  /** Errors first, then warnings (including the pre-run load estimate's). */
+  problems: Problem[];
+  errorCount: number;
+  warningCount: number;
+  /** Problems per node id (from the problem's nodeId, or its `$.nodes[i]` path). */
+  byNode: Record<string, Problem[]>;
+  /** Problems per JSON path string, for inline field messages. */
+  byPath: Record<string, Problem[]>;
+  /** The parsed document with defaults applied (null when the schema check failed). */
+  parsed: PipelineDocument | null;
+  /** Built-in prices overridden by the document's own `models`. */
+  catalog: Catalog;
+}
+
+/**
+ * Validates the editor's document with the same `loadPipeline` the CLI uses and maps each problem to
+ * its node and field. When the document is valid, the pre-run load estimate adds a warning for every
+ * resource offered more than its capacity (SEMANTICS §12), so it shows before the run, too.
+ */
+export function validateDocument(doc: EditableDocument): DocumentValidation {
+  const result = loadPipeline(doc);
+  const problems: Problem[] = result.ok ? [...result.warnings] : [...result.problems, ...result.warnings];
+  let parsed: PipelineDocument | null = null;
+  let catalog = builtinCatalog();
+  if (result.ok) {
+    parsed = result.doc;
+    catalog = result.catalog;
+    problems.push(...loadWarnings(result.doc, result.catalog));
+  }
+  problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const byNode: Record<string, Problem[]> = {};
+  const byPath: Record<string, Problem[]> = {};
+  for (const p of problems) {
+    const nodeId = p.nodeId ?? nodeIdFromPath(doc, p.path);
+    if (nodeId) (byNode[nodeId] ??= []).push(p);
+    (byPath[p.path] ??= []).push(p);
+  }
+  const errorCount = problems.filter((p) => p.severity === 'error').length;
+  return { ok: result.ok, problems, errorCount, warningCount: problems.length - errorCount, byNode, byPath, parsed, catalog };
+}
+
+function loadWarnings(doc: PipelineDocument, catalog: Catalog): Problem[] {
+  try {
+    return estimateLoad(doc, catalog).warnings.map((message) => ({ severity: 'warning' as const, path: '$.quotas', message: `Before the run: ${message}` }));
+  } catch {
+    // The estimate is advice; a kind without a load profile must not block editing.
+    return [];
+  }
+}
+
+function nodeIdFromPath(doc: EditableDocument, path: string): string | undefined {
+  const segs = parsePathString(path);
+  if (!segs || segs[0] !== 'nodes' || typeof segs[1] !== 'number') return undefined;
+  return doc.nodes[segs[1]]?.id;
+}
+
+/** The message without its leading `$.path: ` (the UI shows where the problem is separately). */
+export function problemText(p: Problem): string {
+  return p.message.startsWith(`${p.path}: `) ? p.message.slice(p.path.length + 2) : p.message;
+}
+
+/** Where a problem is, in words: "Node Vector search › params.topK", "Traffic › classes[0].share". */
+export function problemLocation(doc: EditableDocument, p: Problem): string {
+  const segs = parsePathString(p.path);
+  if (!segs || segs.length === 0) return 'Document';
+  const rest = (from: number) => segs.slice(from).map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '');
+  const [head, index] = segs;
+  if (head === 'nodes' && typeof index === 'number') {
+    const node = doc.nodes[index];
+    const label = node ? `${node.name || node.id}` : `node ${index + 1}`;
+    return segs.length > 2 ? `${label} › ${rest(2)}` : label;
+  }
+  if (head === 'edges' && typeof index === 'number') {
+    const e = doc.edges[index];
+    return e ? `Connection ${e.from}.${e.port} → ${e.to}` : `Connection ${index + 1}`;
+  }
+  const section: Record<string, string> = { traffic: 'Traffic', quotas: 'Quotas', slo: 'SLO targets', run: 'Run settings', fixedCosts: 'Fixed costs', pipeline: 'Pipeline', models: 'Model prices', nodes: 'Nodes', edges: 'Connections' };
+  const title = section[String(head)] ?? String(head);
+  return segs.length > 1 ? `${title} › ${rest(1)}` : title;
+}
