@@ -84,6 +84,8 @@ export class SimRequest {
   callWillFail = false;
   callFailStatus = 0;
   spans: Span[] | null = null;
+  /** Chosen by head sampling (kept whatever happens), as opposed to traced for tail sampling. */
+  headSampled = false;
 
   constructor(
     readonly id: number,
@@ -129,6 +131,7 @@ export class SimRequest {
     c.callCachedInputTokens = this.callCachedInputTokens;
     c.callEnteredMs = this.callEnteredMs;
     c.spans = this.spans ? [...this.spans] : null;
+    c.headSampled = this.headSampled;
     return c;
   }
 }

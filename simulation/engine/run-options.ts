@@ -10,6 +10,8 @@ export interface RunOptions {
   drain?: boolean;
   traceSampleRate?: number;
   maxTraces?: number;
+  traceSlowest?: number;
+  traceFailed?: number;
 }
 
 export interface ResolvedRunOptions {
@@ -20,6 +22,8 @@ export interface ResolvedRunOptions {
   drain: boolean;
   traceSampleRate: number;
   maxTraces: number;
+  traceSlowest: number;
+  traceFailed: number;
 }
 
 export interface RunProgress {
@@ -41,5 +45,7 @@ export function resolveRunOptions(doc: PipelineDocument, options: RunOptions): R
     drain: options.drain ?? run.drain,
     traceSampleRate: options.traceSampleRate ?? run.traceSampleRate,
     maxTraces: options.maxTraces ?? run.maxTraces,
+    traceSlowest: options.traceSlowest ?? run.traceSlowest,
+    traceFailed: options.traceFailed ?? run.traceFailed,
   };
 }

@@ -86,7 +86,7 @@ export class Simulation implements EngineApi {
     this.drawQueryKeys = doc.nodes.some((n) => nodeKind(n.kind)?.usesQueryKeys?.(n.params as never) ?? false);
     this.metrics = new Metrics(doc.nodes.length, this.traffic.classes.length);
     this.bucketOf = (t) => this.metrics.clock.bucketOf(t);
-    this.traces = new TraceCollector(o.maxTraces, streams.stream('$traces', 'sample'));
+    this.traces = new TraceCollector(o.maxTraces, streams.stream('$traces', 'sample'), o.traceSlowest, o.traceFailed);
     this.faults = new FaultSchedule(doc);
 
     this.quotas = doc.quotas.map((q, i) => new QuotaRuntime({ ...q, name: q.name || q.id }, i, this, (now) => this.faults.quotaFactor(i, now)));
@@ -194,7 +194,7 @@ export class Simulation implements EngineApi {
       if (user) this.minuteServed.add(minute, 1);
     }
     if (req.finishHooks !== null) for (const idx of req.finishHooks) this.runtimes[idx]!.onRequestFinished?.(req, outcome !== 'error');
-    if (req.spans !== null && !req.shadow) this.traces.add(req, outcome, now, node);
+    if (req.spans !== null && !req.shadow) this.traces.add(req, outcome, now, node, req.headSampled);
   }
 
   span(req: SimRequest, span: Span): void {
@@ -345,7 +345,10 @@ export class Simulation implements EngineApi {
     this.requestsArrived++;
     if (counted) {
       this.measuredInFlight++;
-      if (req.realtime && this.traces.wantsSample(o.traceSampleRate)) req.spans = [];
+      if (req.realtime) {
+        req.headSampled = this.traces.wantsSample(o.traceSampleRate);
+        if (req.headSampled || this.traces.tracesEverything) req.spans = [];
+      }
     }
     this.metrics.arrival(req);
     if (o.requests !== null && this.metrics.measured >= o.requests) {

@@ -187,7 +187,9 @@ export const RunSchema = z
     warmupMs: z.number().min(0).default(300_000).meta({ unit: 'ms', title: 'Warm-up', description: 'Requests arriving in this first period load the system but are left out of the statistics.' }),
     drain: z.boolean().default(true).meta({ title: 'Drain', description: 'After the last arrival, let requests in flight finish (their latencies count); otherwise stop and report them as unfinished.' }),
     traceSampleRate: z.number().min(0).max(1).default(0.001).meta({ unit: 'share', title: 'Trace sample rate', description: 'Share of measured requests whose spans are kept (at most maxTraces).' }),
-    maxTraces: z.number().int().min(0).max(10_000).default(100).meta({ title: 'Max traces' }),
+    maxTraces: z.number().int().min(0).max(10_000).default(100).meta({ title: 'Max sampled traces' }),
+    traceSlowest: z.number().int().min(0).max(1000).default(10).meta({ title: 'Slowest traces kept', description: 'The slowest served requests are always traced (tail sampling); 0 turns tail sampling off, which makes long runs faster.' }),
+    traceFailed: z.number().int().min(0).max(1000).default(10).meta({ title: 'Failed traces kept', description: 'The first failed requests are always traced.' }),
   })
   .strict();
 

@@ -5,8 +5,9 @@ import type { TraceResult } from './types';
 /** Sampled traces with node ids, kinds and models named; times relative to the request's arrival. */
 export function buildTraces(sim: Simulation): TraceResult[] {
   const nodes = sim.doc.nodes;
-  return sim.traces.traces.map((t) => ({
+  return sim.traces.all().map((t) => ({
     requestId: t.requestId,
+    reason: t.reason,
     class: sim.traffic.classes[t.classIndex]!.name,
     arrivalMs: t.arrivalMs,
     latencyMs: t.endMs - t.arrivalMs,

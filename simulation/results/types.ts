@@ -291,6 +291,8 @@ export interface SloCheck {
 
 export interface TraceResult {
   requestId: number;
+  /** Why it was kept: a random sample, one of the slowest served, or a failure. */
+  reason: 'sampled' | 'slowest' | 'failed';
   class: string;
   arrivalMs: number;
   latencyMs: number;

@@ -283,3 +283,28 @@ describe('autoscaling limits (maturity level 5)', () => {
     expect(scaled.outcomes.errorsByType.rate_limited ?? 0).toBeLessThan(fixed.outcomes.errorsByType.rate_limited! / 10);
   });
 });
+
+describe('traces', () => {
+  it('always keep the slowest served and the first failed requests, beside a random sample', () => {
+    const doc = chain([{ id: 'llm', kind: 'llm', params: llm('gpt-4.1', { errorProbability: 0.01, retry: { numRetries: 0 }, ttftMs: { type: 'lognormal', median: 400, p99: 3000 } }) }], { traffic });
+    const r = run(doc, { durationMs: 1_800_000, warmupMs: 0, traceSampleRate: 0.001, maxTraces: 5, traceSlowest: 10, traceFailed: 10 });
+    const slowest = r.traces.filter((t) => t.reason === 'slowest');
+    const failed = r.traces.filter((t) => t.reason === 'failed');
+    expect(slowest).toHaveLength(10);
+    expect(failed).toHaveLength(10);
+    expect(r.traces.filter((t) => t.reason === 'sampled').length).toBeLessThanOrEqual(5);
+    expect(slowest[0]!.latencyMs).toBeCloseTo(r.latency.endToEnd.max, 6);
+    expect(failed.every((t) => t.outcome === 'error' && t.spans.length > 0 && t.spans[0]!.status === 503)).toBe(true);
+    const llmSpan = slowest[0]!.spans.find((s) => s.nodeId === 'llm')!;
+    expect(llmSpan.model).toBe('gpt-4.1');
+    expect(llmSpan.inputTokens).toBe(250);
+    expect(llmSpan.finishReason).toBe('stop');
+  });
+
+  it('tracing does not change any other figure', () => {
+    const doc = chain([{ id: 'llm', kind: 'llm', params: llm('gpt-4.1') }], { traffic });
+    const a = run(doc, { durationMs: 600_000, traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 });
+    const b = run(doc, { durationMs: 600_000, traceSampleRate: 0.5, traceSlowest: 20, traceFailed: 20 });
+    expect({ ...b, traces: [] }).toEqual({ ...a, traces: [] });
+  });
+});
