@@ -20,7 +20,7 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 for (const requests of counts) {
   peakRss = process.memoryUsage().rss;
   const t0 = performance.now();
-  const sim = new Simulation(doc, builtinCatalog(), { requests, warmupMs: 0, traceSampleRate: 0 });
+  const sim = new Simulation(doc, builtinCatalog(), { requests, warmupMs: 0, traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 });
   while (!sim.advance(1_000_000)) peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const results = buildResults(sim);
   const seconds = (performance.now() - t0) / 1000;

@@ -30,7 +30,7 @@ export class EventQueue<P> {
     this.targets = new Int32Array(initialCapacity);
     this.types = new Int32Array(initialCapacity);
     this.auxes = new Float64Array(initialCapacity);
-    this.payloads = new Array<P | null>(initialCapacity).fill(null);
+    this.payloads = Array.from({ length: initialCapacity }, () => null);
   }
 
   get size(): number {
@@ -132,7 +132,7 @@ export class EventQueue<P> {
     this.auxes = grow64(this.auxes);
     this.targets = grow32(this.targets);
     this.types = grow32(this.types);
-    const payloads = new Array<P | null>(capacity).fill(null);
+    const payloads: (P | null)[] = Array.from({ length: capacity }, () => null);
     for (let i = 0; i < this.count; i++) payloads[i] = this.payloads[i]!;
     this.payloads = payloads;
   }

@@ -26,17 +26,27 @@ export class RandomStream {
     return 1 - this.prng();
   }
 
-  /** Standard normal draw (Box–Muller, the second value of each pair is kept for the next call). */
+  /**
+   * Standard normal draw by Marsaglia's polar method (exact; no trigonometry, one logarithm per pair).
+   * The second value of each pair is kept for the next call.
+   */
   normal(): number {
     if (this.hasSpareNormal) {
       this.hasSpareNormal = false;
       return this.spareNormal;
     }
-    const radius = Math.sqrt(-2 * Math.log(this.uniformPositive()));
-    const angle = 2 * Math.PI * this.prng();
-    this.spareNormal = radius * Math.sin(angle);
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = 2 * this.prng() - 1;
+      v = 2 * this.prng() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spareNormal = v * f;
     this.hasSpareNormal = true;
-    return radius * Math.cos(angle);
+    return u * f;
   }
 
   /** True with probability `p`. */
