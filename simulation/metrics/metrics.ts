@@ -1,6 +1,6 @@
 import { ERROR_NAMES } from '../engine/errors';
 import type { SimRequest } from '../engine/request';
-import { COST_TYPES } from './cost-types';
+import { COST_TYPES, CostIndex } from './cost-types';
 import { LogHistogram } from './log-histogram';
 import { QuantileSeries, SeriesClock, SumSeries } from './series';
 import { OutcomeStats } from './outcome-stats';
@@ -61,6 +61,15 @@ export class Metrics {
   readonly seriesCacheHits = this.clock.register(new SumSeries(this.clock));
   readonly seriesLatency = this.clock.register(new QuantileSeries(this.clock));
   readonly seriesFallbacks = this.clock.register(new SumSeries(this.clock));
+  /** Served answers that were correct, per bucket (quality over time). */
+  readonly seriesCorrect = this.clock.register(new SumSeries(this.clock));
+  /** Usage cost per node per bucket (which model the money went to, over time). */
+  readonly seriesNodeCost: SumSeries[];
+  /** Measured requests, cost and tokens by the source they entered through (chargeback per team). */
+  readonly sourceRequests: Float64Array;
+  readonly sourceCostUsd: Float64Array;
+  readonly sourceInputTokens: Float64Array;
+  readonly sourceOutputTokens: Float64Array;
   readonly seriesShortCircuited = this.clock.register(new SumSeries(this.clock));
 
   constructor(
@@ -82,11 +91,17 @@ export class Metrics {
     this.classServed = new Float64Array(classCount);
     this.classCostUsd = new Float64Array(classCount);
     this.answerPaths = Array.from({ length: nodeCount }, () => new OutcomeStats());
+    this.seriesNodeCost = Array.from({ length: nodeCount }, () => this.clock.register(new SumSeries(this.clock)));
+    this.sourceRequests = new Float64Array(nodeCount);
+    this.sourceCostUsd = new Float64Array(nodeCount);
+    this.sourceInputTokens = new Float64Array(nodeCount);
+    this.sourceOutputTokens = new Float64Array(nodeCount);
   }
 
   arrival(req: SimRequest): void {
     this.seriesArrivals.add(req.arrivalMs, 1);
     if (!req.counted) return;
+    this.sourceRequests[req.sourceIndex]!++;
     if (!req.realtime) {
       this.batch.measured++;
       return;
@@ -106,7 +121,11 @@ export class Metrics {
   charge(req: SimRequest, node: number, costType: number, usd: number, units: number, atMs: number): void {
     req.costUsd += usd;
     this.seriesCostUsd.add(atMs, usd);
+    this.seriesNodeCost[node]!.add(atMs, usd);
     if (!req.counted) return;
+    this.sourceCostUsd[req.sourceIndex]! += usd;
+    if (costType === CostIndex.output) this.sourceOutputTokens[req.sourceIndex]! += units;
+    else if (costType !== CostIndex.request) this.sourceInputTokens[req.sourceIndex]! += units;
     const k = node * COST_TYPES.length + costType;
     this.costUsd[k]! += usd;
     this.tokens[k]! += units;
@@ -128,6 +147,7 @@ export class Metrics {
     this.seriesServed.add(nowMs, 1);
     this.seriesLatency.record(nowMs, latency);
     if (req.fallbackDepth > 0) this.seriesFallbacks.add(nowMs, 1);
+    if (req.answerCorrect) this.seriesCorrect.add(nowMs, 1);
     if (!req.counted) return;
     this.served++;
     if (req.servedFromCache) this.servedFromCache++;

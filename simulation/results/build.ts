@@ -122,6 +122,8 @@ export function buildResults(sim: Simulation): RunResults {
       latencyP99Ms: m.seriesLatency.quantiles(0.99),
       quotas: quotaSeriesById,
       ...timeline,
+      correct: m.seriesCorrect.toArray(),
+      nodeCostUsd: Object.fromEntries(doc.nodes.map((n, i) => [n.id, m.seriesNodeCost[i]!.toArray()] as const).filter(([, v]) => v.some((x) => x > 0))),
     },
     stability: { offered: estimate.offered, measured, warnings },
     slo: { checks: [] },
@@ -258,6 +260,11 @@ function costResults(sim: Simulation): CostResults {
     byModel: [...byModel.values()].map((b) => ({ ...b, share: variableUsd > 0 ? b.usd / variableUsd : 0 })).sort((a, b) => b.usd - a.usd),
     fixed: doc.fixedCosts.map((c) => ({ name: c.name, monthlyUsd: c.monthlyUsd, category: c.category })),
     tokensPerQuery: { input: m.inputTokens / measured, cachedInput: m.cachedInputTokens / measured, output: m.outputTokens / measured },
+    bySource: doc.nodes.flatMap((n, i) =>
+      n.kind === 'source'
+        ? [{ sourceId: n.id, label: n.params.label || n.id, realtime: n.params.realtime, requests: m.sourceRequests[i]!, costUsd: m.sourceCostUsd[i]!, inputTokens: m.sourceInputTokens[i]!, outputTokens: m.sourceOutputTokens[i]! }]
+        : [],
+    ),
     formulas: {
       variablePerQueryUsd: `usage cost of the ${queries.toLocaleString('en-US')} measured requests ÷ ${queries.toLocaleString('en-US')} (every attempt, retry, fallback and shadow call included)`,
       monthlyQueries: `mean rate over the daily and weekly profile ${round(sim.typicalRps)} req/s × 2,592,000 s (30 days)`,

@@ -116,6 +116,8 @@ export interface CostResults {
   byModel: Array<{ model: string; provider: string; usd: number; share: number; inputTokens: number; cachedInputTokens: number; outputTokens: number }>;
   fixed: Array<{ name: string; monthlyUsd: number; category: string }>;
   tokensPerQuery: { input: number; cachedInput: number; output: number };
+  /** Measured requests, cost and tokens by traffic source (team or key): the basis of chargeback. */
+  bySource: Array<{ sourceId: string; label: string; realtime: boolean; requests: number; costUsd: number; inputTokens: number; outputTokens: number }>;
   /** The formulas behind the figures, in words. */
   formulas: Record<string, string>;
 }
@@ -227,6 +229,10 @@ export interface SeriesResults {
   queueLength: number[];
   /** Per breaker: share of each bucket spent open, and short-circuited requests. */
   breakers: Record<string, Record<string, number[]>>;
+  /** Served answers that were correct, per bucket. */
+  correct: number[];
+  /** Usage cost per bucket of each node that costs money. */
+  nodeCostUsd: Record<string, number[]>;
 }
 
 export interface ReliabilityResults {
