@@ -1,0 +1,173 @@
+import type { RunResults } from '../results/types';
+
+/** What part of the simulated spend a budget line covers. */
+export type BudgetMatch =
+  | { source: 'usage'; kinds: string[]; tier?: 'premium' | 'economy' }
+  | { source: 'fixed'; categories?: string[]; namePattern?: string }
+  | { source: 'buffer' };
+
+export interface BudgetLine {
+  name: string;
+  amountUsd: number;
+  note?: string;
+  match?: BudgetMatch;
+  children?: BudgetLine[];
+}
+
+export interface BudgetLineResult {
+  name: string;
+  note: string;
+  budgetUsd: number;
+  /** Simulated monthly spend on what the line covers (buffers: none). */
+  actualUsd: number;
+  varianceUsd: number;
+  status: 'over' | 'within' | 'buffer';
+  children: BudgetLineResult[];
+}
+
+/** The seed's $10,000/month allocation, with matchers onto a pipeline's spend. */
+export const SEED_BUDGET: BudgetLine = {
+  name: 'Total AI budget',
+  amountUsd: 10_000,
+  children: [
+    {
+      name: 'LLM inference (60 %)',
+      amountUsd: 6_000,
+      children: [
+        { name: 'Premium model (complex queries)', amountUsd: 3_000, note: "the seed's GPT-4: the most expensive chat model in the pipeline", match: { source: 'usage', kinds: ['llm', 'batch'], tier: 'premium' } },
+        { name: 'Economy models (simple queries)', amountUsd: 2_000, note: "the seed's GPT-3.5: every other chat model", match: { source: 'usage', kinds: ['llm', 'batch'], tier: 'economy' } },
+        { name: 'Buffer', amountUsd: 1_000, match: { source: 'buffer' } },
+      ],
+    },
+    {
+      name: 'Embeddings (15 %)',
+      amountUsd: 1_500,
+      children: [
+        { name: 'Document embedding', amountUsd: 1_000, note: 'fixed costs whose name mentions embedding (re-indexing jobs)', match: { source: 'fixed', namePattern: 'embed' } },
+        { name: 'Query embedding', amountUsd: 500, match: { source: 'usage', kinds: ['embedding', 'semantic_cache'] } },
+      ],
+    },
+    {
+      name: 'Infrastructure (20 %)',
+      amountUsd: 2_000,
+      children: [
+        { name: 'Vector database', amountUsd: 1_200, match: { source: 'fixed', categories: ['vector-db'] } },
+        { name: 'Compute', amountUsd: 500, note: 'compute fixed costs and usage fees of services, rerankers and retrieval', match: { source: 'fixed', categories: ['compute'] } },
+        { name: 'Storage', amountUsd: 300, match: { source: 'fixed', categories: ['storage'] } },
+      ],
+    },
+    { name: 'Buffer (5 %)', amountUsd: 500, note: 'unexpected spikes, experiments', match: { source: 'buffer' } },
+  ],
+};
+
+interface SpendItem {
+  kind: 'usage' | 'fixed';
+  name: string;
+  nodeKind: string;
+  category: string;
+  monthlyUsd: number;
+}
+
+function spendItems(r: RunResults): SpendItem[] {
+  const total = r.cost.variableUsd;
+  const nodes = new Map(r.nodes.map((n) => [n.id, n]));
+  const usage: SpendItem[] = r.cost.byNode.map((b) => ({
+    kind: 'usage',
+    name: b.nodeId,
+    nodeKind: nodes.get(b.nodeId)?.kind ?? '',
+    category: '',
+    monthlyUsd: total > 0 ? (b.usd / total) * r.cost.variableMonthlyUsd : 0,
+  }));
+  const fixed: SpendItem[] = r.cost.fixed.map((f) => ({ kind: 'fixed', name: f.name, nodeKind: '', category: f.category, monthlyUsd: f.monthlyUsd }));
+  return [...usage, ...fixed];
+}
+
+/**
+ * Puts the simulated monthly spend against a budget tree (default: the seed's $10,000 example). A
+ * usage item is "premium" when its node's model has the highest output price among the pipeline's
+ * chat models. Spend no line covers is reported as unallocated.
+ */
+export function evaluateBudget(r: RunResults, tree: BudgetLine, modelOf: (nodeId: string) => { model: string; outputUsdPerToken: number } | null): { tree: BudgetLineResult; unallocatedUsd: number; unallocated: string[] } {
+  const items = spendItems(r);
+  const chat = items.filter((i) => i.kind === 'usage' && (i.nodeKind === 'llm' || i.nodeKind === 'batch')).map((i) => modelOf(i.name)?.outputUsdPerToken ?? 0);
+  const premiumPrice = chat.length ? Math.max(...chat) : Infinity;
+  const used = new Set<SpendItem>();
+  const covers = (m: BudgetMatch, i: SpendItem): boolean => {
+    if (m.source === 'buffer') return false;
+    if (m.source === 'fixed') {
+      if (i.kind !== 'fixed') return false;
+      if (m.namePattern && !new RegExp(m.namePattern, 'i').test(i.name)) return false;
+      if (m.categories && !m.categories.includes(i.category)) return false;
+      return true;
+    }
+    if (i.kind !== 'usage' || !m.kinds.includes(i.nodeKind)) return false;
+    if (!m.tier) return true;
+    const price = modelOf(i.name)?.outputUsdPerToken ?? 0;
+    return m.tier === 'premium' ? price >= premiumPrice : price < premiumPrice;
+  };
+  const walk = (line: BudgetLine): BudgetLineResult => {
+    const children = (line.children ?? []).map(walk);
+    let actual: number;
+    if (line.children?.length) actual = children.reduce((s, c) => s + c.actualUsd, 0);
+    else if (line.match) {
+      const matched = items.filter((i) => !used.has(i) && covers(line.match!, i));
+      matched.forEach((i) => used.add(i));
+      actual = matched.reduce((s, i) => s + i.monthlyUsd, 0);
+    } else actual = 0;
+    const buffer = line.match?.source === 'buffer';
+    return { name: line.name, note: line.note ?? '', budgetUsd: line.amountUsd, actualUsd: actual, varianceUsd: line.amountUsd - actual, status: buffer ? 'buffer' : actual > line.amountUsd ? 'over' : 'within', children };
+  };
+  const result = walk(tree);
+  const left = items.filter((i) => !used.has(i) && i.monthlyUsd > 0);
+  const unallocatedUsd = left.reduce((s, i) => s + i.monthlyUsd, 0);
+  result.actualUsd += unallocatedUsd;
+  result.varianceUsd = result.budgetUsd - result.actualUsd;
+  result.status = result.actualUsd > result.budgetUsd ? 'over' : 'within';
+  return { tree: result, unallocatedUsd, unallocated: left.map((i) => i.name) };
+}
+
+export type ChargebackModel = 'per-query' | 'per-token' | 'tiered';
+
+export interface ChargebackRow {
+  team: string;
+  requests: number;
+  tokens: number;
+  realtime: boolean;
+  /** What the team's traffic actually cost (usage, measured window). */
+  actualUsd: number;
+  charge: Record<ChargebackModel, number>;
+}
+
+/**
+ * The seed's chargeback models over the measured window, each set to recover the total usage cost:
+ * per query (one rate for all), per token (one rate per token), tiered (a real-time rate and a batch
+ * rate, each recovering its lane's cost). Compare each with what the team actually cost.
+ */
+export function chargeback(r: RunResults): ChargebackRow[] {
+  const rows = new Map<string, ChargebackRow>();
+  for (const s of r.cost.bySource) {
+    const row = rows.get(s.label) ?? { team: s.label, requests: 0, tokens: 0, realtime: s.realtime, actualUsd: 0, charge: { 'per-query': 0, 'per-token': 0, tiered: 0 } };
+    row.requests += s.requests;
+    row.tokens += s.inputTokens + s.outputTokens;
+    row.actualUsd += s.costUsd;
+    row.realtime = row.realtime && s.realtime;
+    rows.set(s.label, row);
+  }
+  const all = [...rows.values()];
+  const totalCost = all.reduce((s, x) => s + x.actualUsd, 0);
+  const totalRequests = all.reduce((s, x) => s + x.requests, 0);
+  const totalTokens = all.reduce((s, x) => s + x.tokens, 0);
+  const lane = (rt: boolean) => all.filter((x) => x.realtime === rt);
+  const laneRate = (rt: boolean) => {
+    const l = lane(rt);
+    const q = l.reduce((s, x) => s + x.requests, 0);
+    return q > 0 ? l.reduce((s, x) => s + x.actualUsd, 0) / q : 0;
+  };
+  const rates = { perQuery: totalRequests > 0 ? totalCost / totalRequests : 0, perToken: totalTokens > 0 ? totalCost / totalTokens : 0, realtime: laneRate(true), batch: laneRate(false) };
+  for (const row of all) {
+    row.charge['per-query'] = row.requests * rates.perQuery;
+    row.charge['per-token'] = row.tokens * rates.perToken;
+    row.charge.tiered = row.requests * (row.realtime ? rates.realtime : rates.batch);
+  }
+  return all.sort((a, b) => b.actualUsd - a.actualUsd);
+}

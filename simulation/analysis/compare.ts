@@ -1,0 +1,97 @@
+import type { Headline, RunResults } from '../results/types';
+import { formatMs, formatPercent, formatUsd } from '../units/format';
+
+export interface CostLine {
+  /** Node id (usage) or fixed-cost name. */
+  name: string;
+  kind: 'usage' | 'fixed';
+  beforeMonthlyUsd: number;
+  afterMonthlyUsd: number;
+  deltaUsd: number;
+  status: 'added' | 'removed' | 'changed' | 'unchanged';
+}
+
+export interface ScenarioDiff {
+  before: { name: string; headline: Headline; fixedMonthlyUsd: number; usageMonthlyUsd: number };
+  after: { name: string; headline: Headline; fixedMonthlyUsd: number; usageMonthlyUsd: number };
+  /** Per node (usage) and per fixed item, as Infracost lists resources. */
+  lines: CostLine[];
+  monthlyDeltaUsd: number;
+  usageDeltaUsd: number;
+  fixedDeltaUsd: number;
+  headlineDelta: Partial<Record<keyof Headline, number>>;
+}
+
+/** Monthly usage cost of each node: its share of the measured usage cost scaled to a month. */
+function usageByNode(r: RunResults): Map<string, number> {
+  const out = new Map<string, number>();
+  const total = r.cost.variableUsd;
+  for (const n of r.cost.byNode) out.set(n.nodeId, total > 0 ? (n.usd / total) * r.cost.variableMonthlyUsd : 0);
+  return out;
+}
+
+/**
+ * Compares two scenarios the way Infracost compares infrastructure: monthly cost before → after,
+ * usage (per node) and fixed (per item) apart, and the change in every headline figure.
+ */
+export function diffScenarios(before: RunResults, after: RunResults): ScenarioDiff {
+  const lines: CostLine[] = [];
+  const line = (name: string, kind: CostLine['kind'], b: number | undefined, a: number | undefined) => {
+    const status: CostLine['status'] = b === undefined ? 'added' : a === undefined ? 'removed' : Math.abs((a ?? 0) - b) < 1e-9 ? 'unchanged' : 'changed';
+    lines.push({ name, kind, beforeMonthlyUsd: b ?? 0, afterMonthlyUsd: a ?? 0, deltaUsd: (a ?? 0) - (b ?? 0), status });
+  };
+  const ub = usageByNode(before);
+  const ua = usageByNode(after);
+  for (const id of new Set([...ub.keys(), ...ua.keys()])) line(id, 'usage', ub.get(id), ua.get(id));
+  const fb = new Map(before.cost.fixed.map((f) => [f.name, f.monthlyUsd]));
+  const fa = new Map(after.cost.fixed.map((f) => [f.name, f.monthlyUsd]));
+  for (const name of new Set([...fb.keys(), ...fa.keys()])) line(name, 'fixed', fb.get(name), fa.get(name));
+  lines.sort((x, y) => Math.abs(y.deltaUsd) - Math.abs(x.deltaUsd));
+  const headlineDelta: Partial<Record<keyof Headline, number>> = {};
+  for (const key of Object.keys(before.headline) as Array<keyof Headline>) {
+    const b = before.headline[key];
+    const a = after.headline[key];
+    if (b !== null && a !== null) headlineDelta[key] = a - b;
+  }
+  const summary = (r: RunResults) => ({ name: r.pipeline.name, headline: r.headline, fixedMonthlyUsd: r.cost.fixedMonthlyUsd, usageMonthlyUsd: r.cost.variableMonthlyUsd });
+  return {
+    before: summary(before),
+    after: summary(after),
+    lines,
+    monthlyDeltaUsd: after.cost.monthlyUsd - before.cost.monthlyUsd,
+    usageDeltaUsd: after.cost.variableMonthlyUsd - before.cost.variableMonthlyUsd,
+    fixedDeltaUsd: after.cost.fixedMonthlyUsd - before.cost.fixedMonthlyUsd,
+    headlineDelta,
+  };
+}
+
+const sign = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '±');
+const money = (x: number) => `${sign(x)}${formatUsd(Math.abs(x))}`;
+
+/** An Infracost-style Markdown comment for a pull request. */
+export function diffMarkdown(d: ScenarioDiff): string {
+  const pct = (b: number, a: number) => (b === 0 ? '' : ` (${sign(a - b)}${formatPercent(Math.abs(a - b) / b)})`);
+  const out = [
+    `### Preflight: ${d.before.name} → ${d.after.name}`,
+    '',
+    `**Monthly cost will ${d.monthlyDeltaUsd > 0 ? 'increase' : d.monthlyDeltaUsd < 0 ? 'decrease' : 'not change'} by ${money(d.monthlyDeltaUsd).replace(/^[+−±]/, '')}** — ${formatUsd(d.before.headline.monthlyCostUsd)} → ${formatUsd(d.after.headline.monthlyCostUsd)}${pct(d.before.headline.monthlyCostUsd, d.after.headline.monthlyCostUsd)}`,
+    '',
+    '| | Before | After | Change |',
+    '|---|---:|---:|---:|',
+    `| Usage cost / month | ${formatUsd(d.before.usageMonthlyUsd)} | ${formatUsd(d.after.usageMonthlyUsd)} | ${money(d.usageDeltaUsd)} |`,
+    `| Fixed cost / month | ${formatUsd(d.before.fixedMonthlyUsd)} | ${formatUsd(d.after.fixedMonthlyUsd)} | ${money(d.fixedDeltaUsd)} |`,
+    `| Cost per query | ${formatUsd(d.before.headline.costPerQueryUsd)} | ${formatUsd(d.after.headline.costPerQueryUsd)} | ${money(d.after.headline.costPerQueryUsd - d.before.headline.costPerQueryUsd)} |`,
+    `| P50 latency | ${formatMs(d.before.headline.p50Ms)} | ${formatMs(d.after.headline.p50Ms)} | ${sign(d.after.headline.p50Ms - d.before.headline.p50Ms)}${formatMs(Math.abs(d.after.headline.p50Ms - d.before.headline.p50Ms))} |`,
+    `| P99 latency | ${formatMs(d.before.headline.p99Ms)} | ${formatMs(d.after.headline.p99Ms)} | ${sign(d.after.headline.p99Ms - d.before.headline.p99Ms)}${formatMs(Math.abs(d.after.headline.p99Ms - d.before.headline.p99Ms))} |`,
+    `| Error rate | ${formatPercent(d.before.headline.errorRate, 2)} | ${formatPercent(d.after.headline.errorRate, 2)} | ${sign(d.after.headline.errorRate - d.before.headline.errorRate)}${formatPercent(Math.abs(d.after.headline.errorRate - d.before.headline.errorRate), 2)} |`,
+    '',
+    '<details><summary>Cost by node and fixed item (monthly)</summary>',
+    '',
+    '| Item | Type | Before | After | Change |',
+    '|---|---|---:|---:|---:|',
+    ...d.lines.filter((l) => l.status !== 'unchanged' || l.beforeMonthlyUsd > 0).map((l) => `| ${l.name}${l.status === 'added' ? ' (added)' : l.status === 'removed' ? ' (removed)' : ''} | ${l.kind} | ${formatUsd(l.beforeMonthlyUsd)} | ${formatUsd(l.afterMonthlyUsd)} | ${money(l.deltaUsd)} |`),
+    '',
+    '</details>',
+  ];
+  return out.join('\n');
+}

@@ -1,0 +1,155 @@
+import type { Catalog } from '../catalog/catalog';
+import type { RunOptions } from '../engine/run-options';
+import type { PipelineDocument } from '../model/document-schema';
+import { runPipeline } from '../run';
+import type { RunResults } from '../results/types';
+
+/** What "sustainable" means for the load search: every set limit must hold. */
+export interface LoadCriteria {
+  p99Ms?: number | null;
+  p95Ms?: number | null;
+  ttftP50Ms?: number | null;
+  errorRate?: number | null;
+  /** 429s ÷ measured requests. */
+  rateLimitedShare?: number | null;
+}
+
+export interface LoadPoint {
+  multiplier: number;
+  rps: number;
+  p99Ms: number;
+  costPerQueryUsd: number;
+  errorRate: number;
+  rateLimitedShare: number;
+  /** Highest peak utilisation of any quota, and which. */
+  peakUtilisation: number | null;
+  limitingQuota: string | null;
+  /** The criteria this point breaks (empty = sustainable). */
+  breaks: string[];
+}
+
+export interface LoadSearchResult {
+  criteria: LoadCriteria;
+  baseRps: number;
+  /** Largest traffic multiplier found sustainable, and the rate it means. */
+  maxMultiplier: number;
+  maxRps: number;
+  /** What broke just above it: the criterion and the busiest quota or slowest node. */
+  limitedBy: { criterion: string | null; quota: string | null; node: string | null };
+  /** Every point run during the search, by multiplier (the P99 / cost-per-query vs load chart). */
+  points: LoadPoint[];
+  iterations: number;
+  note: string;
+}
+
+/** The document with every arrival rate scaled by `k` (pipeline traffic and sources with their own rate). */
+export function scaleTraffic(doc: PipelineDocument, k: number): PipelineDocument {
+  return {
+    ...doc,
+    traffic: { ...doc.traffic, rps: doc.traffic.rps * k },
+    nodes: doc.nodes.map((n) => (n.kind === 'source' && n.params.rps !== null ? { ...n, params: { ...n.params, rps: n.params.rps * k } } : n)) as PipelineDocument['nodes'],
+  };
+}
+
+export function evaluateLoad(r: RunResults, k: number, baseRps: number, criteria: LoadCriteria): LoadPoint {
+  const rateLimited = r.quotas.reduce((s, q) => s + q.rateLimited, 0);
+  const rateLimitedShare = r.outcomes.measured > 0 ? rateLimited / r.outcomes.measured : 0;
+  const busiest = [...r.quotas].sort((a, b) => b.peakUtilisation - a.peakUtilisation)[0];
+  const breaks: string[] = [];
+  const over = (name: string, value: number, limit: number | null | undefined) => {
+    if (limit !== null && limit !== undefined && value > limit) breaks.push(name);
+  };
+  over('p99Ms', r.headline.p99Ms, criteria.p99Ms);
+  over('p95Ms', r.headline.p95Ms, criteria.p95Ms);
+  over('ttftP50Ms', r.headline.ttftP50Ms, criteria.ttftP50Ms);
+  over('errorRate', r.headline.errorRate, criteria.errorRate);
+  over('rateLimitedShare', rateLimitedShare, criteria.rateLimitedShare);
+  if (r.run.drainCutOff || r.stability.measured.some((m) => m.queueGrowing)) breaks.push('unstable');
+  return {
+    multiplier: k,
+    rps: baseRps * k,
+    p99Ms: r.headline.p99Ms,
+    costPerQueryUsd: r.headline.costPerQueryUsd,
+    errorRate: r.headline.errorRate,
+    rateLimitedShare,
+    peakUtilisation: busiest?.peakUtilisation ?? null,
+    limitingQuota: busiest?.id ?? null,
+    breaks,
+  };
+}
+
+/**
+ * Max sustainable load: bisection on a traffic multiplier until the criteria break. Every run uses the
+ * same seed (common random numbers), so neighbouring multipliers differ by the load, not by luck.
+ * The search first doubles the multiplier until a run breaks (or 1,024×), then bisects to `tolerance`.
+ */
+export function searchMaxLoad(
+  doc: PipelineDocument,
+  catalog: Catalog,
+  criteria: LoadCriteria,
+  options: RunOptions & { tolerance?: number; maxIterations?: number } = {},
+): LoadSearchResult {
+  const tolerance = options.tolerance ?? 0.02;
+  const baseRps = doc.traffic.rps;
+  const points = new Map<number, LoadPoint>();
+  const runs = new Map<number, RunResults>();
+  const at = (k: number) => {
+    if (!points.has(k)) {
+      const r = runPipeline(scaleTraffic(doc, k), catalog, { ...options, traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 });
+      runs.set(k, r);
+      points.set(k, evaluateLoad(r, k, baseRps, criteria));
+    }
+    return points.get(k)!;
+  };
+  let lo = 0;
+  let hi = 1;
+  let iterations = 0;
+  const maxIterations = options.maxIterations ?? 40;
+  // Bracket: grow until a point breaks.
+  while (at(hi).breaks.length === 0 && hi < 1024 && iterations < maxIterations) {
+    lo = hi;
+    hi *= 2;
+    iterations++;
+  }
+  if (at(hi).breaks.length === 0) {
+    return finish(1024, null, 'no break up to 1,024× the traffic');
+  }
+  // If even the smallest tried load breaks, search below 1.
+  if (lo === 0) {
+    while (hi > 1 / 1024 && at(hi).breaks.length > 0 && iterations < maxIterations) {
+      hi /= 2;
+      iterations++;
+    }
+    if (at(hi).breaks.length > 0) return finish(0, hi, 'breaks even at 1/1,024 of the traffic');
+    lo = hi;
+    hi *= 2;
+  }
+  while ((hi - lo) / hi > tolerance && iterations < maxIterations) {
+    const mid = (lo + hi) / 2;
+    if (at(mid).breaks.length === 0) lo = mid;
+    else hi = mid;
+    iterations++;
+  }
+  return finish(lo, hi, `bisection to ${Math.round(tolerance * 100)} % with one seed (common random numbers)`);
+
+  function finish(maxK: number, breakingK: number | null, note: string): LoadSearchResult {
+    const broken = breakingK !== null ? points.get(breakingK) : undefined;
+    const r = breakingK !== null ? runs.get(breakingK) : undefined;
+    const slowest = r ? [...r.nodes].filter((n) => n.latency.count > 0).sort((a, b) => b.latency.p99 - a.latency.p99)[0] : undefined;
+    return {
+      criteria,
+      baseRps,
+      maxMultiplier: maxK,
+      maxRps: baseRps * maxK,
+      limitedBy: { criterion: broken?.breaks[0] ?? null, quota: broken?.limitingQuota ?? null, node: slowest?.id ?? null },
+      points: [...points.values()].sort((a, b) => a.multiplier - b.multiplier),
+      iterations,
+      note,
+    };
+  }
+}
+
+/** P99, cost per query, errors and utilisation at chosen multipliers of the traffic (one seed for all). */
+export function loadCurve(doc: PipelineDocument, catalog: Catalog, multipliers: number[], criteria: LoadCriteria, options: RunOptions = {}): LoadPoint[] {
+  return multipliers.map((k) => evaluateLoad(runPipeline(scaleTraffic(doc, k), catalog, { ...options, traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 }), k, doc.traffic.rps, criteria));
+}

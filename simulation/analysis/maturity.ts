@@ -1,0 +1,108 @@
+import type { Catalog } from '../catalog/catalog';
+import type { RunOptions } from '../engine/run-options';
+import type { PipelineDocument } from '../model/document-schema';
+import { runPipeline } from '../run';
+import type { RunResults } from '../results/types';
+import { replicationSeed } from './replications';
+import { levelRoi, type LevelEconomics, type LevelRoiWithIntervals, type RoiAssumptions } from './roi';
+import { meanInterval } from './statistics';
+
+export interface MaturityInput {
+  doc: PipelineDocument;
+  oneTimeInvestmentUsd: number;
+  monthlyInvestmentUsd: number;
+}
+
+export interface MaturityRun {
+  /** Cost per query from a run without faults (steady state). */
+  steady: RunResults;
+  /** Downtime from the run with the fault scenario (one month's incidents). */
+  incidents: RunResults;
+}
+
+/**
+ * Runs every level on the same traffic and the same seeds (common random numbers across levels):
+ * a fault-free run for the steady-state cost per query and a run with the fault scenario for the
+ * downtime a month of such incidents causes.
+ */
+export function runMaturityLevel(doc: PipelineDocument, catalog: Catalog, seed: number, options: RunOptions = {}): MaturityRun {
+  const quiet = { ...options, seed, traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 };
+  return {
+    steady: runPipeline({ ...doc, faults: [] }, catalog, quiet),
+    incidents: runPipeline(doc, catalog, quiet),
+  };
+}
+
+export function economicsOf(name: string, run: MaturityRun, input: Pick<MaturityInput, 'oneTimeInvestmentUsd' | 'monthlyInvestmentUsd'>): LevelEconomics {
+  return {
+    name,
+    costPerQueryUsd: run.steady.cost.variablePerQueryUsd,
+    fixedMonthlyUsd: run.steady.cost.fixedMonthlyUsd,
+    downtimeMinutesPerMonth: run.incidents.outcomes.downtimeMinutes,
+    oneTimeInvestmentUsd: input.oneTimeInvestmentUsd,
+    monthlyInvestmentUsd: input.monthlyInvestmentUsd,
+  };
+}
+
+/**
+ * ROI of each level against the first, with intervals: the ROI formulas are applied replication by
+ * replication (level k and the baseline share each replication's seed) and every figure gets a
+ * t-interval across replications.
+ */
+export function maturityRoi(levels: MaturityInput[], runs: MaturityRun[][], assumptions: RoiAssumptions, confidence = 0.95): LevelRoiWithIntervals[] {
+  const replications = runs[0]!.length;
+  return levels.map((level, k) => {
+    const name = level.doc.pipeline.name;
+    const perRep = Array.from({ length: replications }, (_, i) => {
+      const baseline = economicsOf(levels[0]!.doc.pipeline.name, runs[0]![i]!, { oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0 });
+      const econ = economicsOf(name, runs[k]![i]!, level);
+      return { econ, roi: levelRoi(econ, baseline, assumptions) };
+    });
+    const ci = (values: number[]) => meanInterval(values, confidence);
+    const mean = (values: number[]) => values.reduce((s, x) => s + x, 0) / values.length;
+    const meanEcon: LevelEconomics = {
+      name,
+      costPerQueryUsd: mean(perRep.map((p) => p.econ.costPerQueryUsd)),
+      fixedMonthlyUsd: mean(perRep.map((p) => p.econ.fixedMonthlyUsd)),
+      downtimeMinutesPerMonth: mean(perRep.map((p) => p.econ.downtimeMinutesPerMonth)),
+      oneTimeInvestmentUsd: level.oneTimeInvestmentUsd,
+      monthlyInvestmentUsd: level.monthlyInvestmentUsd,
+    };
+    const baselineEcon: LevelEconomics = {
+      ...meanEcon,
+      name: levels[0]!.doc.pipeline.name,
+      costPerQueryUsd: mean(runs[0]!.map((r) => r.steady.cost.variablePerQueryUsd)),
+      fixedMonthlyUsd: mean(runs[0]!.map((r) => r.steady.cost.fixedMonthlyUsd)),
+      downtimeMinutesPerMonth: mean(runs[0]!.map((r) => r.incidents.outcomes.downtimeMinutes)),
+    };
+    const paybacks = perRep.map((p) => p.roi.paybackMonths);
+    return {
+      name,
+      point: levelRoi(meanEcon, baselineEcon, assumptions),
+      intervals: {
+        costPerQueryUsd: ci(perRep.map((p) => p.econ.costPerQueryUsd)),
+        monthlyCostUsd: ci(perRep.map((p) => p.roi.monthlyCostUsd)),
+        downtimeHoursPerMonth: ci(perRep.map((p) => p.roi.downtimeHoursPerMonth)),
+        lostRevenueUsd: ci(perRep.map((p) => p.roi.lostRevenueUsd)),
+        monthlySavingsUsd: ci(perRep.map((p) => p.roi.monthlySavingsUsd)),
+        ...(paybacks.every((x) => x !== null) && k > 0 ? { paybackMonths: ci(paybacks as number[]) } : {}),
+      },
+    };
+  });
+}
+
+/** Runs all levels with `replications` seeds and returns their ROI (sequential; workers split the same work). */
+export function runMaturityRoi(levels: MaturityInput[], catalog: Catalog, assumptions: RoiAssumptions, replications: number, options: RunOptions = {}): { roi: LevelRoiWithIntervals[]; runs: MaturityRun[][] } {
+  const seed0 = options.seed ?? levels[0]!.doc.run.seed;
+  const runs = levels.map((l) => Array.from({ length: replications }, (_, i) => runMaturityLevel(l.doc, catalog, replicationSeed(seed0, i), options)));
+  return { roi: maturityRoi(levels, runs, assumptions), runs };
+}
+
+/** Default investments per maturity level (editable assumptions; level 4 is the seed's $50,000 + $5,000/month). */
+export const DEFAULT_INVESTMENTS = [
+  { oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0 },
+  { oneTimeInvestmentUsd: 10_000, monthlyInvestmentUsd: 1_000 },
+  { oneTimeInvestmentUsd: 25_000, monthlyInvestmentUsd: 2_500 },
+  { oneTimeInvestmentUsd: 50_000, monthlyInvestmentUsd: 5_000 },
+  { oneTimeInvestmentUsd: 100_000, monthlyInvestmentUsd: 10_000 },
+];

@@ -1,0 +1,116 @@
+import type { Catalog } from '../catalog/catalog';
+import type { RunOptions } from '../engine/run-options';
+import { loadPipeline } from '../model/load';
+import type { PipelineDocument } from '../model/document-schema';
+import { runPipeline } from '../run';
+import type { Headline, RunResults } from '../results/types';
+import { getParam, setParam, type ParamPath } from './param-path';
+
+export interface SweepAxis {
+  path: ParamPath;
+  values: number[];
+}
+
+export interface SweepPoint {
+  values: number[];
+  headline: Headline;
+  fixedMonthlyUsd: number;
+  variableMonthlyUsd: number;
+  /** Validation or run problem at this point (e.g. top_n above top_k), else null. */
+  problem: string | null;
+}
+
+export interface SweepResult {
+  axes: SweepAxis[];
+  base: number[];
+  points: SweepPoint[];
+  seed: number;
+}
+
+/** The document with each axis set to its value, validated like a file (a what-if can be invalid). */
+function variant(doc: PipelineDocument, catalog: Catalog, paths: ParamPath[], values: number[]): { doc: PipelineDocument; catalog: Catalog } | string {
+  let d = doc;
+  try {
+    paths.forEach((p, i) => (d = setParam(d, p, values[i]!, catalog)));
+  } catch (e) {
+    return (e as Error).message;
+  }
+  const loaded = loadPipeline(d, catalog);
+  return loaded.ok ? { doc: loaded.doc, catalog: loaded.catalog } : loaded.problems.map((p) => p.message).join('; ');
+}
+
+function point(doc: PipelineDocument, catalog: Catalog, paths: ParamPath[], values: number[], options: RunOptions): SweepPoint {
+  const v = variant(doc, catalog, paths, values);
+  if (typeof v === 'string') return { values, headline: null as unknown as Headline, fixedMonthlyUsd: 0, variableMonthlyUsd: 0, problem: v };
+  const r: RunResults = runPipeline(v.doc, v.catalog, { ...options, traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 });
+  return { values, headline: r.headline, fixedMonthlyUsd: r.cost.fixedMonthlyUsd, variableMonthlyUsd: r.cost.variableMonthlyUsd, problem: null };
+}
+
+/**
+ * Runs every combination of one or two axes with the same seed (common random numbers: the
+ * differences between points come from the parameter, not from luck).
+ */
+export function sweep(doc: PipelineDocument, catalog: Catalog, axes: SweepAxis[], options: RunOptions = {}): SweepResult {
+  if (axes.length < 1 || axes.length > 2) throw new Error('a sweep has one or two axes');
+  const paths = axes.map((a) => a.path);
+  const base = paths.map((p) => getParam(doc, p, catalog));
+  const combos: number[][] = axes.length === 1 ? axes[0]!.values.map((v) => [v]) : axes[0]!.values.flatMap((a) => axes[1]!.values.map((b) => [a, b]));
+  return { axes, base, seed: options.seed ?? doc.run.seed, points: combos.map((values) => point(doc, catalog, paths, values, options)) };
+}
+
+export interface TornadoBar {
+  path: ParamPath;
+  base: number;
+  low: number;
+  high: number;
+  monthlyCostUsd: { low: number; high: number };
+  p99Ms: { low: number; high: number };
+  /** |high − low| of monthly cost, the bar length the chart sorts by. */
+  costSwingUsd: number;
+  p99SwingMs: number;
+}
+
+/**
+ * One-at-a-time sensitivity: each parameter moved to base × (1 − spread) and base × (1 + spread)
+ * while the others stay at base; bars sorted by their effect on monthly cost.
+ */
+export function tornado(doc: PipelineDocument, catalog: Catalog, paths: ParamPath[], spread = 0.2, options: RunOptions = {}): { base: Headline; bars: TornadoBar[] } {
+  const baseRun = runPipeline(doc, catalog, { ...options, traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 });
+  const bars = paths.map((path): TornadoBar => {
+    const base = getParam(doc, path, catalog);
+    const isInt = Number.isInteger(base) && !path.endsWith('UsdPerToken');
+    const move = (f: number) => (isInt ? Math.max(0, Math.round(base * f)) : base * f);
+    const [low, high] = [move(1 - spread), move(1 + spread)];
+    const lo = point(doc, catalog, [path], [low], options);
+    const hi = point(doc, catalog, [path], [high], options);
+    const cost = (p: SweepPoint) => (p.problem ? NaN : p.headline.monthlyCostUsd);
+    const p99 = (p: SweepPoint) => (p.problem ? NaN : p.headline.p99Ms);
+    return {
+      path,
+      base,
+      low,
+      high,
+      monthlyCostUsd: { low: cost(lo), high: cost(hi) },
+      p99Ms: { low: p99(lo), high: p99(hi) },
+      costSwingUsd: Math.abs(cost(hi) - cost(lo)),
+      p99SwingMs: Math.abs(p99(hi) - p99(lo)),
+    };
+  });
+  return { base: baseRun.headline, bars: bars.sort((a, b) => (b.costSwingUsd || 0) - (a.costSwingUsd || 0)) };
+}
+
+/** Numeric parameters worth sweeping in a document (traffic, prices of models in use, top_k/top_n, max_tokens, cache sizes, routing weights). */
+export function sweepableParams(doc: PipelineDocument): ParamPath[] {
+  const out: ParamPath[] = ['traffic.rps'];
+  for (const n of doc.nodes) {
+    const p = n.params as Record<string, unknown>;
+    for (const key of ['topK', 'topN', 'maxTokens', 'systemPromptTokens', 'capacityEntries', 'ttlMs', 'hitProbability', 'similarityThreshold', 'errorProbability', 'confidenceThreshold', 'greenShare', 'quality']) {
+      if (typeof p[key] === 'number') out.push(`nodes[${n.id}].params.${key}`);
+    }
+    if (n.kind === 'router') (p.routes as Array<{ name: string }>).forEach((_, i) => out.push(`nodes[${n.id}].params.routes[${i}].weight`));
+    if (typeof p.model === 'string') out.push(`models[${p.model}].inputUsdPerToken`, `models[${p.model}].outputUsdPerToken`);
+  }
+  for (const q of doc.quotas) for (const key of ['rpm', 'tpm', 'itpm', 'otpm', 'maxParallelRequests'] as const) if (q[key] !== null) out.push(`quotas[${q.id}].${key}`);
+  for (const f of doc.fixedCosts) out.push(`fixedCosts[${f.name}].monthlyUsd`);
+  return [...new Set(out)];
+}

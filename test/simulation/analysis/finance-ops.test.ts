@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../../simulation/catalog/catalog';
+import { chargeback, evaluateBudget, SEED_BUDGET } from '../../../simulation/analysis/budget';
+import { evaluateAlerts } from '../../../simulation/analysis/alerts';
+import { costAnomalies } from '../../../simulation/analysis/anomalies';
+import { bottleneckAdvice } from '../../../simulation/analysis/advice';
+import { productionChecklist } from '../../../simulation/analysis/checklist';
+import { DEFAULT_INVESTMENTS, runMaturityRoi } from '../../../simulation/analysis/maturity';
+import { loadPipelineOrThrow } from '../../../simulation/model/load';
+import { maturityLevels } from '../../../scripts/templates/definitions';
+import { chain, constant, example, run } from '../../helpers/pipelines';
+
+const catalog = builtinCatalog();
+
+describe('budget allocation', () => {
+  it("puts simulated spend against the seed's $10,000 tree", () => {
+    const doc = example('optimized-rag');
+    const r = run(doc, { durationMs: 600_000, warmupMs: 60_000 });
+    const modelOf = (id: string) => {
+      const n = doc.nodes.find((x) => x.id === id);
+      const m = n && 'model' in n.params ? catalog.get(String(n.params.model)) : undefined;
+      return m ? { model: m.id, outputUsdPerToken: m.outputUsdPerToken } : null;
+    };
+    const b = evaluateBudget(r, SEED_BUDGET, modelOf);
+    expect(b.tree.budgetUsd).toBe(10_000);
+    const llm = b.tree.children[0]!;
+    expect(llm.children[0]!.actualUsd).toBeCloseTo(r.cost.byNode.find((n) => n.nodeId === 'llm')!.share * r.cost.variableMonthlyUsd, 6);
+    const infra = b.tree.children[2]!;
+    expect(infra.children.map((c) => c.actualUsd)).toEqual([1200, 500, 300]);
+    expect(b.tree.actualUsd).toBeCloseTo(r.cost.monthlyUsd, 6);
+    expect(b.tree.status).toBe(r.cost.monthlyUsd > 10_000 ? 'over' : 'within');
+  });
+});
+
+describe('chargeback', () => {
+  it('recovers the usage cost under each model and shows who subsidises whom', () => {
+    const doc = loadPipelineOrThrow({
+      version: 1,
+      pipeline: { name: 'teams' },
+      traffic: { rps: 4, classes: [{ name: 'q', share: 1, queryTokens: constant(50), outputTokens: constant(100) }] },
+      nodes: [
+        { id: 'search', kind: 'source', params: { share: 0.75, label: 'search-team' } },
+        { id: 'support', kind: 'source', params: { share: 0.25, label: 'support-team' } },
+        { id: 'nightly', kind: 'source', params: { rps: 1, realtime: false, label: 'analytics' } },
+        { id: 'router', kind: 'router', params: { strategy: 'weighted', routes: [{ name: 'only' }] } },
+        { id: 'llm', kind: 'llm', params: { model: 'gpt-4.1', ttftMs: constant(200), timePerOutputTokenMs: constant(5) } },
+        { id: 'bulk', kind: 'batch', params: { model: 'gpt-4.1', batchSize: 100, maxBatchWaitMs: 60_000, completionMs: constant(60_000) } },
+        { id: 'done', kind: 'response' },
+      ],
+      edges: [
+        { from: 'search', port: 'out', to: 'router' },
+        { from: 'support', port: 'out', to: 'router' },
+        { from: 'router', port: 'only', to: 'llm' },
+        { from: 'llm', port: 'ok', to: 'done' },
+        { from: 'nightly', port: 'out', to: 'bulk' },
+        { from: 'bulk', port: 'ok', to: 'done' },
+      ],
+    });
+    const r = run(doc, { durationMs: 1_800_000, warmupMs: 0 });
+    const rows = chargeback(r);
+    expect(rows.map((x) => x.team).sort()).toEqual(['analytics', 'search-team', 'support-team']);
+    const total = rows.reduce((s, x) => s + x.actualUsd, 0);
+    for (const model of ['per-query', 'per-token', 'tiered'] as const) expect(rows.reduce((s, x) => s + x.charge[model], 0)).toBeCloseTo(total, 9);
+    const analytics = rows.find((x) => x.team === 'analytics')!;
+    // Batch is half price: a flat per-query rate makes analytics subsidise real-time teams; tiered does not.
+    expect(analytics.charge['per-query']).toBeGreaterThan(analytics.actualUsd * 1.2);
+    expect(analytics.charge.tiered).toBeCloseTo(analytics.actualUsd, 9);
+  });
+});
+
+describe('alerts, anomalies, advice, checklist', () => {
+  it('fire the seed severities during an outage, each with its runbook', () => {
+    const doc = chain([{ id: 'llm', kind: 'llm', params: { model: 'gpt-4.1', ttftMs: constant(200), retry: { numRetries: 0 } } }], {
+      traffic: { rps: 5 },
+      faults: [{ type: 'outage', target: 'llm', startMs: 1_200_000, durationMs: 600_000 }],
+    });
+    const r = run(doc, { durationMs: 3_600_000, warmupMs: 0 });
+    const alerts = evaluateAlerts(r);
+    const critical = alerts.find((a) => a.rule.id === 'system-down')!;
+    expect(critical.rule.severity).toBe('critical');
+    expect(critical.firingMinutes).toBe(10);
+    expect(critical.firstAtMs).toBe(1_200_000);
+    expect(critical.rule.runbook.length).toBeGreaterThan(2);
+    expect(alerts.find((a) => a.rule.id === 'error-rate')!.rule.severity).toBe('high');
+  });
+
+  it('flag a cost spike (hourly spend > 3× average) from prompt growth', () => {
+    const doc = chain([{ id: 'llm', kind: 'llm', params: { model: 'gpt-4.1', ttftMs: constant(200) } }], {
+      traffic: { rps: 5 },
+      faults: [{ type: 'prompt-growth', target: 'llm', startMs: 3 * 3_600_000, durationMs: 3_600_000, tokenMultiplier: 20 }],
+    });
+    const r = run(doc, { durationMs: 6 * 3_600_000, warmupMs: 0 });
+    const spike = costAnomalies(r, ['llm']).find((f) => f.rule === 'sudden-spike')!;
+    expect(spike.fired).toBe(true);
+    expect(spike.firstAtMs).toBe(3 * 3_600_000);
+    expect(evaluateAlerts(r).some((a) => a.rule.id === 'cost-spike' && a.rule.runbookSource === 'seed')).toBe(true);
+    expect(costAnomalies(r, ['llm']).find((f) => f.rule === 'gradual-increase')!.evaluated).toBe(false);
+  });
+
+  it('advice names the limiting quota, the slowest node and the costliest node', () => {
+    const r = run(example('naive-rag'), { durationMs: 600_000, warmupMs: 60_000 });
+    const advice = bottleneckAdvice(r);
+    expect(advice.find((a) => a.area === 'throughput')!.quotaId).toBe('openai');
+    expect(advice.find((a) => a.area === 'cost')!.nodeId).toBe('llm');
+    expect(advice.find((a) => a.area === 'cost')!.suggestion).toContain('rerank');
+    expect(advice.find((a) => a.area === 'caching')!.finding).toContain('no cache');
+  });
+
+  it('the production checklist reads the graph', () => {
+    const level1 = productionChecklist(loadPipelineOrThrow(maturityLevels()[0]));
+    const level4 = productionChecklist(loadPipelineOrThrow(maturityLevels()[3]));
+    const status = (list: typeof level1, item: string) => list.find((x) => x.item === item)!.status;
+    expect(status(level1, 'Fallback chain configured')).toBe('missing');
+    expect(status(level4, 'Fallback chain configured')).toBe('done');
+    expect(status(level1, 'Circuit breakers enabled')).toBe('missing');
+    expect(status(level4, 'Circuit breakers enabled')).toBe('done');
+    expect(status(level4, 'Caching enabled')).toBe('done');
+    expect(status(level4, 'Model tiering implemented')).toBe('done');
+    expect(status(level1, 'Alerts configured with runbooks')).toBe('missing');
+    expect(status(level1, 'Batch processing for non-real-time')).toBe('not-applicable');
+    expect(status(level1, 'On-call rotation established')).toBe('manual');
+  });
+});
+
+describe('maturity ROI from the level templates', () => {
+  it('reports monthly savings and payback with intervals', () => {
+    const docs = maturityLevels().map((d) => loadPipelineOrThrow({ ...d, run: { ...(d.run as object), durationMs: 6 * 3_600_000 } }));
+    const levels = [docs[0]!, docs[3]!].map((doc, i) => ({ doc, ...DEFAULT_INVESTMENTS[i === 0 ? 0 : 3]! }));
+    const { roi } = runMaturityRoi(levels, catalog, { queriesPerDay: 100_000, lostRevenuePerDowntimeHourUsd: 5_000, daysPerMonth: 30 }, 3);
+    const l4 = roi[1]!;
+    expect(l4.point.monthlySavingsUsd).toBeGreaterThan(0);
+    expect(l4.point.paybackMonths!).toBeLessThan(12);
+    expect(l4.intervals.monthlySavingsUsd!.n).toBe(3);
+    expect(l4.intervals.downtimeHoursPerMonth!.mean).toBeLessThan(roi[0]!.intervals.downtimeHoursPerMonth!.mean);
+    expect(roi[0]!.point.downtimeHoursPerMonth).toBeCloseTo(4.75, 1);
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../../simulation/catalog/catalog';
+import { searchMaxLoad } from '../../../simulation/analysis/load-search';
+import { levelRoi, SEED_ROI_EXAMPLE } from '../../../simulation/analysis/roi';
+import { setParam, getParam } from '../../../simulation/analysis/param-path';
+import { sweep, tornado, sweepableParams } from '../../../simulation/analysis/sweep';
+import { diffScenarios, diffMarkdown } from '../../../simulation/analysis/compare';
+import { replicationSeed } from '../../../simulation/analysis/replications';
+import { runPipeline } from '../../../simulation/run';
+import { chain, example, exponential, run } from '../../helpers/pipelines';
+
+describe("the seed's ROI example", () => {
+  it('comes out of the formulas exactly', () => {
+    const { assumptions, level1, level4 } = SEED_ROI_EXAMPLE;
+    const base = levelRoi(level1, level1, assumptions);
+    const l4 = levelRoi(level4, level1, assumptions);
+    expect(base.monthlyCostUsd).toBe(150_000);
+    expect(base.lostRevenueUsd).toBe(20_000);
+    expect(l4.monthlyCostUsd).toBe(60_000);
+    expect(l4.lostRevenueUsd).toBe(1_250);
+    expect(l4.monthlySavingsUsd).toBe(108_750);
+    expect(l4.oneTimeInvestmentUsd).toBe(50_000);
+    expect(l4.monthlyInvestmentUsd).toBe(5_000);
+    expect(l4.paybackMonths).toBeCloseTo(50_000 / 103_750, 12);
+    expect(l4.paybackMonths!).toBeLessThan(1);
+  });
+});
+
+describe('max sustainable load', () => {
+  it('bisection finds the analytic saturation of an M/M/1 station (P99 = ln 100 / (μ − λ) ≤ 2 s)', () => {
+    // μ = 10/s: P99 ≤ 2 s holds up to λ* = 10 − ln(100)/2 = 7.70/s; the base traffic is 1/s.
+    const doc = chain([{ kind: 'service', params: { latencyMs: exponential(100), quota: 'slot' } }], { traffic: { rps: 1 }, quotas: [{ id: 'slot', maxParallelRequests: 1 }] });
+    const r = searchMaxLoad(doc, builtinCatalog(), { p99Ms: 2000 }, { requests: 150_000, warmupMs: 120_000, tolerance: 0.01 });
+    const analytic = 10 - Math.log(100) / 2;
+    expect(Math.abs(r.maxRps / analytic - 1)).toBeLessThan(0.03);
+    expect(r.limitedBy.criterion).toBe('p99Ms');
+    expect(r.limitedBy.quota).toBe('slot');
+    expect(r.points.length).toBeGreaterThan(5);
+  });
+
+  it('reports the limiting quota when 429s break first', () => {
+    const doc = example('optimized-rag');
+    const r = searchMaxLoad(doc, builtinCatalog(), { rateLimitedShare: 0.01 }, { durationMs: 600_000, warmupMs: 60_000 });
+    expect(r.maxMultiplier).toBeGreaterThan(1);
+    expect(r.limitedBy.quota).toBe('openai');
+  });
+});
+
+describe('what-ifs', () => {
+  const doc = example('optimized-rag');
+  const catalog = builtinCatalog();
+
+  it('set any numeric parameter by path, prices included', () => {
+    expect(getParam(doc, 'nodes[rerank].params.topN')).toBe(5);
+    const cheaper = setParam(doc, 'models[gpt-5.4-mini].inputUsdPerToken', 0.5e-6, catalog);
+    expect(cheaper.models.find((m) => m.id === 'gpt-5.4-mini')!.inputUsdPerToken).toBe(0.5e-6);
+    expect(doc.models).toHaveLength(0);
+    expect(() => getParam(doc, 'nodes[nope].params.topN')).toThrow('no item with id or name "nope"');
+    expect(sweepableParams(doc)).toContain('nodes[llm].params.maxTokens');
+  });
+
+  it('a sweep over top_n moves cost in the expected direction; invalid points say why', () => {
+    const r = sweep(doc, catalog, [{ path: 'nodes[rerank].params.topN', values: [2, 5, 10] }], { durationMs: 600_000, warmupMs: 60_000 });
+    const cost = r.points.map((p) => p.headline.costPerQueryUsd);
+    expect(cost[0]!).toBeLessThan(cost[1]!);
+    expect(cost[1]!).toBeLessThan(cost[2]!);
+    const bad = sweep(doc, catalog, [{ path: 'traffic.rps', values: [-1] }], { durationMs: 60_000 });
+    expect(bad.points[0]!.problem).toContain('$.traffic.rps: got -1, expected a number > 0');
+  });
+
+  it('a two-axis sweep covers the grid', () => {
+    const r = sweep(doc, catalog, [{ path: 'traffic.rps', values: [2, 5] }, { path: 'nodes[llm].params.maxTokens', values: [256, 1024] }], { durationMs: 300_000, warmupMs: 60_000 });
+    expect(r.points.map((p) => p.values)).toEqual([[2, 256], [2, 1024], [5, 256], [5, 1024]]);
+  });
+
+  it('the tornado ranks parameters by their effect on monthly cost', () => {
+    const t = tornado(doc, catalog, ['traffic.rps', 'nodes[rerank].params.topN', 'fixedCosts[Storage].monthlyUsd'], 0.2, { durationMs: 600_000, warmupMs: 60_000 });
+    expect(t.bars[0]!.path).toBe('traffic.rps');
+    expect(t.bars[t.bars.length - 1]!.path).toBe('fixedCosts[Storage].monthlyUsd');
+    expect(t.bars[t.bars.length - 1]!.costSwingUsd).toBeCloseTo(120, 6);
+  });
+
+  it('common random numbers make a one-parameter diff far less noisy than independent seeds', () => {
+    const a = doc;
+    const b = setParam(doc, 'nodes[llm].params.maxTokens', 900);
+    const diffs = (paired: boolean) =>
+      Array.from({ length: 8 }, (_, i) => {
+        const s = replicationSeed(7, i);
+        const ra = runPipeline(a, catalog, { seed: s, durationMs: 600_000, warmupMs: 60_000 });
+        const rb = runPipeline(b, catalog, { seed: paired ? s : replicationSeed(99, i), durationMs: 600_000, warmupMs: 60_000 });
+        return rb.headline.costPerQueryUsd - ra.headline.costPerQueryUsd;
+      });
+    const variance = (x: number[]) => {
+      const m = x.reduce((s, v) => s + v, 0) / x.length;
+      return x.reduce((s, v) => s + (v - m) ** 2, 0) / (x.length - 1);
+    };
+    expect(variance(diffs(true))).toBeLessThan(variance(diffs(false)) / 10);
+  });
+});
+
+describe('scenario comparison', () => {
+  it('lists cost changes per node and per fixed item, usage and fixed apart (Infracost style)', () => {
+    const naive = run(example('naive-rag'), { durationMs: 600_000, warmupMs: 60_000 });
+    const optimized = run(example('optimized-rag'), { durationMs: 600_000, warmupMs: 60_000 });
+    const d = diffScenarios(naive, optimized);
+    expect(d.lines.find((l) => l.name === 'rerank')!.status).toBe('added');
+    expect(d.lines.find((l) => l.name === 'llm')!.deltaUsd).toBeLessThan(0);
+    expect(d.fixedDeltaUsd).toBe(0);
+    expect(d.usageDeltaUsd).toBeCloseTo(d.monthlyDeltaUsd, 6);
+    const md = diffMarkdown(d);
+    expect(md).toContain('### Preflight: Naive RAG (retrieve 20, send 20) → Optimized RAG (retrieve 20, rerank to 5)');
+    expect(md).toContain('**Monthly cost will decrease by');
+    expect(md).toContain('| rerank (added) | usage |');
+  });
+});
