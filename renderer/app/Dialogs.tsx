@@ -1,6 +1,7 @@
 import { problemText } from '../stores/validation';
 import { toEditable } from '../stores/document/editable-document';
 import { useActions, useServices, useUi } from './app-context';
+import { HelpDialog } from './HelpDialog';
 import { Modal } from './Modal';
 import { TEMPLATES } from './templates';
 
@@ -34,6 +35,8 @@ export function Dialogs() {
   switch (dialog.type) {
     case 'new':
       return <NewDocumentDialog close={close} />;
+    case 'help':
+      return <HelpDialog close={close} />;
     case 'confirm-discard':
       return (
         <Modal
@@ -98,6 +101,7 @@ export function Dialogs() {
               ))}
             </ul>
           )}
+          {dialog.excerpt && <pre className="excerpt">{dialog.excerpt}</pre>}
           <p className="muted">The current pipeline was left as it was.</p>
         </Modal>
       );

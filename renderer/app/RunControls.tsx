@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatCount, formatDurationMs, parseDurationMs } from '../../simulation/index';
+import { formatCount, formatDurationMs, formatTokens, parseDurationMs } from '../../simulation/index';
 import { useActions, useDocument, useRun, useServices, useValidation } from './app-context';
 import { Icon } from './icons';
 import { effectiveRunSettings, setDuration, setRequestLimit, setSeed } from './run-settings';
@@ -49,11 +49,10 @@ export function RunControls() {
   const status = useRun((s) => s.status);
   const progress = useRun((s) => s.progress);
   const errorCount = useValidation((s) => s.validation.errorCount);
-  const pending = useValidation((s) => s.pending);
   const settings = effectiveRunSettings(doc);
   const byRequests = settings.requests !== null;
   const running = status === 'running';
-  const blocker = running ? null : errorCount > 0 ? `${errorCount} problem${errorCount > 1 ? 's' : ''} block the run` : null;
+  const blocker = running ? null : errorCount > 0 ? `${errorCount} problem${errorCount > 1 ? 's' : ''}` : null;
 
   const applySeed = (text: string) => {
     const seed = Number(text.replace(/[,_\s]/g, ''));
@@ -101,7 +100,7 @@ export function RunControls() {
             <div className="run-progress-bar" style={{ width: `${(progress?.fraction ?? 0) * 100}%` }} />
           </div>
           <span className="run-progress-text num" data-testid="run-progress-text">
-            {progress ? `${Math.round(progress.fraction * 100)} % · ${formatCount(progress.requestsArrived)} req${progress.phase === 'draining' ? ' · draining' : ''}` : 'starting…'}
+            {progress ? `${Math.round(progress.fraction * 100)} % · ${formatTokens(progress.requestsArrived)} req${progress.phase === 'draining' ? ' · draining' : ''}` : 'starting…'}
           </span>
           <button className="btn" onClick={actions.cancelRun}>
             <Icon name="stop" size={14} /> Cancel
@@ -109,16 +108,16 @@ export function RunControls() {
         </>
       ) : (
         <>
-          <button className="btn primary" onClick={actions.run} disabled={!!blocker || pending} aria-describedby={blocker ? 'run-blocker' : undefined} title={blocker ?? 'Run the simulation (Ctrl+Enter)'}>
+          <button className="btn primary" onClick={actions.run} disabled={!!blocker} aria-describedby={blocker ? 'run-blocker' : undefined} title={blocker ? `${blocker} must be fixed before a run` : 'Run the simulation (Ctrl+Enter)'}>
             <Icon name="play" size={14} /> Run
           </button>
           {blocker && (
-            <button id="run-blocker" className="link-btn run-blocker" onClick={() => {
+            <button id="run-blocker" className="link-btn run-blocker" aria-label={`${blocker} ${errorCount > 1 ? 'block' : 'blocks'} the run: show them`} title="Fix these before running; click to see them" onClick={() => {
                 ui.getState().setView('editor');
                 ui.getState().setProblemsOpen(true);
               }}
             >
-              {blocker}
+              <Icon name="error" size={13} /> {blocker}
             </button>
           )}
         </>

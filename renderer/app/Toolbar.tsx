@@ -11,8 +11,8 @@ function RecentMenu() {
   const open = items !== null;
   return (
     <div className="menu-anchor">
-      <button className="btn" aria-haspopup="menu" aria-expanded={open} onClick={() => (open ? setItems(null) : void actions.listRecent().then(setItems, () => setItems([])))}>
-        Recent <Icon name="chevron" size={12} />
+      <button className="icon-btn" aria-label="Recent files" title="Recent files" aria-haspopup="menu" aria-expanded={open} onClick={() => (open ? setItems(null) : void actions.listRecent().then(setItems, () => setItems([])))}>
+        <Icon name="clock" />
       </button>
       {open && (
         <div role="menu" aria-label="Recent files" className="menu" onMouseLeave={() => setItems(null)}>
@@ -71,13 +71,13 @@ export function Toolbar() {
         <button className="btn" onClick={() => void actions.open()} title="Open a .preflight.json file (Ctrl+O)">
           <Icon name="open" size={14} /> Open
         </button>
-        <RecentMenu />
         <button className="btn" onClick={() => void actions.save(false)} title="Save (Ctrl+S)">
           <Icon name="save" size={14} /> Save
         </button>
-        <button className="btn" onClick={() => void actions.save(true)} title="Save as (Ctrl+Shift+S)">
-          Save as
+        <button className="icon-btn" aria-label="Save as" onClick={() => void actions.save(true)} title="Save as… (Ctrl+Shift+S)">
+          <Icon name="saveAs" />
         </button>
+        <RecentMenu />
       </div>
       <div className="tool-group">
         <button className="icon-btn" aria-label="Undo" title={canUndo ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} disabled={!canUndo} onClick={actions.undo}>
@@ -106,6 +106,9 @@ export function Toolbar() {
       </div>
       <div className="spacer" />
       <RunControls />
+      <button className="icon-btn" aria-label="Quick guide" title="Quick guide" onClick={() => ui.getState().openDialog({ type: 'help' })}>
+        <Icon name="info" />
+      </button>
     </header>
   );
 }

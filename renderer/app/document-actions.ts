@@ -1,6 +1,7 @@
 import { loadPipeline } from '../../simulation/index';
 import type { OpenedFile, RecentFile } from '../platform/platform';
 import { isDirty, topEntryId } from '../stores/document/document-store';
+import { findJsonSyntaxError } from '../stores/document/json-syntax';
 import { blankDocument, pipelineName, serializeDocument, toEditable } from '../stores/document/editable-document';
 import type { AppServices } from './app-context';
 import { TEMPLATES } from './templates';
@@ -46,11 +47,16 @@ export function createDocumentActions(s: Services): DocumentActions {
     let raw: unknown;
     try {
       raw = JSON.parse(file.text);
-    } catch {
-      // loadPipeline words the JSON error with its line and column.
-      const result = loadPipeline(file.text);
-      const problems = result.ok ? [] : result.problems;
-      ui.getState().openDialog({ type: 'open-error', name: file.name, reason: 'The file is not valid JSON, so it cannot be drawn.', problems });
+    } catch (e) {
+      const where = findJsonSyntaxError(file.text);
+      const message = where ? `line ${where.line}, column ${where.column}: ${where.message}` : e instanceof Error ? e.message : String(e);
+      ui.getState().openDialog({
+        type: 'open-error',
+        name: file.name,
+        reason: 'The file is not valid JSON, so it cannot be drawn.',
+        problems: [{ severity: 'error', path: '$', message: `$: not valid JSON at ${message}` }],
+        ...(where ? { excerpt: where.excerpt } : {}),
+      });
       return false;
     }
     const editable = toEditable(raw);

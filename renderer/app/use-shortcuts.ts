@@ -14,6 +14,7 @@ export function useShortcuts(): void {
   const { actions, ui } = useServices();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !ui.getState().dialog && !typingIn(e.target)) actions.cancelRun();
       const mod = e.ctrlKey || e.metaKey;
       if (!mod) return;
       const key = e.key.toLowerCase();

@@ -28,7 +28,9 @@ export function wireAppBehaviour(s: AppServices): () => void {
     if (state.doc === prev.doc && state.savedEntryId === prev.savedEntryId) return;
     clearTimeout(autosaveTimer);
     if (!isDirty(state)) {
-      void platform.clearAutosave().catch(() => undefined);
+      // Saved, undone back to the saved state, or changes discarded: the recovery slot is obsolete.
+      // (A clean load over a clean document, as at startup, must leave it for the restore offer.)
+      if (isDirty(prev)) void platform.clearAutosave().catch(() => undefined);
       return;
     }
     autosaveTimer = setTimeout(() => {
@@ -52,9 +54,21 @@ export function wireAppBehaviour(s: AppServices): () => void {
   };
 }
 
+/** A focused text field handles the menu's edit commands itself (its own undo, select all…). */
+function textFieldCommand(command: MenuCommand): boolean {
+  const el = document.activeElement as HTMLElement | null;
+  const typing = !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+  const native: Record<string, string> = { 'edit.undo': 'undo', 'edit.redo': 'redo', 'edit.selectAll': 'selectAll', 'edit.delete': 'delete' };
+  if (!typing || !native[command]) return false;
+  // execCommand is deprecated but remains the only way to drive a field's own undo stack from outside.
+  document.execCommand(native[command]);
+  return true;
+}
+
 export function menuCommand(s: AppServices, command: MenuCommand): void {
   const a = s.actions;
   const ui = s.ui.getState();
+  if (textFieldCommand(command)) return;
   if (command.startsWith('file.openRecent:')) {
     void a.openRecent(command.slice('file.openRecent:'.length));
     return;
@@ -74,6 +88,8 @@ export function menuCommand(s: AppServices, command: MenuCommand): void {
     'view.toggleMinimap': ui.toggleMinimap,
     'run.start': a.run,
     'run.cancel': a.cancelRun,
+    'help.docs': () => ui.openDialog({ type: 'help' }),
+    'help.about': () => ui.openDialog({ type: 'help' }),
   };
   table[command]?.();
 }

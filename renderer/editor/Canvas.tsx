@@ -48,7 +48,8 @@ export function Canvas() {
   }, [doc, validation, results, resultsRevision, revision, selection.nodes]);
   const edges = useMemo(() => toFlowEdges(doc, new Set(selection.edges), validation.byPath), [doc, selection.edges, validation.byPath]);
 
-  const fit = useCallback(() => void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 150 }), [flow]);
+  // No animation: a document that has just opened should simply appear framed.
+  const fit = useCallback(() => void flow.fitView({ padding: 0.15, maxZoom: 1.1 }), [flow]);
   useEffect(() => {
     if (!viewRequest) return;
     if (viewRequest.kind === 'fit') pendingFit.current = true;

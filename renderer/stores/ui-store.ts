@@ -9,9 +9,10 @@ export type SideTab = 'node' | 'traffic' | 'quotas' | 'pipeline';
 
 export type Dialog =
   | { type: 'new' }
+  | { type: 'help' }
   | { type: 'recovery'; entry: AutosaveEntry }
   /** A file that cannot be drawn at all (not JSON, or nodes/edges of the wrong shape). */
-  | { type: 'open-error'; name: string; reason: string; problems: Problem[] }
+  | { type: 'open-error'; name: string; reason: string; problems: Problem[]; excerpt?: string }
   /** Unsaved changes would be lost: `proceed` runs if the user agrees. */
   | { type: 'confirm-discard'; action: string; proceed: () => void };
 

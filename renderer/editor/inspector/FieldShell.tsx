@@ -21,8 +21,8 @@ export function FieldShell(props: { spec: FieldSpec; error: string | null; hint?
       <div className="field-label-row">
         <label htmlFor={id} className="field-label">
           {spec.label}
-          {spec.unit && spec.unit !== 'share' && <span className="field-unit">{spec.unit}</span>}
         </label>
+        {spec.unit && spec.unit !== 'share' && <span className="field-unit">{spec.unit}</span>}
         {!set && spec.hasDefault && <span className="field-default" title="Not set in the file: the documented default applies">default</span>}
         {canReset && (
           <button type="button" className="icon-btn small" aria-label={`Reset ${spec.label} to its default`} title="Reset to the default" onClick={() => form.commit(spec.path, undefined, spec.label)}>

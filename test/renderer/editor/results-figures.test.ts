@@ -72,8 +72,8 @@ describe('chart option builders', () => {
 describe('node reports', () => {
   it('format by the key\'s unit suffix so new kinds read well', () => {
     expect(reportRows({ timeOpenMs: 90_000, savedUsd: 1.5, hitRate: 0.25, calls: 1200, mode: 'simulated', open: false, perRoute: { a: 3 } })).toEqual([
-      { label: 'Time open ms', value: '1.5 min' },
-      { label: 'Saved usd', value: '$1.50' },
+      { label: 'Time open', value: '1.5 min' },
+      { label: 'Saved', value: '$1.50' },
       { label: 'Hit rate', value: '25 %' },
       { label: 'Calls', value: '1,200' },
       { label: 'Mode', value: 'simulated' },
