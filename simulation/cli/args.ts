@@ -1,4 +1,7 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ReplicationPlan } from '../analysis/replications';
+import { INTERVAL_FIGURES } from '../analysis/replications';
+import type { RunOptions } from '../engine/run-options';
 import { parseDurationMs } from '../units/duration';
 
 /** Exit codes: 0 ok, 1 a gate failed (check), 2 bad input (arguments or pipeline file), 3 internal error. */
@@ -6,39 +9,56 @@ export const EXIT = { ok: 0, breach: 1, badInput: 2, internal: 3 } as const;
 
 export class UsageError extends Error {}
 
-export interface RunArgs {
-  file: string;
-  seed?: number;
-  durationMs?: number;
-  requests?: number;
-  warmupMs?: number;
-  drain?: boolean;
+/** Options every simulating command takes. */
+export const RUN_OPTIONS = {
+  seed: { type: 'string' },
+  duration: { type: 'string' },
+  requests: { type: 'string' },
+  warmup: { type: 'string' },
+  'no-drain': { type: 'boolean' },
+  json: { type: 'boolean' },
+  replications: { type: 'string' },
+  confidence: { type: 'string' },
+  until: { type: 'string' },
+  workers: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+export interface CommonArgs {
+  run: RunOptions;
   json: boolean;
+  /** null = a single run. */
+  plan: ReplicationPlan | null;
+  workers: number | null;
 }
 
-export function parseRunArgs(argv: string[]): RunArgs {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      seed: { type: 'string' },
-      duration: { type: 'string' },
-      requests: { type: 'string' },
-      warmup: { type: 'string' },
-      'no-drain': { type: 'boolean' },
-      json: { type: 'boolean' },
-    },
-  });
-  const file = onePositional(positionals, '<file>');
-  if (values.duration !== undefined && values.requests !== undefined) throw new UsageError('--duration and --requests are alternatives: give one');
-  const out: RunArgs = { file, json: values.json ?? false };
-  if (values.seed !== undefined) out.seed = integer('--seed', values.seed, 0, 2 ** 31 - 1);
-  if (values.duration !== undefined) out.durationMs = duration('--duration', values.duration, false);
-  if (values.warmup !== undefined) out.warmupMs = duration('--warmup', values.warmup, true);
-  if (values.requests !== undefined) out.requests = integer('--requests', values.requests, 1, 1e10);
-  if (values['no-drain']) out.drain = false;
-  return out;
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+export function parse<const O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
+  return parseArgs({ args: argv, allowPositionals: true as const, strict: true as const, options });
+}
+
+export function commonArgs(values: Values): CommonArgs {
+  const str = (k: string) => values[k] as string | undefined;
+  if (str('duration') !== undefined && str('requests') !== undefined) throw new UsageError('--duration and --requests are alternatives: give one');
+  const run: RunOptions = {};
+  if (str('seed') !== undefined) run.seed = integer('--seed', str('seed')!, 0, 2 ** 31 - 1);
+  if (str('duration') !== undefined) {
+    run.durationMs = duration('--duration', str('duration')!, false);
+    run.requests = null;
+  }
+  if (str('warmup') !== undefined) run.warmupMs = duration('--warmup', str('warmup')!, true);
+  if (str('requests') !== undefined) run.requests = integer('--requests', str('requests')!, 1, 1e10);
+  if (values['no-drain']) run.drain = false;
+  const confidence = str('confidence') !== undefined ? share('--confidence', str('confidence')!) : 0.95;
+  let plan: ReplicationPlan | null = null;
+  if (str('until') !== undefined) {
+    const target = share('--until', str('until')!);
+    plan = { replications: 0, confidence, stopping: { confidence: 0.99, relativeHalfWidth: target, minReplications: 5, maxReplications: str('replications') !== undefined ? integer('--replications', str('replications')!, 5, 1000) : 50, figures: ['p50Ms', 'p95Ms', 'p99Ms', 'costPerQueryUsd'] } };
+  } else if (str('replications') !== undefined) {
+    plan = { replications: integer('--replications', str('replications')!, 2, 1000), confidence, stopping: null };
+  }
+  const workers = str('workers') !== undefined ? integer('--workers', str('workers')!, 1, 64) : null;
+  return { run, json: Boolean(values.json), plan, workers };
 }
 
 export function onePositional(positionals: string[], name: string): string {
@@ -59,3 +79,20 @@ export function duration(flag: string, text: string, allowZero: boolean): number
   if (ms === undefined || (!allowZero && ms <= 0)) throw new UsageError(`${flag}: got "${text}", expected a duration such as 90s, 5m, 1h or 1h30m${allowZero ? ' (0 allowed)' : ''}`);
   return ms;
 }
+
+/** "3%" or "0.03" → 0.03; "99%" → 0.99. */
+export function share(flag: string, text: string): number {
+  const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(text.trim());
+  const v = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+  if (!(v > 0 && v < 1)) throw new UsageError(`${flag}: got "${text}", expected a share between 0 and 1, e.g. 3% or 0.03`);
+  return v;
+}
+
+/** "1,2,5" → [1, 2, 5] */
+export function numberList(flag: string, text: string): number[] {
+  const values = text.split(',').map((x) => Number(x.trim()));
+  if (values.length === 0 || values.some((v) => !Number.isFinite(v))) throw new UsageError(`${flag}: got "${text}", expected numbers separated by commas`);
+  return values;
+}
+
+export { INTERVAL_FIGURES };

@@ -1,83 +1,48 @@
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { builtinCatalog } from '../catalog/catalog';
-import { loadPipeline } from '../model/load';
-import { runPipeline } from '../run';
-import { EXIT, onePositional, parseRunArgs, UsageError } from './args';
-import { formatSummary } from './summary';
+import { EXIT, UsageError } from './args';
+import { capacityCommand } from './commands/capacity';
+import { compareCommand } from './commands/compare';
+import { roiCommand } from './commands/roi';
+import { runCommand } from './commands/run';
+import { sweepCommand } from './commands/sweep';
+import { validateCommand } from './commands/validate';
+import { processIo, type CliIo } from './io';
+
+export type { CliIo };
 
 const HELP = `preflight — simulate an LLM/RAG pipeline before you launch it
 
 Usage:
   preflight run <file> [--seed N] [--duration 1h | --requests N] [--warmup 5m] [--no-drain] [--json]
+                       [--replications N | --until 3%] [--confidence 95%] [--workers N]
   preflight validate <file>
-  preflight help
+  preflight sweep <file> --param PATH=v1,v2,… [--param PATH=…]     one or two parameters
+  preflight sweep <file> --tornado PATH,PATH,… [--spread 20%]      sensitivity of monthly cost and P99
+  preflight compare <before> <after> [--format table|markdown|json]
+  preflight capacity <file> [--slo p99=5s,error=1%,429=1%]
+  preflight roi [level files…] [--revenue-per-hour 5000] [--queries-per-day N] [--investments once+monthly,…] [--seed-example]
 
-run       simulates the pipeline and prints a summary (or every figure as JSON with --json)
-validate  checks the file and lists every problem with its JSON path
+Parameter paths: traffic.rps, nodes[ID].params.topN, quotas[ID].tpm, models[MODEL].inputUsdPerToken,
+fixedCosts[NAME].monthlyUsd, nodes[ID].params.routes[0].weight …
+Every command that simulates takes the run options above and --json.
 
 Exit codes: 0 ok · 1 a gate failed · 2 bad input (arguments or pipeline) · 3 internal error`;
 
-/** Reads and validates a pipeline file; prints problems and returns null when it cannot be used. */
-function loadFile(file: string, stderr: (s: string) => void) {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    stderr(`preflight: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`);
-    return null;
-  }
-  const result = loadPipeline(text, builtinCatalog());
-  for (const w of result.warnings) stderr(`warning: ${w.message}`);
-  if (!result.ok) {
-    stderr(`preflight: ${file} is not a valid pipeline (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):`);
-    for (const p of result.problems) stderr(`  ${p.message}`);
-    return null;
-  }
-  return result;
-}
-
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const processIo: CliIo = {
-  stdout: (s) => void process.stdout.write(s + '\n'),
-  stderr: (s) => void process.stderr.write(s + '\n'),
-};
-
-export function main(argv: string[], io: CliIo = processIo): number {
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
-      case 'run': {
-        const args = parseRunArgs(rest);
-        const loaded = loadFile(args.file, io.stderr);
-        if (!loaded) return EXIT.badInput;
-        const started = performance.now();
-        const results = runPipeline(loaded.doc, loaded.catalog, {
-          ...(args.seed !== undefined && { seed: args.seed }),
-          ...(args.durationMs !== undefined && { durationMs: args.durationMs, requests: null }),
-          ...(args.requests !== undefined && { requests: args.requests }),
-          ...(args.warmupMs !== undefined && { warmupMs: args.warmupMs }),
-          ...(args.drain !== undefined && { drain: args.drain }),
-        });
-        const seconds = (performance.now() - started) / 1000;
-        io.stdout(args.json ? JSON.stringify(results, null, 2) : formatSummary(results));
-        io.stderr(`simulated ${results.run.requestsArrived.toLocaleString('en-US')} requests (${results.run.events.toLocaleString('en-US')} events) in ${seconds.toFixed(2)} s`);
-        return EXIT.ok;
-      }
-      case 'validate': {
-        const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true, options: {} });
-        const file = onePositional(positionals, '<file>');
-        const loaded = loadFile(file, io.stderr);
-        if (!loaded) return EXIT.badInput;
-        const d = loaded.doc;
-        io.stdout(`${file}: valid pipeline "${d.pipeline.name}" (${plural(d.nodes.length, 'node')}, ${plural(d.edges.length, 'edge')}, ${plural(d.quotas.length, 'quota')})${loaded.warnings.length ? `, ${plural(loaded.warnings.length, 'warning')}` : ''}`);
-        return EXIT.ok;
-      }
+      case 'run':
+        return await runCommand(rest, io);
+      case 'validate':
+        return validateCommand(rest, io);
+      case 'sweep':
+        return sweepCommand(rest, io);
+      case 'compare':
+        return compareCommand(rest, io);
+      case 'capacity':
+        return capacityCommand(rest, io);
+      case 'roi':
+        return roiCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -95,8 +60,4 @@ export function main(argv: string[], io: CliIo = processIo): number {
     io.stderr(`preflight: internal error: ${(e as Error).stack ?? e}`);
     return EXIT.internal;
   }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -9,16 +9,16 @@ import { main } from '../../simulation/cli/main';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const example = join(root, 'examples/optimized-rag.preflight.json');
 
-function cli(...args: string[]) {
+async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s) });
+  const code = await main(args, { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s) });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
-describe('preflight CLI', () => {
-  it('run prints a readable summary with the headline figures', () => {
-    const r = cli('run', example, '--duration', '10m', '--warmup', '1m', '--seed', '7');
+describe('preflight CLI', async () => {
+  it('run prints a readable summary with the headline figures', async () => {
+    const r = await cli('run', example, '--duration', '10m', '--warmup', '1m', '--seed', '7');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Latency (served)');
     expect(r.stdout).toMatch(/end-to-end\s+[\d.]+ (ms|s)/);
@@ -26,9 +26,9 @@ describe('preflight CLI', () => {
     expect(r.stdout).toContain('SLO');
   });
 
-  it('run --json prints the full results, identical for the same seed', () => {
-    const a = cli('run', example, '--duration', '5m', '--json', '--seed', '3');
-    const b = cli('run', example, '--duration', '5m', '--json', '--seed', '3');
+  it('run --json prints the full results, identical for the same seed', async () => {
+    const a = await cli('run', example, '--duration', '5m', '--json', '--seed', '3');
+    const b = await cli('run', example, '--duration', '5m', '--json', '--seed', '3');
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const results = JSON.parse(a.stdout);
@@ -38,18 +38,18 @@ describe('preflight CLI', () => {
     expect(Object.keys(results.headline)).toEqual(['p50Ms', 'p95Ms', 'p99Ms', 'ttftP50Ms', 'ttftP95Ms', 'errorRate', 'availability', 'costPerQueryUsd', 'monthlyCostUsd', 'cacheHitRate', 'peakQuotaUtilisation', 'throughputRps']);
   });
 
-  it('--requests stops after that many measured requests', () => {
-    const r = cli('run', example, '--requests', '2000', '--json');
+  it('--requests stops after that many measured requests', async () => {
+    const r = await cli('run', example, '--requests', '2000', '--json');
     expect(JSON.parse(r.stdout).run.requestsMeasured).toBe(2000);
   });
 
-  it('validate accepts the examples', () => {
-    const r = cli('validate', example);
+  it('validate accepts the examples', async () => {
+    const r = await cli('validate', example);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('valid pipeline "Optimized RAG (retrieve 20, rerank to 5)" (7 nodes, 9 edges, 1 quota)');
   });
 
-  it('exits 2 with every problem listed for an invalid file', () => {
+  it('exits 2 with every problem listed for an invalid file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'preflight-'));
     const file = join(dir, 'bad.preflight.json');
     const doc = JSON.parse(readFileSync(example, 'utf8'));
@@ -57,7 +57,7 @@ describe('preflight CLI', () => {
     doc.traffic.rps = -1;
     writeFileSync(file, JSON.stringify(doc));
     for (const command of ['validate', 'run']) {
-      const r = cli(command, file);
+      const r = await cli(command, file);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('is not a valid pipeline (2 problems)');
       expect(r.stderr).toContain('$.nodes[2].params.topK: got 0, expected a number ≥ 1');
@@ -65,18 +65,57 @@ describe('preflight CLI', () => {
     }
   });
 
-  it('exits 2 for a missing file, bad flags and unknown commands', () => {
-    expect(cli('run', 'nope.json')).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read nope.json: no such file') });
-    expect(cli('run', example, '--duration', '5x')).toMatchObject({ code: 2, stderr: expect.stringContaining('--duration: got "5x", expected a duration') });
-    expect(cli('run', example, '--seed', '-3')).toMatchObject({ code: 2 });
-    expect(cli('run', example, '--duration', '1h', '--requests', '5')).toMatchObject({ code: 2, stderr: expect.stringContaining('alternatives') });
-    expect(cli('run', example, '--bogus')).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--bogus'") });
-    expect(cli('launch')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "launch"') });
+  it('exits 2 for a missing file, bad flags and unknown commands', async () => {
+    expect(await cli('run', 'nope.json')).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read nope.json: no such file') });
+    expect(await cli('run', example, '--duration', '5x')).toMatchObject({ code: 2, stderr: expect.stringContaining('--duration: got "5x", expected a duration') });
+    expect(await cli('run', example, '--seed', '-3')).toMatchObject({ code: 2 });
+    expect(await cli('run', example, '--duration', '1h', '--requests', '5')).toMatchObject({ code: 2, stderr: expect.stringContaining('alternatives') });
+    expect(await cli('run', example, '--bogus')).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--bogus'") });
+    expect(await cli('launch')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "launch"') });
   });
 
-  it('works as `npx preflight` from the checkout', () => {
+  it('works as `npx preflight` from the checkout', async () => {
     const r = spawnSync('npx', ['--no-install', 'preflight', 'validate', 'examples/naive-rag.preflight.json'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('valid pipeline');
+  });
+});
+
+describe('planning commands', () => {
+  const naive = join(root, 'examples/naive-rag.preflight.json');
+
+  it('run --replications prints intervals; workers give the same figures as one thread', async () => {
+    const one = await cli('run', example, '--duration', '5m', '--replications', '3', '--json');
+    const two = await cli('run', example, '--duration', '5m', '--replications', '3', '--workers', '2', '--json');
+    expect(one.code).toBe(0);
+    expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
+    const r = JSON.parse(one.stdout);
+    expect(r.seeds).toHaveLength(3);
+    expect(r.headline.p99Ms.n).toBe(3);
+    const text = await cli('run', example, '--duration', '5m', '--replications', '3');
+    expect(text.stdout).toContain('95 % confidence intervals');
+    expect(text.stdout).toMatch(/P99 latency\s+[\d.]+ s\s+± /);
+  });
+
+  it('run --until stops when the relative half-width is reached', async () => {
+    const r = JSON.parse((await cli('run', example, '--duration', '5m', '--until', '5%', '--json')).stdout);
+    expect(r.stoppingMet).toBe(true);
+    expect(r.seeds.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('sweep, tornado, compare, capacity and roi answer', async () => {
+    const sweep = await cli('sweep', example, '--param', 'nodes[rerank].params.topN=3,5', '--duration', '5m');
+    expect(sweep.code).toBe(0);
+    expect(sweep.stdout).toContain('nodes[rerank].params.topN');
+    expect((await cli('sweep', example, '--tornado', 'traffic.rps,nodes[llm].params.maxTokens', '--duration', '5m')).stdout).toContain('swing');
+    expect((await cli('sweep', example, '--param', 'nodes[nope].params.topN=1'))).toMatchObject({ code: 2, stderr: expect.stringContaining('no item with id or name "nope"') });
+    const md = await cli('compare', naive, example, '--duration', '5m', '--format', 'markdown');
+    expect(md.stdout).toContain('**Monthly cost will decrease by');
+    const cap = await cli('capacity', example, '--duration', '10m', '--slo', 'p99=15s,429=1%');
+    expect(cap.stdout).toContain('Max sustainable load');
+    expect(cap.stdout).toContain('openai');
+    const roi = await cli('roi', '--seed-example');
+    expect(roi.stdout).toContain('$108,750');
+    expect(roi.stdout).toContain('0.48 months');
   });
 });

@@ -1,0 +1,50 @@
+import { searchMaxLoad } from '../../analysis/load-search';
+import { runPipeline } from '../../run';
+import { formatDurationMs } from '../../units/duration';
+import { formatMs, formatPercent, formatTokens, formatUsd } from '../../units/format';
+import { EXIT, RUN_OPTIONS, commonArgs, onePositional, parse } from '../args';
+import type { CliIo } from '../io';
+import { loadFile } from '../load-file';
+import { parseSloArg } from '../slo-arg';
+import { table } from '../summary';
+
+/**
+ * preflight capacity <file> [--slo p99=5s,error=1%,429=1%]: headroom per quota, the seed's monthly
+ * capacity and scaling triggers, and the max sustainable load (bisection on the traffic).
+ */
+export function capacityCommand(argv: string[], io: CliIo): number {
+  const { values, positionals } = parse(argv, { ...RUN_OPTIONS, slo: { type: 'string' } });
+  const args = commonArgs(values);
+  const file = loadFile(onePositional(positionals, '<file>'), io);
+  if (!file) return EXIT.badInput;
+  const slo = file.doc.slo;
+  const given = values.slo ? parseSloArg(values.slo) : {};
+  const criteria = { p99Ms: given.p99Ms ?? slo.p99Ms, errorRate: given.errorRate ?? slo.errorRate, rateLimitedShare: given.rateLimitedShare ?? 0.01, ttftP50Ms: given.ttftMs ?? null, p95Ms: given.p95Ms ?? null };
+  const base = runPipeline(file.doc, file.catalog, args.run);
+  const search = searchMaxLoad(file.doc, file.catalog, criteria, args.run);
+  if (args.json) {
+    io.stdout(JSON.stringify({ quotas: base.quotas, stability: base.stability, maxLoad: search }, null, 2));
+    return EXIT.ok;
+  }
+  io.stdout(`Capacity of "${file.doc.pipeline.name}" at ${Number(base.run.measuredRps.toPrecision(4))} req/s`);
+  io.stdout(
+    table(
+      ['Quota', 'dimension', 'mean', 'peak', 'headroom', 'min > 70 % (longest)', 'first 429', 'monthly capacity (×0.7)', 'queries/month'],
+      base.quotas.flatMap((q) =>
+        Object.entries(q.utilisation)
+          .filter(([k, f]) => k !== 'reservedPeak' && f !== null)
+          .map(([k, f]) => {
+            const u = f as { mean: number; peak: number; minutesOver70: number; longestRunOver70: number };
+            return [q.id, k, formatPercent(u.mean), formatPercent(u.peak), formatPercent(1 - u.peak), `${u.minutesOver70} (${u.longestRunOver70})`, q.first429Ms === null ? '—' : formatDurationMs(q.first429Ms), k === 'tpm' || k === 'itpm' ? formatTokens(q.monthlyTokenCapacity ?? 0) : '', k === 'tpm' || k === 'itpm' ? formatTokens(q.monthlyQueryCapacity ?? 0) : ''];
+          }),
+      ),
+    ),
+  );
+  const triggers = base.quotas.filter((q) => Object.values(q.utilisation).some((f) => f && typeof f === 'object' && f.longestRunOver70 >= 15));
+  io.stdout(triggers.length ? `Scaling trigger: ${triggers.map((q) => q.id).join(', ')} above 70 % for 15+ minutes in a row → plan an upgrade` : 'Scaling triggers: none (no quota above 70 % for 15 minutes in a row)');
+  for (const w of base.stability.warnings) io.stdout(`! ${w}`);
+  io.stdout('');
+  io.stdout(`Max sustainable load: ${Number(search.maxRps.toPrecision(4))} req/s (${Number(search.maxMultiplier.toPrecision(3))}× today) — limited by ${search.limitedBy.criterion ?? 'nothing found'}${search.limitedBy.quota ? `, busiest quota ${search.limitedBy.quota}` : ''}${search.limitedBy.node ? `, slowest node ${search.limitedBy.node}` : ''} (${search.note})`);
+  io.stdout(table(['× traffic', 'req/s', 'P99', 'cost/query', 'errors', '429 share', 'peak quota', 'breaks'], search.points.map((p) => [p.multiplier.toPrecision(3), p.rps.toPrecision(4), formatMs(p.p99Ms), formatUsd(p.costPerQueryUsd), formatPercent(p.errorRate, 2), formatPercent(p.rateLimitedShare, 2), formatPercent(p.peakUtilisation), p.breaks.join(', ') || 'ok'])));
+  return EXIT.ok;
+}

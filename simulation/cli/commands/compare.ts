@@ -1,0 +1,28 @@
+import { diffMarkdown, diffScenarios } from '../../analysis/compare';
+import { runPipeline } from '../../run';
+import { formatMs, formatUsd } from '../../units/format';
+import { EXIT, RUN_OPTIONS, UsageError, commonArgs, parse } from '../args';
+import type { CliIo } from '../io';
+import { loadFile } from '../load-file';
+import { table } from '../summary';
+
+/** preflight compare <before> <after> [--format table|markdown|json]: both run with the same seed (common random numbers). */
+export function compareCommand(argv: string[], io: CliIo, name = 'compare'): number {
+  const { values, positionals } = parse(argv, { ...RUN_OPTIONS, format: { type: 'string' } });
+  const args = commonArgs(values);
+  if (positionals.length !== 2) throw new UsageError(`${name} needs two pipeline files: <before> <after>`);
+  const format = values.json ? 'json' : (values.format ?? 'table');
+  if (!['table', 'markdown', 'json'].includes(format)) throw new UsageError(`--format: got "${format}", expected table, markdown or json`);
+  const before = loadFile(positionals[0]!, io);
+  const after = loadFile(positionals[1]!, io);
+  if (!before || !after) return EXIT.badInput;
+  const seed = args.run.seed ?? before.doc.run.seed;
+  const d = diffScenarios(runPipeline(before.doc, before.catalog, { ...args.run, seed }), runPipeline(after.doc, after.catalog, { ...args.run, seed }));
+  if (format === 'json') io.stdout(JSON.stringify(d, null, 2));
+  else if (format === 'markdown') io.stdout(diffMarkdown(d));
+  else {
+    io.stdout(`${d.before.name} → ${d.after.name}: monthly ${formatUsd(d.before.headline.monthlyCostUsd)} → ${formatUsd(d.after.headline.monthlyCostUsd)} (usage ${formatUsd(d.usageDeltaUsd)}, fixed ${formatUsd(d.fixedDeltaUsd)}); P99 ${formatMs(d.before.headline.p99Ms)} → ${formatMs(d.after.headline.p99Ms)}`);
+    io.stdout(table(['Item', 'type', 'before/month', 'after/month', 'change', ''], d.lines.map((l) => [l.name, l.kind, formatUsd(l.beforeMonthlyUsd), formatUsd(l.afterMonthlyUsd), formatUsd(l.deltaUsd), l.status])));
+  }
+  return EXIT.ok;
+}

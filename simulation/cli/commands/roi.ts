@@ -1,0 +1,71 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_INVESTMENTS, runMaturityRoi } from '../../analysis/maturity';
+import { levelRoi, SEED_ROI_EXAMPLE } from '../../analysis/roi';
+import { formatUsd } from '../../units/format';
+import { EXIT, RUN_OPTIONS, UsageError, commonArgs, integer, numberList, parse } from '../args';
+import type { CliIo } from '../io';
+import { loadFile } from '../load-file';
+import { table } from '../summary';
+
+/**
+ * preflight roi [level files…] [--revenue-per-hour 5000] [--queries-per-day N] [--investments 0+0,10000+1000,…]
+ *               [--replications 5] [--seed-example]
+ * Without files: the maturity templates in examples/maturity. --seed-example prints the seed's worked example.
+ */
+export function roiCommand(argv: string[], io: CliIo): number {
+  const { values, positionals } = parse(argv, { ...RUN_OPTIONS, 'revenue-per-hour': { type: 'string' }, 'queries-per-day': { type: 'string' }, investments: { type: 'string' }, 'seed-example': { type: 'boolean' } });
+  const args = commonArgs(values);
+  if (values['seed-example']) {
+    const { assumptions, level1, level4 } = SEED_ROI_EXAMPLE;
+    const rows = [levelRoi(level1, level1, assumptions), levelRoi(level4, level1, assumptions)];
+    io.stdout(args.json ? JSON.stringify(rows, null, 2) : roiTable(rows.map((point) => ({ name: point.name, point, intervals: {} }))));
+    return EXIT.ok;
+  }
+  const dir = fileURLToPath(new URL('../../../examples/maturity/', import.meta.url));
+  const files = positionals.length ? positionals : readdirSync(dir).filter((f) => f.endsWith('.preflight.json')).sort().map((f) => join(dir, f));
+  const loaded = files.map((f) => loadFile(f, io));
+  if (loaded.some((l) => !l)) return EXIT.badInput;
+  const investments = values.investments
+    ? values.investments.split(',').map((pair) => {
+        const [once, monthly] = pair.split('+');
+        const [a, b] = numberList('--investments', `${once ?? ''},${monthly ?? '0'}`);
+        return { oneTimeInvestmentUsd: a!, monthlyInvestmentUsd: b! };
+      })
+    : DEFAULT_INVESTMENTS;
+  if (investments.length < loaded.length) throw new UsageError(`--investments: got ${investments.length} pairs for ${loaded.length} levels (one "once+monthly" pair per level, the first being the baseline)`);
+  const first = loaded[0]!;
+  const assumptions = {
+    queriesPerDay: values['queries-per-day'] ? integer('--queries-per-day', values['queries-per-day'], 1, 1e12) : first.doc.traffic.rps * 86_400,
+    lostRevenuePerDowntimeHourUsd: values['revenue-per-hour'] ? numberList('--revenue-per-hour', values['revenue-per-hour'])[0]! : 5_000,
+    daysPerMonth: 30,
+  };
+  const replications = args.plan?.replications || 3;
+  const levels = loaded.map((l, i) => ({ doc: l!.doc, ...investments[i]! }));
+  const { roi } = runMaturityRoi(levels, first.catalog, assumptions, replications, args.run);
+  if (args.json) io.stdout(JSON.stringify({ assumptions, replications, levels: roi }, null, 2));
+  else {
+    io.stdout(`Maturity ROI · ${assumptions.queriesPerDay.toLocaleString('en-US')} queries/day · $${assumptions.lostRevenuePerDowntimeHourUsd.toLocaleString('en-US')} lost per hour down · ${replications} replications (95 % intervals)`);
+    io.stdout('Cost per query from fault-free runs; downtime from the fault scenario (one month of incidents).');
+    io.stdout(roiTable(roi));
+  }
+  return EXIT.ok;
+}
+
+function roiTable(rows: Array<{ name: string; point: ReturnType<typeof levelRoi>; intervals: Record<string, { halfWidth: number } | undefined> }>): string {
+  const pm = (v: string, ci?: { halfWidth: number }, fmt: (x: number) => string = formatUsd) => (ci ? `${v} ± ${fmt(ci.halfWidth)}` : v);
+  return table(
+    ['Level', 'cost/month', 'downtime', 'lost revenue', 'savings/month', 'invest once', 'invest/month', 'payback'],
+    rows.map((r) => [
+      r.name,
+      pm(formatUsd(r.point.monthlyCostUsd), r.intervals.monthlyCostUsd),
+      pm(`${(r.point.downtimeHoursPerMonth * 60).toFixed(0)} min`, r.intervals.downtimeHoursPerMonth, (h) => `${(h * 60).toFixed(0)} min`),
+      pm(formatUsd(r.point.lostRevenueUsd), r.intervals.lostRevenueUsd),
+      pm(formatUsd(r.point.monthlySavingsUsd), r.intervals.monthlySavingsUsd),
+      formatUsd(r.point.oneTimeInvestmentUsd),
+      formatUsd(r.point.monthlyInvestmentUsd),
+      r.point.paybackMonths === null ? (r.point.oneTimeInvestmentUsd === 0 ? '—' : 'never') : `${r.point.paybackMonths.toFixed(2)} months`,
+    ]),
+  ) + "\n(savings = the baseline's cost + lost revenue − this level's; payback = one-time investment ÷ (savings − monthly investment))";
+}

@@ -1,0 +1,54 @@
+import { sweep, tornado } from '../../analysis/sweep';
+import { formatMs, formatPercent, formatUsd } from '../../units/format';
+import { EXIT, RUN_OPTIONS, UsageError, commonArgs, numberList, onePositional, parse, share } from '../args';
+import type { CliIo } from '../io';
+import { loadFile } from '../load-file';
+import { table } from '../summary';
+
+/**
+ * preflight sweep <file> --param PATH=v1,v2,… [--param PATH=…]   (one or two axes)
+ * preflight sweep <file> --tornado PATH,PATH,… [--spread 20%]     (one-at-a-time sensitivity)
+ */
+export function sweepCommand(argv: string[], io: CliIo): number {
+  const { values, positionals } = parse(argv, { ...RUN_OPTIONS, param: { type: 'string', multiple: true }, tornado: { type: 'string' }, spread: { type: 'string' } });
+  const args = commonArgs(values);
+  const file = loadFile(onePositional(positionals, '<file>'), io);
+  if (!file) return EXIT.badInput;
+  if (values.tornado) {
+    const t = tornado(file.doc, file.catalog, values.tornado.split(',').map((p) => p.trim()), values.spread ? share('--spread', values.spread) : 0.2, args.run);
+    if (args.json) io.stdout(JSON.stringify(t, null, 2));
+    else
+      io.stdout(
+        table(
+          ['Parameter (±spread)', 'low → high', 'monthly cost low', 'high', 'swing', 'P99 low', 'high'],
+          t.bars.map((b) => [b.path, `${b.low} → ${b.high}`, formatUsd(b.monthlyCostUsd.low), formatUsd(b.monthlyCostUsd.high), formatUsd(b.costSwingUsd), formatMs(b.p99Ms.low), formatMs(b.p99Ms.high)]),
+        ),
+      );
+    return EXIT.ok;
+  }
+  const params = values.param ?? [];
+  if (params.length < 1 || params.length > 2) throw new UsageError('give one or two --param PATH=v1,v2,… (or --tornado PATH,PATH,…)');
+  const axes = params.map((p) => {
+    const eq = p.indexOf('=');
+    if (eq < 0) throw new UsageError(`--param: got "${p}", expected PATH=v1,v2,… e.g. nodes[rerank].params.topN=2,5,10`);
+    return { path: p.slice(0, eq), values: numberList('--param', p.slice(eq + 1)) };
+  });
+  let result;
+  try {
+    result = sweep(file.doc, file.catalog, axes, args.run);
+  } catch (e) {
+    throw new UsageError(`--param: ${(e as Error).message}`);
+  }
+  if (args.json) io.stdout(JSON.stringify(result, null, 2));
+  else
+    io.stdout(
+      table(
+        [...axes.map((a) => a.path), 'P50', 'P99', 'errors', 'cost/query', 'monthly', 'note'],
+        result.points.map((p) => [
+          ...p.values.map(String),
+          ...(p.problem ? ['', '', '', '', '', p.problem] : [formatMs(p.headline.p50Ms), formatMs(p.headline.p99Ms), formatPercent(p.headline.errorRate, 2), formatUsd(p.headline.costPerQueryUsd), formatUsd(p.headline.monthlyCostUsd), '']),
+        ]),
+      ),
+    );
+  return EXIT.ok;
+}

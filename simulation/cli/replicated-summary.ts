@@ -1,0 +1,31 @@
+import type { ReplicatedResults } from '../analysis/replications';
+import { formatMs, formatPercent, formatUsd } from '../units/format';
+import { table } from './summary';
+
+const LABELS: Record<string, [string, (v: number) => string]> = {
+  p50Ms: ['P50 latency', formatMs],
+  p95Ms: ['P95 latency', formatMs],
+  p99Ms: ['P99 latency', formatMs],
+  ttftP50Ms: ['TTFT P50', formatMs],
+  ttftP95Ms: ['TTFT P95', formatMs],
+  errorRate: ['Error rate', (v) => formatPercent(v, 3)],
+  availability: ['Availability', (v) => formatPercent(v, 3)],
+  costPerQueryUsd: ['Cost per query', formatUsd],
+  monthlyCostUsd: ['Monthly cost', formatUsd],
+  cacheHitRate: ['Cache hit rate', (v) => formatPercent(v, 2)],
+  peakQuotaUtilisation: ['Peak quota utilisation', (v) => formatPercent(v, 2)],
+  throughputRps: ['Throughput', (v) => `${Number(v.toPrecision(4))} req/s`],
+};
+
+/** The headline with its confidence intervals, one row per figure. */
+export function formatReplicated(r: ReplicatedResults): string {
+  const rows = Object.entries(r.headline).map(([key, ci]) => {
+    const [label, fmt] = LABELS[key] ?? [key, String];
+    return [label, fmt(ci.mean), `± ${fmt(ci.halfWidth)}`, `${fmt(ci.low)} – ${fmt(ci.high)}`, formatPercent(ci.relativeHalfWidth, 1)];
+  });
+  const stop = r.stoppingMet === null ? '' : r.stoppingMet ? ' · stopping rule met' : ' · stopping rule NOT met at the replication cap';
+  return [
+    `Replications: ${r.seeds.length} (seeds ${r.seeds.slice(0, 3).join(', ')}${r.seeds.length > 3 ? ', …' : ''}) · ${Math.round(r.confidence * 100)} % confidence intervals (Student t)${stop}`,
+    table(['Figure', 'mean', 'half-width', 'interval', 'relative'], rows),
+  ].join('\n');
+}
