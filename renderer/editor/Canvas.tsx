@@ -71,16 +71,23 @@ export function Canvas() {
     }
   }, [initialized, nodes, fit]);
 
+  const dragging = useRef(false);
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       // Removal goes through onDelete (one undoable command); the document is the source of truth.
       setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
+      // Arrow keys move focused nodes without a drag: record those moves (one undo step per burst).
+      const nudged = changes.filter((c) => c.type === 'position' && c.position && !c.dragging && !dragging.current);
+      if (nudged.length) {
+        const positions = Object.fromEntries(nudged.map((c) => [(c as { id: string }).id, (c as { position: { x: number; y: number } }).position]));
+        actions.execute(moveNodes(documents.getState().doc, positions, 'Move with keys', 'keyboard-move'));
+      }
       if (changes.some((c) => c.type === 'select')) {
         const sel = ui.getState().selection;
         ui.getState().select(nextSelection(sel.nodes, changes), sel.edges);
       }
     },
-    [ui],
+    [ui, actions, documents],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) => {
@@ -112,6 +119,7 @@ export function Canvas() {
   );
   const onNodeDragStop = useCallback(
     (_e: unknown, _node: FlowNode, dragged: FlowNode[]) => {
+      dragging.current = false;
       actions.execute(moveNodes(documents.getState().doc, Object.fromEntries(dragged.map((n) => [n.id, n.position])), dragged.length > 1 ? `Move ${dragged.length} nodes` : `Move ${dragged[0]?.id ?? ''}`));
     },
     [actions, documents],
@@ -140,6 +148,7 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onDelete={onDelete}
+        onNodeDragStart={() => (dragging.current = true)}
         onNodeDragStop={onNodeDragStop}
         snapToGrid
         snapGrid={SNAP}

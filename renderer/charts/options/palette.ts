@@ -5,7 +5,7 @@ export const CHART = {
   axis: '#cdd2da',
   p50: '#2f64d8',
   p95: '#7357e8',
-  p99: '#c8553d',
+  p99: '#e08a1e',
   bars: '#8fb0ee',
   errors: '#d03c3c',
   target: '#d03c3c',

@@ -56,7 +56,7 @@ export function errorSeriesOption(r: RunResults) {
     animation: false,
     textStyle: baseText,
     grid: { left: 56, right: 56, top: 36, bottom: 36 },
-    legend: { top: 4, right: 8, textStyle: baseText, itemHeight: 8 },
+    legend: { top: 4, left: 'center', textStyle: baseText, itemHeight: 8 },
     tooltip: { trigger: 'axis' },
     xAxis: timeAxis(r),
     yAxis: [

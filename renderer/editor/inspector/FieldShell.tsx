@@ -3,7 +3,7 @@ import { problemText } from '../../stores/validation';
 import { Icon } from '../../app/icons';
 import { useForm } from './form-context';
 import { fieldId, isSet } from './form-values';
-import type { FieldSpec } from './schema-fields';
+import { allowedText, type FieldSpec } from './schema-fields';
 
 /**
  * Label, unit, help text, default marker and messages around one control. Inline messages come in
@@ -44,7 +44,12 @@ export function FieldShell(props: { spec: FieldSpec; error: string | null; hint?
           {problemText(p)}
         </div>
       ))}
-      {spec.description && <div className="field-help">{spec.description}</div>}
+      {(spec.description || spec.kind === 'number') && (
+        <div className="field-help">
+          {spec.description}
+          {spec.kind === 'number' && (spec.min !== null || spec.max !== null) && <span className="field-range"> Allowed: {allowedText(spec)}.</span>}
+        </div>
+      )}
     </div>
   );
 }

@@ -84,7 +84,9 @@ function ObjectListField({ spec }: { spec: FieldSpec }) {
   const canRemove = spec.minItems === null || items.length > spec.minItems;
   const add = () => {
     if (!spec.itemSchema) return;
-    setError(form.commit(spec.path, [...base, templateFor(spec.itemSchema, form.json, items.length) as Json] as Json, spec.label));
+    // A new item may need values only the user knows (a fault's target node): it is added as is and
+    // its missing fields show as problems right where they are filled in.
+    setError(form.commit(spec.path, [...base, templateFor(spec.itemSchema, form.json, items.length) as Json] as Json, spec.label, { unchecked: true }));
   };
   const remove = (index: number) => setError(form.commit(spec.path, base.filter((_, i) => i !== index) as Json, spec.label));
   return (

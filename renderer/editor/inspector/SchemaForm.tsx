@@ -48,9 +48,9 @@ export function SchemaForm(props: SchemaFormProps) {
       idPrefix: props.idPrefix,
       catalog: validation.catalog,
       quotaIds: quotas.map((q) => q.id).filter((id): id is string => typeof id === 'string'),
-      commit(path, v, label) {
+      commit(path, v, label, options) {
         const currentRaw = props.docPath.reduce<unknown>((acc, k) => (acc && typeof acc === 'object' ? (acc as Record<string | number, unknown>)[k] : undefined), documents.getState().doc);
-        const message = fieldError(props.zod, currentRaw ?? {}, path, v, label);
+        const message = options?.unchecked ? null : fieldError(props.zod, currentRaw ?? {}, path, v, label);
         if (message) return message;
         actions.execute(setValue(documents.getState().doc, [...props.docPath, ...path], v, v === undefined ? `Reset ${label}` : `Set ${label}`));
         return null;

@@ -20,8 +20,11 @@ export interface FormContextValue {
   idPrefix: string;
   catalog: Catalog;
   quotaIds: string[];
-  /** Validates and applies; returns the message when the value is refused. */
-  commit(path: JsonPath, value: Json | undefined, label: string): string | null;
+  /**
+   * Validates and applies; returns the message when the value is refused. `unchecked` applies a new
+   * list item whose required fields still need the user (its problems then show at those fields).
+   */
+  commit(path: JsonPath, value: Json | undefined, label: string, options?: { unchecked?: boolean }): string | null;
   /** Document problems (from validation) at this field. */
   problems(path: JsonPath): Problem[];
 }

@@ -9,6 +9,20 @@ function section(schema: z.ZodType) {
 
 const FixedCostsRoot = z.object({ fixedCosts: z.array(FixedCostSchema).default([]).meta({ title: 'Fixed monthly costs', description: 'Infrastructure billed per month whatever the traffic (vector DB, compute, storage).' }) });
 
+/** Sections with their own panel or control; every other top-level section is edited generically. */
+const HANDLED = new Set(['$schema', 'version', 'pipeline', 'traffic', 'quotas', 'nodes', 'edges', 'slo', 'run', 'fixedCosts']);
+
+/**
+ * The document's other sections (faults, events, operations, model prices…), each as a one-key root
+ * so the generic form edits it in place. Sections the lead adds to the file format appear here.
+ */
+export function extraSections(): Array<{ key: string; zod: z.ZodType; json: JsonSchema }> {
+  const shape = PipelineDocumentSchema.shape as Record<string, z.ZodType>;
+  return Object.keys(shape)
+    .filter((key) => !HANDLED.has(key))
+    .map((key) => ({ key, ...section(z.object({ [key]: shape[key]! })) }));
+}
+
 export const SECTIONS = {
   traffic: section(TrafficSchema),
   quota: section(QuotaSchema),

@@ -3,6 +3,7 @@ import { CHART } from '../../charts/options/palette';
 import { useActions, useDocument, useRun, useValidation } from '../../app/app-context';
 import { Icon } from '../../app/icons';
 import { ErrorSeries, LatencyHistogram, LatencySeries } from './Charts';
+import { ClassBreakdown } from './ClassBreakdown';
 import { CostBreakdown } from './CostBreakdown';
 import { HeadlineCards } from './HeadlineCards';
 import { NodeBreakdown } from './NodeBreakdown';
@@ -85,6 +86,7 @@ export function ResultsView() {
         </section>
         <SloChecks results={results} />
       </div>
+      <ClassBreakdown results={results} />
       <NodeBreakdown results={results} />
       <CostBreakdown results={results} />
       <QuotaTable results={results} />

@@ -8,6 +8,8 @@ import { portsOfNode } from './node-ports';
 export interface Command {
   label: string;
   ops: JsonOp[];
+  /** Consecutive commands with the same key within a second form one undo step (arrow-key nudges). */
+  mergeKey?: string;
 }
 export type Refusal = { ok: false; reason: string };
 
@@ -68,7 +70,7 @@ export function rewire(doc: EditableDocument, from: string, port: string, to: st
   return { label: `Connect ${from}.${port} → ${to}`, ops };
 }
 
-export function moveNodes(doc: EditableDocument, positions: Record<string, { x: number; y: number }>, label = 'Move'): Command | null {
+export function moveNodes(doc: EditableDocument, positions: Record<string, { x: number; y: number }>, label = 'Move', mergeKey?: string): Command | null {
   const ops: JsonOp[] = [];
   doc.nodes.forEach((n, i) => {
     const p = positions[n.id];
@@ -76,7 +78,7 @@ export function moveNodes(doc: EditableDocument, positions: Record<string, { x: 
     const op = setOp(doc, ['nodes', i, 'position'], { x: Math.round(p.x), y: Math.round(p.y) });
     if (op) ops.push(op);
   });
-  return ops.length ? { label, ops } : null;
+  return ops.length ? { label, ops, ...(mergeKey ? { mergeKey } : {}) } : null;
 }
 
 /** Sets (or with `undefined` removes, restoring the default) a value anywhere in the document. */

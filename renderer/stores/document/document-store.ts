@@ -14,6 +14,9 @@ export interface HistoryEntry {
   id: number;
   label: string;
   ops: JsonOp[];
+  mergeKey?: string;
+  /** Wall-clock time of the last merged command, ms. */
+  at: number;
 }
 
 export interface DocumentState {
@@ -50,7 +53,10 @@ export function isDirty(state: Pick<DocumentState, 'past' | 'savedEntryId'>): bo
   return topEntryId(state.past) !== state.savedEntryId;
 }
 
-export function createDocumentStore(initial: EditableDocument = blankDocument(), file: DocumentFile = { path: null, name: 'untitled.preflight.json' }): DocumentStore {
+/** Commands with the same merge key this close together are one undo step. */
+const MERGE_WINDOW_MS = 1000;
+
+export function createDocumentStore(initial: EditableDocument = blankDocument(), file: DocumentFile = { path: null, name: 'untitled.preflight.json' }, now: () => number = Date.now): DocumentStore {
   let nextId = 1;
   return createStore<DocumentState>()((set, get) => ({
     doc: initial,
@@ -61,9 +67,17 @@ export function createDocumentStore(initial: EditableDocument = blankDocument(),
     revision: 0,
     execute(command) {
       if (!command || command.ops.length === 0) return false;
-      const { doc, past, revision } = get();
+      const { doc, past, revision, savedEntryId } = get();
       const next = applyOps(doc, command.ops);
-      const entry: HistoryEntry = { id: nextId++, label: command.label, ops: command.ops };
+      const top = past[past.length - 1];
+      const time = now();
+      // Merging into the saved entry would hide the change from the dirty marker, so it never does.
+      if (command.mergeKey && top?.mergeKey === command.mergeKey && time - top.at < MERGE_WINDOW_MS && top.id !== savedEntryId) {
+        const merged: HistoryEntry = { ...top, ops: [...top.ops, ...command.ops], at: time };
+        set({ doc: next, past: [...past.slice(0, -1), merged], future: [], revision: revision + 1 });
+        return true;
+      }
+      const entry: HistoryEntry = { id: nextId++, label: command.label, ops: command.ops, at: time, ...(command.mergeKey ? { mergeKey: command.mergeKey } : {}) };
       set({ doc: next, past: [...past, entry].slice(-MAX_HISTORY), future: [], revision: revision + 1 });
       return true;
     },

@@ -83,6 +83,21 @@ export const running: Scenario[] = [
     },
   },
   {
+    name: 'an overloaded quota is flagged before the run and impossible to miss after it',
+    async run({ page, shot }) {
+      await page.getByRole('button', { name: 'New', exact: true }).click();
+      await page.getByRole('dialog', { name: 'New pipeline' }).getByRole('listitem').filter({ hasText: 'Naive RAG' }).click();
+      const problems = page.getByRole('region', { name: 'Problems' });
+      await eventually(async () => assert((await problems.innerText()).includes("Before the run: quota 'openai' is offered"), 'pre-run warning in the problems panel'));
+      await setRun(page, 1, '10m');
+      await runAndWait(page);
+      const banner = page.getByTestId('stability-warnings');
+      assertEqual(await banner.getAttribute('role'), 'alert', 'the warning is an alert');
+      assert(/offered 1\d\d %/.test(await banner.innerText()), `the banner states the overload: ${await banner.innerText()}`);
+      await shot('18-stability-warning');
+    },
+  },
+  {
     name: 'a first-time user builds the optimized RAG pipeline from a blank canvas and finds P99 and cost per query',
     async run({ page, shot }) {
       const started = Date.now();

@@ -140,6 +140,35 @@ describe('graph edits', () => {
   });
 });
 
+describe('merged steps', () => {
+  it('arrow-key nudges within a second are one undo step; later ones start a new step', () => {
+    let clock = 0;
+    const store = createDocumentStore(exampleDocument('optimized-rag'), { path: null, name: 'x' }, () => clock);
+    const nudge = (x: number) => store.getState().execute(moveNodes(store.getState().doc, { users: { x, y: 120 } }, 'Move with keys', 'keyboard-move'));
+    nudge(5);
+    clock = 400;
+    nudge(10);
+    clock = 800;
+    nudge(15);
+    expect(store.getState().past).toHaveLength(1);
+    clock = 2000;
+    nudge(20);
+    expect(store.getState().past).toHaveLength(2);
+    store.getState().undo();
+    store.getState().undo();
+    expect(store.getState().doc.nodes[0]!.position).toEqual({ x: 0, y: 120 });
+  });
+
+  it('never merges into the saved state, so the dirty marker stays truthful', () => {
+    const store = createDocumentStore(exampleDocument('optimized-rag'), { path: null, name: 'x' }, () => 0);
+    const nudge = (x: number) => store.getState().execute(moveNodes(store.getState().doc, { users: { x, y: 120 } }, 'Move with keys', 'keyboard-move'));
+    nudge(5);
+    store.getState().markSaved({ path: '/a', name: 'a' });
+    nudge(10);
+    expect(isDirty(store.getState())).toBe(true);
+  });
+});
+
 describe('dirty tracking', () => {
   it('is clean after load, dirty after an edit, clean again when undone to the saved state', () => {
     const store = storeWith();
