@@ -38,3 +38,7 @@ export { costAnomalies, type AnomalyFinding } from './analysis/anomalies';
 export { bottleneckAdvice, type Advice } from './analysis/advice';
 export { productionChecklist, type ChecklistItem } from './analysis/checklist';
 export { monthlyTokenCapacity, monthlyQueryCapacity, DEFAULT_TARGET_UTILISATION } from './analysis/capacity';
+export { reportHtml } from './report/html';
+export type { ReportInput } from './report/report-input';
+export { headlineCsv, nodesCsv, seriesCsv, toCsv } from './report/csv';
+export { sha256Hex } from './util/sha256';

@@ -34,7 +34,8 @@ export function bottleneckAdvice(r: RunResults): Advice[] {
       quotaId: busiest.id,
     });
   }
-  const slow = [...r.nodes].filter((n) => n.latency.count > 0 && n.kind !== 'source').sort((a, b) => b.latency.p99 - a.latency.p99)[0];
+  // The tail belongs to nodes most requests pass through; a rarely used fallback is slow but not the tail.
+  const slow = [...r.nodes].filter((n) => n.latency.count > 0 && n.kind !== 'source' && n.entered >= 0.1 * r.outcomes.measured).sort((a, b) => b.latency.p99 - a.latency.p99)[0];
   if (slow) {
     const share = r.headline.p99Ms > 0 ? slow.latency.p99 / r.headline.p99Ms : 0;
     out.push({

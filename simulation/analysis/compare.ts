@@ -37,8 +37,9 @@ function usageByNode(r: RunResults): Map<string, number> {
 export function diffScenarios(before: RunResults, after: RunResults): ScenarioDiff {
   const lines: CostLine[] = [];
   const line = (name: string, kind: CostLine['kind'], b: number | undefined, a: number | undefined) => {
-    const status: CostLine['status'] = b === undefined ? 'added' : a === undefined ? 'removed' : Math.abs((a ?? 0) - b) < 1e-9 ? 'unchanged' : 'changed';
-    lines.push({ name, kind, beforeMonthlyUsd: b ?? 0, afterMonthlyUsd: a ?? 0, deltaUsd: (a ?? 0) - (b ?? 0), status });
+    const same = b !== undefined && a !== undefined && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+    const status: CostLine['status'] = b === undefined ? 'added' : a === undefined ? 'removed' : same ? 'unchanged' : 'changed';
+    lines.push({ name, kind, beforeMonthlyUsd: b ?? 0, afterMonthlyUsd: a ?? 0, deltaUsd: same ? 0 : (a ?? 0) - (b ?? 0), status });
   };
   const ub = usageByNode(before);
   const ua = usageByNode(after);

@@ -1,5 +1,7 @@
 import { EXIT, UsageError } from './args';
 import { capacityCommand } from './commands/capacity';
+import { checkCommand } from './commands/check';
+import { reportCommand } from './commands/report';
 import { compareCommand } from './commands/compare';
 import { roiCommand } from './commands/roi';
 import { runCommand } from './commands/run';
@@ -20,6 +22,10 @@ Usage:
   preflight compare <before> <after> [--format table|markdown|json]
   preflight capacity <file> [--slo p99=5s,error=1%,429=1%]
   preflight roi [level files…] [--revenue-per-hour 5000] [--queries-per-day N] [--investments once+monthly,…] [--seed-example]
+  preflight report <file> --out report.html|report.pdf [--replications 5] [--no-capacity] [--roi a.json,b.json]
+                          [--param PATH=v1,v2] [--tornado PATH,…] [--csv prefix]
+  preflight check <file> [--slo p99=5s,ttft=500ms,error=1%] [--budget 10000/month] [--replications 5]
+  preflight diff <base> <head> [--format markdown|table|json]      Infracost-style cost and latency diff
 
 Parameter paths: traffic.rps, nodes[ID].params.topN, quotas[ID].tpm, models[MODEL].inputUsdPerToken,
 fixedCosts[NAME].monthlyUsd, nodes[ID].params.routes[0].weight …
@@ -43,6 +49,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return capacityCommand(rest, io);
       case 'roi':
         return roiCommand(rest, io);
+      case 'report':
+        return await reportCommand(rest, io);
+      case 'check':
+        return await checkCommand(rest, io);
+      case 'diff':
+        return compareCommand(rest.some((a) => a.startsWith('--format') || a === '--json') ? rest : [...rest, '--format', 'markdown'], io, 'diff');
       case undefined:
       case 'help':
       case '--help':

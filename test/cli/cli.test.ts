@@ -119,3 +119,43 @@ describe('planning commands', () => {
     expect(roi.stdout).toContain('0.48 months');
   });
 });
+
+describe('launch gate and reports', () => {
+  const naive = join(root, 'examples/naive-rag.preflight.json');
+
+  it('check exits 0 when every target holds, 1 on a breach, 2 on bad input', async () => {
+    const ok = await cli('check', example, '--duration', '5m', '--replications', '3', '--slo', 'p50=5s,p95=10s,p99=20s,ttft=3s,error=1%', '--budget', '100000/month');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('✓ all checks passed');
+    const breach = await cli('check', example, '--duration', '5m', '--replications', '3', '--slo', 'p99=1s');
+    expect(breach.code).toBe(1);
+    expect(breach.stdout).toMatch(/P99 latency\s+< 1 s\s+.*FAIL/);
+    expect((await cli('check', example, '--slo', 'p99=fast')).code).toBe(2);
+    expect((await cli('check', example, '--budget', 'lots')).code).toBe(2);
+    expect((await cli('check', 'nope.json')).code).toBe(2);
+    const json = JSON.parse((await cli('check', example, '--duration', '5m', '--replications', '3', '--budget', '1/month', '--json')).stdout);
+    expect(json.passed).toBe(false);
+    expect(json.checks.find((c: { gate: string }) => c.gate === 'Monthly cost').status).toBe('fail');
+  });
+
+  it('diff prints an Infracost-style Markdown comment for a known pair', async () => {
+    const r = await cli('diff', naive, example, '--duration', '5m', '--seed', '2');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('### Preflight: Naive RAG (retrieve 20, send 20) → Optimized RAG (retrieve 20, rerank to 5)');
+    expect(r.stdout).toMatch(/\*\*Monthly cost will decrease by \$[\d,]+\*\* — \$[\d,]+ → \$[\d,]+ \(−\d+(\.\d+)? %\)/);
+    expect(r.stdout).toContain('| rerank (added) | usage | $0 |');
+    expect(r.stdout).toContain('| Fixed cost / month | $2,000 | $2,000 | ±$0 |');
+  });
+
+  it('report writes a self-contained HTML file and CSV/JSON beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'preflight-report-'));
+    const out = join(dir, 'report.html');
+    const r = await cli('report', example, '--out', out, '--duration', '5m', '--replications', '2', '--no-capacity', '--csv', join(dir, 'run'));
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('Optimized RAG (retrieve 20, rerank to 5) — launch report');
+    expect(readFileSync(join(dir, 'run-headline.csv'), 'utf8')).toContain('p99Ms,');
+    expect(JSON.parse(readFileSync(join(dir, 'run-results.json'), 'utf8')).replicated.seeds).toHaveLength(2);
+    expect((await cli('report', example, '--out', join(dir, 'r.docx'))).code).toBe(2);
+  });
+});

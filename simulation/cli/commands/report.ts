@@ -1,0 +1,72 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { searchMaxLoad } from '../../analysis/load-search';
+import { DEFAULT_INVESTMENTS, runMaturityRoi } from '../../analysis/maturity';
+import { sweep, tornado } from '../../analysis/sweep';
+import { headlineCsv, nodesCsv, seriesCsv } from '../../report/csv';
+import { reportHtml } from '../../report/html';
+import { sha256Hex } from '../../util/sha256';
+import { EXIT, RUN_OPTIONS, UsageError, commonArgs, integer, numberList, onePositional, parse } from '../args';
+import type { CliIo } from '../io';
+import { loadFile } from '../load-file';
+import { findChromium, htmlToPdf } from '../pdf';
+import { simulate } from '../simulate';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * preflight report <file> --out report.html|report.pdf [--replications 5] [--no-capacity]
+ *   [--roi level1.json,level2.json,…] [--param PATH=v1,v2] [--tornado PATH,…] [--csv prefix]
+ */
+export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(argv, { ...RUN_OPTIONS, out: { type: 'string' }, 'no-capacity': { type: 'boolean' }, roi: { type: 'string' }, param: { type: 'string', multiple: true }, tornado: { type: 'string' }, csv: { type: 'string' } });
+  if (!values.out) throw new UsageError('--out is required: report.html or report.pdf');
+  const ext = extname(values.out).toLowerCase();
+  if (ext !== '.html' && ext !== '.pdf') throw new UsageError(`--out: got "${values.out}", expected a .html or .pdf file`);
+  const chromium = ext === '.pdf' ? findChromium() : null;
+  if (chromium && !chromium.path) {
+    io.stderr(`preflight: a PDF needs a local Chromium or Chrome and none was found (looked at: ${chromium.looked.join(', ')}). Write HTML instead (--out report.html) and print it from a browser, or set PREFLIGHT_CHROMIUM to a Chromium executable.`);
+    return EXIT.badInput;
+  }
+  const args = commonArgs(values);
+  if (!args.plan) args.plan = { replications: values.replications ? integer('--replications', values.replications, 2, 1000) : 5, confidence: 0.95, stopping: null };
+  const file = loadFile(onePositional(positionals, '<file>'), io);
+  if (!file) return EXIT.badInput;
+  io.stderr(`running ${args.plan.replications || 'until the stopping rule'} replications…`);
+  const { results, replicated } = await simulate(file, args);
+  const capacity = values['no-capacity'] ? null : (io.stderr('searching the max sustainable load…'), searchMaxLoad(file.doc, file.catalog, { p99Ms: file.doc.slo.p99Ms, errorRate: file.doc.slo.errorRate, rateLimitedShare: 0.01 }, args.run));
+  let roi = null;
+  if (values.roi) {
+    const levels = values.roi.split(',').map((f) => loadFile(f.trim(), io));
+    if (levels.some((l) => !l)) return EXIT.badInput;
+    io.stderr('running the maturity levels…');
+    const assumptions = { queriesPerDay: file.doc.traffic.rps * 86_400, lostRevenuePerDowntimeHourUsd: 5_000, daysPerMonth: 30 };
+    roi = { assumptions, levels: runMaturityRoi(levels.map((l, i) => ({ doc: l!.doc, ...(DEFAULT_INVESTMENTS[i] ?? DEFAULT_INVESTMENTS[DEFAULT_INVESTMENTS.length - 1]!) })), file.catalog, assumptions, 3, args.run).roi };
+  }
+  const sweeps = (values.param ?? []).map((p) => {
+    const eq = p.indexOf('=');
+    if (eq < 0) throw new UsageError(`--param: got "${p}", expected PATH=v1,v2,…`);
+    return sweep(file.doc, file.catalog, [{ path: p.slice(0, eq), values: numberList('--param', p.slice(eq + 1)) }], args.run);
+  });
+  const t = values.tornado ? tornado(file.doc, file.catalog, values.tornado.split(','), 0.2, args.run) : null;
+  const html = reportHtml({
+    doc: file.doc,
+    catalog: file.catalog,
+    results,
+    replicated,
+    capacity,
+    roi,
+    whatIfs: sweeps.length || t ? { sweeps, tornado: t } : null,
+    meta: { appVersion: VERSION, fileHash: sha256Hex(file.text), fileName: basename(file.file), generatedAt: new Date().toISOString(), command: `npx preflight report ${[file.file, ...argv.filter((a) => a !== file.file)].join(' ')}` },
+  });
+  if (ext === '.html') writeFileSync(values.out, html);
+  else htmlToPdf(html, values.out, chromium!.path!);
+  if (values.csv) {
+    writeFileSync(`${values.csv}-headline.csv`, headlineCsv(results, replicated));
+    writeFileSync(`${values.csv}-nodes.csv`, nodesCsv(results));
+    writeFileSync(`${values.csv}-series.csv`, seriesCsv(results));
+    writeFileSync(`${values.csv}-results.json`, JSON.stringify({ results, replicated }, null, 2));
+  }
+  io.stdout(`wrote ${values.out}${values.csv ? ` and ${values.csv}-{headline,nodes,series}.csv, ${values.csv}-results.json` : ''}`);
+  return EXIT.ok;
+}

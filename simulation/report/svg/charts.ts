@@ -1,0 +1,135 @@
+import { esc } from '../html-escape';
+
+/**
+ * Small, dependency-free SVG charts for reports: the same figures as the app's charts, drawn as
+ * inline SVG so one HTML file carries everything and prints well.
+ */
+const FONT = 'font-family="Inter, Segoe UI, Helvetica, Arial, sans-serif"';
+const AXIS = '#8a94a6';
+const GRID = '#e6e9ef';
+export const PALETTE = ['#2f6fed', '#e8743b', '#19a979', '#945ecf', '#ed4a7b', '#13a4b4', '#525df4', '#bf399e'];
+
+export interface Series {
+  name: string;
+  values: Array<number | null>;
+  color?: string;
+  dashed?: boolean;
+}
+
+/** Rounds an axis maximum up to 1, 2 or 5 × 10^k. */
+export function niceMax(max: number): number {
+  if (!(max > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(max));
+  for (const m of [1, 2, 5, 10]) if (max <= m * p) return m * p;
+  return 10 * p;
+}
+
+/** A line chart over evenly spaced x positions (e.g. minutes), with a shaded band (warm-up) and marks (faults). */
+export function lineChart(opts: {
+  title: string;
+  series: Series[];
+  xLabels: string[];
+  format: (v: number) => string;
+  width?: number;
+  height?: number;
+  shade?: Array<{ from: number; to: number; label: string; color: string }>;
+}): string {
+  const width = opts.width ?? 720;
+  const height = opts.height ?? 220;
+  const pad = { l: 64, r: 16, t: 28, b: 34 };
+  const n = Math.max(1, ...opts.series.map((s) => s.values.length));
+  const max = niceMax(Math.max(0, ...opts.series.flatMap((s) => s.values.filter((v): v is number => v !== null))));
+  const x = (i: number) => pad.l + ((width - pad.l - pad.r) * i) / Math.max(1, n - 1);
+  const y = (v: number) => height - pad.b - ((height - pad.t - pad.b) * v) / max;
+  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(opts.title)}">`];
+  parts.push(`<text x="${pad.l}" y="16" ${FONT} font-size="13" font-weight="600" fill="#1f2937">${esc(opts.title)}</text>`);
+  for (const band of opts.shade ?? []) {
+    const x0 = x(Math.max(0, band.from));
+    const x1 = x(Math.min(n - 1, band.to));
+    if (x1 > x0) parts.push(`<rect x="${x0}" y="${pad.t}" width="${x1 - x0}" height="${height - pad.t - pad.b}" fill="${band.color}" opacity="0.18"><title>${esc(band.label)}</title></rect><text x="${x0 + 3}" y="${pad.t + 11}" ${FONT} font-size="10" fill="#6b7280">${esc(band.label)}</text>`);
+  }
+  for (let k = 0; k <= 4; k++) {
+    const v = (max * k) / 4;
+    parts.push(`<line x1="${pad.l}" x2="${width - pad.r}" y1="${y(v)}" y2="${y(v)}" stroke="${GRID}"/><text x="${pad.l - 6}" y="${y(v) + 4}" ${FONT} font-size="10" text-anchor="end" fill="${AXIS}">${esc(opts.format(v))}</text>`);
+  }
+  const ticks = Math.min(8, n);
+  for (let k = 0; k < ticks; k++) {
+    const i = Math.round((k * (n - 1)) / Math.max(1, ticks - 1));
+    parts.push(`<text x="${x(i)}" y="${height - pad.b + 16}" ${FONT} font-size="10" text-anchor="middle" fill="${AXIS}">${esc(opts.xLabels[i] ?? '')}</text>`);
+  }
+  opts.series.forEach((s, k) => {
+    const color = s.color ?? PALETTE[k % PALETTE.length]!;
+    let d = '';
+    let pen = false;
+    s.values.forEach((v, i) => {
+      if (v === null) {
+        pen = false;
+        return;
+      }
+      d += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
+      pen = true;
+    });
+    parts.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="1.6"${s.dashed ? ' stroke-dasharray="4 3"' : ''}/>`);
+  });
+  let lx = pad.l;
+  opts.series.forEach((s, k) => {
+    const color = s.color ?? PALETTE[k % PALETTE.length]!;
+    const label = esc(s.name);
+    parts.push(`<rect x="${lx}" y="${height - 10}" width="10" height="3" fill="${color}"/><text x="${lx + 14}" y="${height - 6}" ${FONT} font-size="10" fill="#374151">${label}</text>`);
+    lx += 24 + s.name.length * 6;
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/** Horizontal bars with value labels (cost by node, tornado halves). */
+export function barChart(opts: { title: string; items: Array<{ label: string; value: number; color?: string }>; format: (v: number) => string; width?: number }): string {
+  const width = opts.width ?? 720;
+  const row = 22;
+  const labelW = 190;
+  const height = 34 + row * opts.items.length;
+  const max = niceMax(Math.max(0, ...opts.items.map((i) => i.value)));
+  const w = (v: number) => ((width - labelW - 90) * Math.max(0, v)) / max;
+  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(opts.title)}">`, `<text x="0" y="16" ${FONT} font-size="13" font-weight="600" fill="#1f2937">${esc(opts.title)}</text>`];
+  opts.items.forEach((item, k) => {
+    const y = 28 + k * row;
+    parts.push(
+      `<text x="${labelW - 8}" y="${y + 14}" ${FONT} font-size="11" text-anchor="end" fill="#374151">${esc(item.label)}</text>`,
+      `<rect x="${labelW}" y="${y + 3}" width="${w(item.value).toFixed(1)}" height="${row - 8}" rx="2" fill="${item.color ?? PALETTE[k % PALETTE.length]}"/>`,
+      `<text x="${labelW + w(item.value) + 6}" y="${y + 14}" ${FONT} font-size="11" fill="#374151">${esc(opts.format(item.value))}</text>`,
+    );
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/** Latency histogram from [low, high, count] bins on a log-spaced x axis. */
+export function histogramChart(opts: { title: string; bins: Array<[number, number, number]>; format: (v: number) => string; markers?: Array<{ value: number; label: string }>; width?: number }): string {
+  const width = opts.width ?? 720;
+  const height = 220;
+  const pad = { l: 56, r: 16, t: 28, b: 34 };
+  const bins = opts.bins.filter((b) => b[1] > 0);
+  if (bins.length === 0) return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="40"><text x="0" y="20" ${FONT} font-size="12">${esc(opts.title)}: no data</text></svg>`;
+  const lo = Math.log10(Math.max(1e-3, bins[0]![0] || bins[0]![1] / 2));
+  const hi = Math.log10(bins[bins.length - 1]![1]);
+  const x = (v: number) => pad.l + ((width - pad.l - pad.r) * (Math.log10(Math.max(v, 1e-3)) - lo)) / Math.max(1e-9, hi - lo);
+  const max = niceMax(Math.max(...bins.map((b) => b[2])));
+  const y = (c: number) => height - pad.b - ((height - pad.t - pad.b) * c) / max;
+  const parts = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(opts.title)}">`, `<text x="${pad.l}" y="16" ${FONT} font-size="13" font-weight="600" fill="#1f2937">${esc(opts.title)}</text>`];
+  for (const [a, b, c] of bins) {
+    const x0 = x(a || b / 2);
+    parts.push(`<rect x="${x0.toFixed(1)}" y="${y(c).toFixed(1)}" width="${Math.max(1, x(b) - x0 - 0.5).toFixed(1)}" height="${(height - pad.b - y(c)).toFixed(1)}" fill="#2f6fed" opacity="0.8"/>`);
+  }
+  for (let d = Math.ceil(lo); d <= Math.floor(hi); d++) {
+    for (const m of [1, 2, 5]) {
+      const v = m * 10 ** d;
+      if (Math.log10(v) < lo || Math.log10(v) > hi) continue;
+      parts.push(`<text x="${x(v)}" y="${height - pad.b + 16}" ${FONT} font-size="10" text-anchor="middle" fill="${AXIS}">${esc(opts.format(v))}</text>`);
+    }
+  }
+  for (const m of opts.markers ?? []) {
+    parts.push(`<line x1="${x(m.value)}" x2="${x(m.value)}" y1="${pad.t}" y2="${height - pad.b}" stroke="#e8743b" stroke-dasharray="3 3"/><text x="${x(m.value) + 3}" y="${pad.t + 10}" ${FONT} font-size="10" fill="#b45309">${esc(m.label)}</text>`);
+  }
+  parts.push(`<text x="${pad.l - 6}" y="${pad.t + 4}" ${FONT} font-size="10" text-anchor="end" fill="${AXIS}">${max}</text>`, '</svg>');
+  return parts.join('');
+}
