@@ -5,7 +5,7 @@ import { COST_TYPES, type CostType } from '../metrics/cost-types';
 import { formatDurationMs, MINUTES_PER_MONTH } from '../units/duration';
 import { measuredMinutes, measuredLoad, quotaResult, quotaSeries } from './quota-results';
 import { buildTraces } from './traces';
-import { sloChecks } from './slo';
+import { errorBudget, sloChecks } from './slo';
 import type { CacheResult, CostResults, NodeResult, Outcomes, RunResults } from './types';
 import { qualityResults, reliabilityResults, reliabilitySeries, sliceResults } from './reliability';
 
@@ -126,7 +126,7 @@ export function buildResults(sim: Simulation): RunResults {
       nodeCostUsd: Object.fromEntries(doc.nodes.map((n, i) => [n.id, m.seriesNodeCost[i]!.toArray()] as const).filter(([, v]) => v.some((x) => x > 0))),
     },
     stability: { offered: estimate.offered, measured, warnings },
-    slo: { checks: [] },
+    slo: { checks: [], errorBudget: errorBudget(doc.slo, { outcomes, cost }) },
     reliability: reliabilityResults(sim),
     quality: qualityResults(sim),
     slices: sliceResults(sim),

@@ -1,5 +1,5 @@
 import type { SloTargets } from '../model/document-schema';
-import type { RunResults, SloCheck } from './types';
+import type { ErrorBudget, RunResults, SloCheck } from './types';
 
 /** Pass/fail of each SLO target against a run's headline figures. */
 export function sloChecks(slo: SloTargets, r: Pick<RunResults, 'headline' | 'quotas' | 'cost' | 'quality'>): SloCheck[] {
@@ -26,4 +26,17 @@ export function sloChecks(slo: SloTargets, r: Pick<RunResults, 'headline' | 'quo
   ];
   if (slo.monthlyBudgetUsd !== null) checks.push(check('monthlyBudgetUsd', 'Monthly cost', slo.monthlyBudgetUsd, 'max', r.cost.monthlyUsd));
   return checks;
+}
+
+/** Error budget of the availability target for this run. */
+export function errorBudget(slo: SloTargets, r: Pick<RunResults, 'outcomes' | 'cost'>): ErrorBudget {
+  const allowed = 1 - slo.availability;
+  const finished = r.outcomes.served + r.outcomes.failed + r.outcomes.escalated;
+  const allowedFailures = allowed * finished;
+  return {
+    allowedFailureShare: allowed,
+    consumed: allowedFailures > 0 ? r.outcomes.failed / allowedFailures : r.outcomes.failed > 0 ? Infinity : 0,
+    allowedFailuresPerMonth: allowed * r.cost.monthlyQueries,
+    allowedDowntimeMinutesPerMonth: allowed * 43_200,
+  };
 }

@@ -29,7 +29,7 @@ export interface RunResults {
   quotas: QuotaResult[];
   series: SeriesResults;
   stability: { offered: OfferedLoad[]; measured: MeasuredLoad[]; warnings: string[] };
-  slo: { checks: SloCheck[] };
+  slo: { checks: SloCheck[]; errorBudget: ErrorBudget };
   reliability: ReliabilityResults;
   quality: QualityResults;
   /** Blue/green side by side, shadow copies and the batch lane; null when the pipeline has none. */
@@ -233,6 +233,18 @@ export interface SeriesResults {
   correct: number[];
   /** Usage cost per bucket of each node that costs money. */
   nodeCostUsd: Record<string, number[]>;
+}
+
+/** The error budget implied by the availability target (SRE practice): how much of it this run spent. */
+export interface ErrorBudget {
+  /** 1 − availability target: the share of requests allowed to fail. */
+  allowedFailureShare: number;
+  /** Failed requests ÷ allowed failures over the measured window (1 = exactly spent). */
+  consumed: number;
+  /** Allowed failures in a 30-day month at the simulated traffic. */
+  allowedFailuresPerMonth: number;
+  /** Downtime minutes a month the availability target allows (time-based view). */
+  allowedDowntimeMinutesPerMonth: number;
 }
 
 export interface ReliabilityResults {

@@ -135,3 +135,16 @@ describe('maturity ROI from the level templates', () => {
     expect(roi[0]!.point.downtimeHoursPerMonth).toBeCloseTo(4.75, 1);
   });
 });
+
+describe('error budget', () => {
+  it('is 1 − the availability target, and a run spends it by its failures', () => {
+    const doc = chain([{ id: 'api', kind: 'service', params: { latencyMs: constant(10), errorProbability: 0.002 } }], { traffic: { rps: 10 }, slo: { availability: 0.999 } });
+    const r = run(doc, { durationMs: 3_600_000, warmupMs: 0 });
+    const b = r.slo.errorBudget;
+    expect(b.allowedFailureShare).toBeCloseTo(0.001, 12);
+    expect(b.allowedDowntimeMinutesPerMonth).toBeCloseTo(43.2, 9);
+    // 0.2 % of requests fail against a 0.1 % budget: about twice the budget.
+    expect(b.consumed).toBeGreaterThan(1.6);
+    expect(b.consumed).toBeLessThan(2.4);
+  });
+});
