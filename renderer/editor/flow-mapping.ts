@@ -44,12 +44,20 @@ export function summarizeNode(node: EditorNode, catalog: Catalog): string[] {
   const parsed = def.params.safeParse(params);
   let lines: string[];
   try {
-    lines = parsed.success ? def.summarize(parsed.data, catalog).slice(0, 2) : ['invalid parameters'];
+    lines = parsed.success ? def.summarize(parsed.data, catalog).slice(0, 2) : [needs(parsed.error.issues[0])];
   } catch {
     lines = ['invalid parameters'];
   }
   summaryCache.set(params, { catalog, lines });
   return lines;
+}
+
+/** What an unparsable params object needs first, in a few words: "needs cache", "set at least one of…". */
+function needs(issue: { path: PropertyKey[]; message: string; code: string } | undefined): string {
+  if (!issue) return 'invalid parameters';
+  const field = issue.path.map(String).join('.');
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message) && field) return `needs ${field}`;
+  return field ? `invalid ${field}` : issue.message;
 }
 
 export interface FlowInputs {

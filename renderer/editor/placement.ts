@@ -4,7 +4,8 @@ const STEP_X = 240;
 const STEP_Y = 140;
 
 function occupied(doc: EditableDocument, x: number, y: number): boolean {
-  return doc.nodes.some((n) => n.position && Math.abs(n.position.x - x) < 180 && Math.abs(n.position.y - y) < 100);
+  // A node is about 190 × 110 px; keep a margin so new nodes never cover an existing one.
+  return doc.nodes.some((n) => n.position && Math.abs(n.position.x - x) < 210 && Math.abs(n.position.y - y) < 140);
 }
 
 /**
@@ -19,10 +20,8 @@ export function placeNewNode(doc: EditableDocument, afterNodeId: string | null, 
     for (let i = 0; i < 20 && occupied(doc, x, y); i++) y += STEP_Y;
     return { x, y };
   }
-  let { x, y } = { x: viewCentre.x - 95, y: viewCentre.y - 50 };
-  for (let i = 0; i < 20 && occupied(doc, x, y); i++) {
-    x += 40;
-    y += 40;
-  }
+  const x = viewCentre.x - 95;
+  let y = viewCentre.y - 50;
+  for (let i = 0; i < 30 && occupied(doc, x, y); i++) y += STEP_Y;
   return { x, y };
 }

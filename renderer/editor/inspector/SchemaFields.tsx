@@ -7,7 +7,7 @@ import { useForm } from './form-context';
 import { fieldValue } from './form-values';
 import { DistributionField } from './fields/DistributionField';
 import { ModelField } from './fields/ModelField';
-import { BooleanField, EnumField, JsonField, NumberField, NumberListField, QuotaRefField, TextField } from './fields/simple-fields';
+import { BooleanField, EnumField, JsonField, NodeRefField, NumberField, NumberListField, QuotaRefField, StringListField, TextField } from './fields/simple-fields';
 import { templateFor, type FieldSpec } from './schema-fields';
 
 /** Renders each field with the editor for its kind; nested objects and lists recurse. */
@@ -33,12 +33,16 @@ function Field({ spec }: { spec: FieldSpec }) {
       return <EnumField spec={spec} />;
     case 'quotaRef':
       return <QuotaRefField spec={spec} />;
+    case 'nodeRef':
+      return <NodeRefField spec={spec} />;
     case 'model':
       return <ModelField spec={spec} />;
     case 'distribution':
       return <DistributionField spec={spec} />;
     case 'numberList':
       return <NumberListField spec={spec} />;
+    case 'stringList':
+      return <StringListField spec={spec} />;
     case 'object':
       return <ObjectField spec={spec} />;
     case 'objectList':

@@ -48,6 +48,7 @@ export function SchemaForm(props: SchemaFormProps) {
       idPrefix: props.idPrefix,
       catalog: validation.catalog,
       quotaIds: quotas.map((q) => q.id).filter((id): id is string => typeof id === 'string'),
+      nodes: doc.nodes,
       commit(path, v, label, options) {
         const currentRaw = props.docPath.reduce<unknown>((acc, k) => (acc && typeof acc === 'object' ? (acc as Record<string | number, unknown>)[k] : undefined), documents.getState().doc);
         const message = options?.unchecked ? null : fieldError(props.zod, currentRaw ?? {}, path, v, label);
@@ -57,7 +58,7 @@ export function SchemaForm(props: SchemaFormProps) {
       },
       problems: (path) => validation.byPath[toPathString([...props.docPath, ...path])] ?? [],
     };
-  }, [props.zod, props.json, props.docPath, props.idPrefix, raw, doc.quotas, validation, documents, actions]);
+  }, [props.zod, props.json, props.docPath, props.idPrefix, raw, doc.quotas, doc.nodes, validation, documents, actions]);
 
   return (
     <FormContext.Provider value={value}>

@@ -20,6 +20,8 @@ export interface FormContextValue {
   idPrefix: string;
   catalog: Catalog;
   quotaIds: string[];
+  /** The document's nodes, for node references. */
+  nodes: ReadonlyArray<{ id: string; kind: string; name?: string }>;
   /**
    * Validates and applies; returns the message when the value is refused. `unchecked` applies a new
    * list item whose required fields still need the user (its problems then show at those fields).

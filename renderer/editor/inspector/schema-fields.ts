@@ -27,10 +27,12 @@ export type JsonSchema = {
   $defs?: Record<string, JsonSchema>;
   distribution?: boolean;
   quotaRef?: boolean;
+  /** The id of another node; `true` for any kind, or the kinds allowed. */
+  nodeRef?: boolean | string[];
   catalogMode?: 'chat' | 'embedding' | 'rerank';
 };
 
-export type FieldKind = 'number' | 'string' | 'boolean' | 'enum' | 'distribution' | 'quotaRef' | 'model' | 'object' | 'numberList' | 'objectList' | 'json';
+export type FieldKind = 'number' | 'string' | 'boolean' | 'enum' | 'distribution' | 'quotaRef' | 'nodeRef' | 'model' | 'object' | 'numberList' | 'stringList' | 'objectList' | 'json';
 
 export interface FieldSpec {
   key: string;
@@ -51,6 +53,8 @@ export interface FieldSpec {
   exclusiveMax: boolean;
   options: string[];
   catalogMode: 'chat' | 'embedding' | 'rerank' | null;
+  /** Kinds a node reference may point at (empty: any kind). */
+  nodeKinds: string[];
   /** Fields of an object, or of one item of an object list. */
   children: FieldSpec[];
   itemSchema: JsonSchema | null;
@@ -109,6 +113,7 @@ function unwrapNullable(schema: JsonSchema, root: JsonSchema): { inner: JsonSche
 function kindOf(s: JsonSchema, isDistribution: boolean): FieldKind {
   if (isDistribution) return 'distribution';
   if (s.quotaRef) return 'quotaRef';
+  if (s.nodeRef) return 'nodeRef';
   if (s.catalogMode) return 'model';
   if (s.enum && s.enum.every((v) => typeof v === 'string')) return 'enum';
   if (s.type === 'number' || s.type === 'integer') return 'number';
@@ -116,6 +121,7 @@ function kindOf(s: JsonSchema, isDistribution: boolean): FieldKind {
   if (s.type === 'boolean') return 'boolean';
   if (s.type === 'object' && s.properties) return 'object';
   if (s.type === 'array' && s.items && (s.items.type === 'number' || s.items.type === 'integer')) return 'numberList';
+  if (s.type === 'array' && s.items && s.items.type === 'string' && !s.items.enum) return 'stringList';
   if (s.type === 'array' && s.items && s.items.type === 'object' && s.items.properties) return 'objectList';
   return 'json';
 }
@@ -147,6 +153,7 @@ export function fieldSpec(key: string, raw: JsonSchema, root: JsonSchema, path: 
     exclusiveMax: s.exclusiveMaximum !== undefined,
     options: kind === 'enum' ? (s.enum as string[]) : [],
     catalogMode: s.catalogMode ?? null,
+    nodeKinds: Array.isArray(s.nodeRef) ? s.nodeRef : [],
     children: kind === 'object' ? fieldsOf(s, root, path) : kind === 'objectList' && item ? fieldsOf(item, root, []) : [],
     itemSchema: item,
     minItems: s.minItems ?? null,

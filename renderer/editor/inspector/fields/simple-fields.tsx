@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { nodeKind } from '../../../../simulation/index';
 import type { Json } from '../../../stores/document/json-ops';
 import { FieldShell } from '../FieldShell';
 import { useForm } from '../form-context';
@@ -87,6 +88,44 @@ export function QuotaRefField({ spec }: { spec: FieldSpec }) {
           </option>
         ))}
       </select>
+    </FieldShell>
+  );
+}
+
+/** The id of another node of the allowed kinds (a stale cache names the cache it reads). */
+export function NodeRefField({ spec }: { spec: FieldSpec }) {
+  const form = useForm();
+  const [error, setError] = useState<string | null>(null);
+  const value = fieldValue(form, spec);
+  const current = typeof value === 'string' ? value : '';
+  const candidates = form.nodes.filter((n) => spec.nodeKinds.length === 0 || spec.nodeKinds.includes(n.kind));
+  return (
+    <FieldShell spec={spec} error={error}>
+      <select id={fieldId(form, spec.path)} value={current} onChange={(e) => setError(form.commit(spec.path, e.target.value === '' ? (spec.nullable ? null : undefined) : e.target.value, spec.label))}>
+        <option value="">{candidates.length ? 'choose a node' : `add a ${spec.nodeKinds.map((k) => nodeKind(k)?.title ?? k).join(' or ') || 'node'} first`}</option>
+        {current && !candidates.some((n) => n.id === current) && <option value={current}>{current} (not found)</option>}
+        {candidates.map((n) => (
+          <option key={n.id} value={n.id}>
+            {n.name || n.id} ({n.id})
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** Words as a comma-separated list (a route's query classes). */
+export function StringListField({ spec }: { spec: FieldSpec }) {
+  const form = useForm();
+  const value = fieldValue(form, spec);
+  const shown = Array.isArray(value) ? (value as unknown[]).map(String).join(', ') : '';
+  const [draft, setDraft] = useState(shown);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setDraft(shown), [shown]);
+  const commit = () => (draft === shown ? setError(null) : setError(form.commit(spec.path, draft.split(',').map((w) => w.trim()).filter(Boolean), spec.label)));
+  return (
+    <FieldShell spec={spec} error={error}>
+      <input id={fieldId(form, spec.path)} value={draft} placeholder="comma-separated" aria-invalid={error ? true : undefined} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
     </FieldShell>
   );
 }
