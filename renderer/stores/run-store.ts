@@ -5,6 +5,18 @@ import type { SimulationClient } from '../workers/simulation-client';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
+/** A finished run, kept to compare what-ifs side by side (the full results of the last run only). */
+export interface RunSummary {
+  runId: number;
+  pipelineName: string;
+  seed: number;
+  requestsMeasured: number;
+  durationMs: number;
+  headline: RunResults['headline'];
+}
+
+const MAX_HISTORY = 8;
+
 export interface RunState {
   status: RunStatus;
   runId: number | null;
@@ -15,6 +27,8 @@ export interface RunState {
   /** Wall-clock time of the finished run, ms. */
   elapsedMs: number | null;
   error: { message: string; problems: Problem[] } | null;
+  /** Finished runs, newest first. */
+  history: RunSummary[];
   start(document: unknown, revision: number, options?: RunRequestOptions): void;
   cancel(): void;
   clear(): void;
@@ -31,6 +45,7 @@ export function createRunStore(client: SimulationClient, sliceEvents?: number): 
     resultsRevision: null,
     elapsedMs: null,
     error: null,
+    history: [],
     start(document, revision, options = {}) {
       if (get().status === 'running') return;
       const runId = client.start({ document, options, ...(sliceEvents ? { sliceEvents } : {}) }, (message) => {
@@ -39,9 +54,12 @@ export function createRunStore(client: SimulationClient, sliceEvents?: number): 
           case 'progress':
             set({ progress: message.progress });
             break;
-          case 'done':
-            set({ status: 'done', results: message.results, resultsRevision: revision, elapsedMs: message.elapsedMs, progress: null });
+          case 'done': {
+            const r = message.results;
+            const summary: RunSummary = { runId, pipelineName: r.pipeline.name, seed: r.run.seed, requestsMeasured: r.run.requestsMeasured, durationMs: r.run.durationMs, headline: r.headline };
+            set({ status: 'done', results: r, resultsRevision: revision, elapsedMs: message.elapsedMs, progress: null, history: [summary, ...get().history].slice(0, MAX_HISTORY) });
             break;
+          }
           case 'cancelled':
             set({ status: 'cancelled', progress: null });
             break;

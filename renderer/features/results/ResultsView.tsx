@@ -8,6 +8,7 @@ import { CostBreakdown } from './CostBreakdown';
 import { HeadlineCards } from './HeadlineCards';
 import { NodeBreakdown } from './NodeBreakdown';
 import { QuotaTable } from './QuotaTable';
+import { RunHistory } from './RunHistory';
 import { RunNotes, SloChecks, StabilityBanner } from './RunNotes';
 
 function NoResults() {
@@ -90,6 +91,7 @@ export function ResultsView() {
       <NodeBreakdown results={results} />
       <CostBreakdown results={results} />
       <QuotaTable results={results} />
+      <RunHistory />
       <RunNotes results={results} />
     </div>
   );

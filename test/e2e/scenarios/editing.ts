@@ -91,6 +91,14 @@ export const editing: Scenario[] = [
       await shot('06-auto-layout');
       await page.keyboard.press('Control+z');
       await eventually(async () => assertEqual(await page.getByRole('button', { name: 'Undo' }).getAttribute('title'), 'Undo Paste 2 nodes (Ctrl+Z)', 'layout is one undo step'));
+      // Arrow keys move the focused node; a burst of presses is one undo step.
+      await page.getByTestId('node-users').click();
+      const start = await centreOf(page, 'node-users');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+      await eventually(async () => assert((await centreOf(page, 'node-users')).x > start.x + 5, 'arrow keys moved the node'));
+      await eventually(async () => assertEqual(await page.getByRole('button', { name: 'Undo' }).getAttribute('title'), 'Undo Move with keys (Ctrl+Z)', 'the keyboard move is recorded'));
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await eventually(async () => assert(Math.abs((await centreOf(page, 'node-users')).x - start.x) < 1, 'one undo puts it back'));
     },
   },
 ];

@@ -92,6 +92,7 @@ describe('running from the app', () => {
     expect(JSON.stringify(results)).toBe(JSON.stringify(direct));
     expect(headlineCards(results).find((c) => c.key === 'p99Ms')?.value).toBe(formatMs(direct.headline.p99Ms));
     expect(s.runs.getState().resultsRevision).toBe(s.documents.getState().revision);
+    expect(s.runs.getState().history).toEqual([expect.objectContaining({ seed: 1, headline: direct.headline, pipelineName: direct.pipeline.name })]);
   });
 
   it('will not run a document with errors, and says why', () => {
