@@ -11,6 +11,11 @@ export function ExplainPopover({ explanation, label }: { explanation: Explanatio
   const id = useId();
   const box = useRef<HTMLSpanElement>(null);
   const open = hover || pinned;
+  // Open towards the side with room, so the first card's note is not cut off at the window edge.
+  const [side, setSide] = useState<'left' | 'right'>('right');
+  useEffect(() => {
+    if (open && box.current) setSide(box.current.getBoundingClientRect().left < 400 ? 'left' : 'right');
+  }, [open]);
   useEffect(() => {
     if (!pinned) return;
     const close = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setPinned(false);
@@ -23,7 +28,7 @@ export function ExplainPopover({ explanation, label }: { explanation: Explanatio
         ?
       </button>
       {open && (
-        <div id={id} className="explain-pop" role="dialog" aria-label={explanation.title}>
+        <div id={id} className={`explain-pop align-${side}`} role="dialog" aria-label={explanation.title}>
           <h4>{explanation.title}</h4>
           <p className="explain-formula">{explanation.formula}</p>
           <ul>

@@ -13,6 +13,7 @@ export function RunHistory() {
         <table className="data-table compact">
           <thead>
             <tr>
+              <th>Run</th>
               <th>Pipeline</th>
               <th className="r">Seed</th>
               <th className="r">Measured</th>
@@ -27,6 +28,7 @@ export function RunHistory() {
           <tbody>
             {history.map((h, i) => (
               <tr key={h.runId} className={i === 0 ? 'current-row' : undefined}>
+                <td className="num">#{h.runId}</td>
                 <td>{h.pipelineName}</td>
                 <td className="r num">{h.seed}</td>
                 <td className="r num">{formatCount(h.requestsMeasured)}</td>
