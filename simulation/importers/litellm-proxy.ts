@@ -165,7 +165,10 @@ function buildGroup(graph: PipelineGraph, name: string, deps: ProxyDeployment[],
   });
   // A cooled-down deployment hands its requests to the next one (LiteLLM picks any healthy one; a
   // chain back to the first would be a loop); the last one's open port is the group's exit.
-  group.breakers.forEach((b, i) => entries[i + 1] !== undefined && graph.connect(b, 'open', entries[i + 1]!));
+  group.breakers.forEach((breaker, i) => {
+    const next = entries[i + 1];
+    if (next !== undefined) graph.connect(breaker, 'open', next);
+  });
   if (router && routing) {
     const taken = new Set<string>();
     const routes = deps.map((dep, i) => ({ name: safeRouteName(dep.model.split('/').pop() || `deployment-${i + 1}`, taken), weight: routing.weights[i]!, classes: [] }));
