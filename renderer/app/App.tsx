@@ -1,13 +1,16 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { lazy, Suspense } from 'react';
 import { Canvas } from '../editor/Canvas';
 import { Palette } from '../editor/Palette';
 import { ProblemsPanel } from '../editor/ProblemsPanel';
 import { SidePanel } from '../editor/SidePanel';
-import { ResultsView } from '../features/results/ResultsView';
 import { useUi } from './app-context';
 import { Dialogs, Toasts } from './Dialogs';
 import { Toolbar } from './Toolbar';
 import { useShortcuts } from './use-shortcuts';
+
+// The dashboard (and echarts with it) loads when results are first shown, not with the editor.
+const ResultsView = lazy(() => import('../features/results/ResultsView').then((m) => ({ default: m.ResultsView })));
 
 function EditorView() {
   return (
@@ -30,7 +33,15 @@ export function App() {
     <ReactFlowProvider>
       <div className="app">
         <Toolbar />
-        <main className="workspace">{view === 'editor' ? <EditorView /> : <ResultsView />}</main>
+        <main className="workspace">
+          {view === 'editor' ? (
+            <EditorView />
+          ) : (
+            <Suspense fallback={<div className="results-empty muted">Loading the dashboard…</div>}>
+              <ResultsView />
+            </Suspense>
+          )}
+        </main>
         <Dialogs />
         <Toasts />
       </div>
