@@ -1,6 +1,8 @@
 import { EXIT, UsageError } from './args';
 import { capacityCommand } from './commands/capacity';
 import { checkCommand } from './commands/check';
+import { calibrateCommand } from './commands/calibrate';
+import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
 import { compareCommand } from './commands/compare';
 import { roiCommand } from './commands/roi';
@@ -26,6 +28,10 @@ Usage:
                           [--param PATH=v1,v2] [--tornado PATH,…] [--csv prefix]
   preflight check <file> [--slo p99=5s,ttft=500ms,error=1%] [--budget 10000/month] [--replications 5]
   preflight diff <base> <head> [--format markdown|table|json]      Infracost-style cost and latency diff
+  preflight import litellm-prices <model_prices_and_context_window.json> [--recorded-on YYYY-MM-DD] [--out models.json]
+  preflight import litellm-config <config.yaml> [--prices <price map>] [--out pipeline.preflight.json]
+  preflight calibrate <otlp.json | spend-logs.json> [--apply pipeline.json --node ID [--empirical] [--output-tokens] [--out file]]
+  preflight run <file> … --otlp traces.json [--otlp-start 2026-01-01T00:00:00Z]   sampled traces as OTLP/JSON
 
 Parameter paths: traffic.rps, nodes[ID].params.topN, quotas[ID].tpm, models[MODEL].inputUsdPerToken,
 fixedCosts[NAME].monthlyUsd, nodes[ID].params.routes[0].weight …
@@ -53,6 +59,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return await reportCommand(rest, io);
       case 'check':
         return await checkCommand(rest, io);
+      case 'import':
+        return importCommand(rest, io);
+      case 'calibrate':
+        return calibrateCommand(rest, io);
       case 'diff':
         return compareCommand(rest.some((a) => a.startsWith('--format') || a === '--json') ? rest : [...rest, '--format', 'markdown'], io, 'diff');
       case undefined:

@@ -159,3 +159,28 @@ describe('launch gate and reports', () => {
     expect((await cli('report', example, '--out', join(dir, 'r.docx'))).code).toBe(2);
   });
 });
+
+describe('formats in and out', () => {
+  const fixtures = join(root, 'test/fixtures');
+
+  it('imports a LiteLLM price map and proxy config, exports OTLP and calibrates from it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'preflight-io-'));
+    const prices = await cli('import', 'litellm-prices', join(fixtures, 'litellm/model-prices-edge-cases.json'), '--recorded-on', '2026-11-27', '--out', join(dir, 'models.json'));
+    expect(prices.code).toBe(0);
+    expect(prices.stderr).toMatch(/imported \d+ models/);
+    expect(JSON.parse(readFileSync(join(dir, 'models.json'), 'utf8')).every((m: { asOf: string }) => m.asOf === '2026-11-27')).toBe(true);
+    const config = await cli('import', 'litellm-config', join(fixtures, 'litellm/proxy-config.yaml'), '--out', join(dir, 'imported.preflight.json'));
+    expect(config.code).toBe(0);
+    expect((await cli('validate', join(dir, 'imported.preflight.json'))).code).toBe(0);
+    const otlp = join(dir, 'traces.json');
+    expect((await cli('run', example, '--duration', '10m', '--otlp', otlp, '--otlp-start', '2026-01-01T00:00:00Z')).code).toBe(0);
+    const exported = JSON.parse(readFileSync(otlp, 'utf8'));
+    expect(exported.resourceSpans).toHaveLength(1);
+    const cal = await cli('calibrate', otlp);
+    expect(cal.code).toBe(0);
+    expect(cal.stdout).toContain('gpt-5.4-mini');
+    expect((await cli('calibrate', otlp, '--apply', example, '--node', 'llm', '--out', join(dir, 'calibrated.json'))).code).toBe(0);
+    expect((await cli('validate', join(dir, 'calibrated.json'))).code).toBe(0);
+    expect((await cli('import', 'something', example)).code).toBe(2);
+  });
+});
