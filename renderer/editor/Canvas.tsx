@@ -7,6 +7,7 @@ import { layoutPositions } from './auto-layout';
 import { toFlowEdges, toFlowNodes, type FlowNode } from './flow-mapping';
 import { PALETTE_MIME } from './Palette';
 import { PipelineNodeView } from './PipelineNodeView';
+import type { ViewRequestKind } from '../stores/ui-store';
 
 // Module scope: a nodeTypes object created during render would remount every node on each render.
 const nodeTypes = { pipeline: PipelineNodeView };
@@ -39,7 +40,6 @@ export function Canvas() {
   const viewRequest = useUi((s) => s.viewRequest);
   const initialized = useNodesInitialized();
   const [nodes, setNodes] = useState<FlowNode[]>([]);
-  const pendingFit = useRef(true);
 
   useEffect(() => {
     setNodes((previous) =>
@@ -48,28 +48,29 @@ export function Canvas() {
   }, [doc, validation, results, resultsRevision, revision, selection.nodes]);
   const edges = useMemo(() => toFlowEdges(doc, new Set(selection.edges), validation.byPath), [doc, selection.edges, validation.byPath]);
 
-  // No animation: a document that has just opened should simply appear framed.
-  const fit = useCallback(() => void flow.fitView({ padding: 0.15, maxZoom: 1.1 }), [flow]);
+  // Requests (fit, focus, layout) wait here until the nodes have measured sizes: a fit before that
+  // frames nothing. The store's request is consumed, so it is not replayed when the canvas remounts.
+  const pending = useRef<{ kind: ViewRequestKind; nodeId?: string } | null>({ kind: 'fit' });
   useEffect(() => {
     if (!viewRequest) return;
-    if (viewRequest.kind === 'fit') pendingFit.current = true;
-    if (viewRequest.kind === 'focus' && viewRequest.nodeId) void flow.fitView({ nodes: [{ id: viewRequest.nodeId }], maxZoom: 1.1, duration: 250 });
-    if (viewRequest.kind === 'layout') {
+    pending.current = viewRequest;
+    ui.getState().consumeViewRequest();
+  }, [viewRequest, ui]);
+  useEffect(() => {
+    const request = pending.current;
+    if (!request || !initialized || !nodes.length) return;
+    pending.current = null;
+    // No animation for a fit: a document that has just opened should simply appear framed.
+    if (request.kind === 'fit') requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1.1 }));
+    if (request.kind === 'focus' && request.nodeId) requestAnimationFrame(() => void flow.fitView({ nodes: [{ id: request.nodeId! }], maxZoom: 1.1, duration: 250 }));
+    if (request.kind === 'layout') {
       const sized = flow.getNodes().map((n) => ({ id: n.id, width: n.measured?.width ?? NODE_SIZE.width, height: n.measured?.height ?? NODE_SIZE.height }));
       void layoutPositions(sized, documents.getState().doc.edges).then((positions) => {
         actions.execute(moveNodes(documents.getState().doc, positions, 'Auto-layout'));
-        pendingFit.current = true;
-        requestAnimationFrame(fit);
+        ui.getState().requestView('fit');
       });
     }
-  }, [viewRequest, flow, documents, actions, fit]);
-  // Fit once the nodes have their measured sizes (a fit before that would frame nothing).
-  useEffect(() => {
-    if (initialized && pendingFit.current && nodes.length) {
-      pendingFit.current = false;
-      requestAnimationFrame(fit);
-    }
-  }, [initialized, nodes, fit]);
+  }, [viewRequest, initialized, nodes, flow, documents, actions, ui]);
 
   const dragging = useRef(false);
   const onNodesChange = useCallback(

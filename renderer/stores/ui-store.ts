@@ -42,6 +42,8 @@ export interface UiState {
   toast(tone: Toast['tone'], text: string): void;
   dismissToast(id: number): void;
   requestView(kind: ViewRequestKind, nodeId?: string): void;
+  /** The canvas took the request. */
+  consumeViewRequest(): void;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -78,6 +80,7 @@ export function createUiStore(): UiStore {
     },
     dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
     requestView: (kind, nodeId) => set({ viewRequest: { kind, ...(nodeId ? { nodeId } : {}), seq: ++seq } }),
+    consumeViewRequest: () => set({ viewRequest: null }),
   }));
 }
 

@@ -93,6 +93,17 @@ export async function startPreview(port: number): Promise<{ url: string; stop():
   return { url, stop: () => void child.kill('SIGTERM') };
 }
 
+/** Waits until the canvas stops moving (the initial fit runs once the nodes are measured). */
+export async function viewportSettled(page: Page): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const now = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+    if (now === last && now.includes('translate')) return;
+    last = now;
+    await page.waitForTimeout(75);
+  }
+}
+
 /** Runs one scenario in a fresh Chromium profile; page errors fail it. */
 export async function runScenario(scenario: Scenario, baseUrl: string): Promise<string | null> {
   const profile = mkdtempSync(join(tmpdir(), 'preflight-profile-'));
@@ -112,6 +123,7 @@ export async function runScenario(scenario: Scenario, baseUrl: string): Promise<
   try {
     await page.goto(baseUrl);
     await page.getByTestId('node-users').waitFor();
+    await viewportSettled(page);
     await scenario.run({ page, context, baseUrl, dir, shot: (name) => page.screenshot({ path: join(SHOTS, `${name}.png`) }).then(() => undefined) });
     if (errors.length) return errors.join('\n');
     return null;
