@@ -161,7 +161,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cfd4dc" />
         <Controls showInteractive={false} position="bottom-left" />
-        {minimap && <MiniMap pannable zoomable position="bottom-right" nodeClassName={(n) => `minimap-node group-${(n.data as FlowNode['data']).group}`} ariaLabel="Minimap" />}
+        {minimap && doc.nodes.length > 0 && <MiniMap pannable zoomable position="bottom-right" nodeClassName={(n) => `minimap-node group-${(n.data as FlowNode['data']).group}`} ariaLabel="Minimap" />}
       </ReactFlow>
       {doc.nodes.length === 0 && (
         <div className="canvas-empty" role="note">

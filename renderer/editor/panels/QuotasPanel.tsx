@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Icon } from '../../app/icons';
-import { useActions, useDocument, useServices } from '../../app/app-context';
+import { useActions, useDocument, useServices, useValidation } from '../../app/app-context';
+import { problemText } from '../../stores/validation';
 import { addQuota, removeQuota, renameQuota } from '../../stores/document/commands';
 import { SchemaForm } from '../inspector/SchemaForm';
 import { SECTIONS } from './section-schemas';
@@ -9,6 +10,8 @@ const QUOTA_FIELDS = ['name', 'rpm', 'tpm', 'itpm', 'otpm', 'maxParallelRequests
 
 function QuotaCard({ index, id, users }: { index: number; id: string; users: string[] }) {
   const { documents } = useServices();
+  // Problems of the quota as a whole ("needs at least one limit", "not used by any node").
+  const problems = useValidation((s) => s.validation.byPath[`$.quotas[${index}]`]) ?? [];
   const actions = useActions();
   const docPath = useMemo(() => ['quotas', index], [index]);
   const [draft, setDraft] = useState(id);
@@ -40,6 +43,11 @@ function QuotaCard({ index, id, users }: { index: number; id: string; users: str
         </button>
       </header>
       <p className="faint">{users.length ? `Used by ${users.join(', ')}` : 'Not used by any node yet: pick it in a call node’s Quota field.'}</p>
+      {problems.map((p, i) => (
+        <div key={i} className={`field-error ${p.severity}`}>
+          {problemText(p)}
+        </div>
+      ))}
       <SchemaForm zod={SECTIONS.quota.zod} json={SECTIONS.quota.json} docPath={docPath} idPrefix={`quota-${index}`} only={QUOTA_FIELDS} />
     </section>
   );
