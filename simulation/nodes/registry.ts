@@ -74,8 +74,11 @@ export function nodeOutputs(kind: string, params?: unknown): readonly PortDefini
   const def = nodeKind(kind);
   if (!def) return [];
   if (def.outputsFor && params !== undefined) {
+    // Raw params (an editor's document) are parsed first so defaults apply; invalid ones fall back.
+    const parsed = def.params.safeParse(params);
+    if (!parsed.success) return def.outputs;
     try {
-      return def.outputsFor(params as never);
+      return def.outputsFor(parsed.data as never);
     } catch {
       return def.outputs;
     }
