@@ -51,5 +51,4 @@ export type { LognormalFit } from './importers/lognormal-fit';
 export { tracesToOtlpJson, type OtlpExportOptions } from './export/otlp';
 export type { OtlpExportTraceServiceRequest } from './export/otlp-types';
 export { formatIssues } from './model/format-issues';
-export { explainHeadline as explainFigures } from './results/explain';
 export { errorBudget } from './results/slo';
