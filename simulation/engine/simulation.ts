@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { PipelineDocument } from '../model/document-schema';
-import { nodeKind, nodeOutputs } from '../nodes/registry';
+import { nodeKind } from '../nodes/registry';
+import { MAX_PORTS, Wiring } from './wiring';
 import { Metrics } from '../metrics/metrics';
 import { StreamFactory } from '../random/streams';
 import { EventQueue } from './event-queue';
@@ -17,7 +18,6 @@ import { resolveRunOptions, type ResolvedRunOptions, type RunOptions, type RunPr
 
 export type { RunOptions, ResolvedRunOptions, RunProgress };
 
-const MAX_PORTS = 16;
 /** Event targets below zero belong to the engine: −1 its own events, −10 − k arrival stream k. */
 const ENGINE = -1;
 const ARRIVAL_BASE = -10;
@@ -48,10 +48,7 @@ export class Simulation implements EngineApi {
   readonly minuteFailed = new GrowableArray();
   readonly bucketOf: (timeMs: number) => number;
   private readonly queue = new EventQueue<SimRequest>();
-  private readonly wiring: Int32Array;
-  private readonly errorPorts: Uint8Array;
-  private readonly portNames: string[][];
-  private readonly visitSpanNodes: boolean[];
+  private readonly wiring: Wiring;
   private readonly observers: number[][];
   private readonly streams: ArrivalStream[];
   private readonly streamOpen: boolean[];
@@ -91,20 +88,8 @@ export class Simulation implements EngineApi {
 
     this.quotas = doc.quotas.map((q, i) => new QuotaRuntime({ ...q, name: q.name || q.id }, i, this, (now) => this.faults.quotaFactor(i, now)));
     const quotaById = new Map(this.quotas.map((q) => [q.spec.id, q]));
-    const indexById = new Map(doc.nodes.map((n, i) => [n.id, i]));
 
-    this.portNames = doc.nodes.map((n) => nodeOutputs(n.kind, n.params).map((p) => p.name));
-    this.wiring = new Int32Array(doc.nodes.length * MAX_PORTS).fill(-1);
-    this.errorPorts = new Uint8Array(doc.nodes.length * MAX_PORTS);
-    doc.nodes.forEach((n, i) => {
-      nodeOutputs(n.kind, n.params).forEach((port, p) => (this.errorPorts[i * MAX_PORTS + p] = port.isError ? 1 : 0));
-      for (const e of doc.edges) {
-        if (e.from !== n.id) continue;
-        const p = this.portNames[i]!.indexOf(e.port);
-        this.wiring[i * MAX_PORTS + p] = indexById.get(e.to)!;
-      }
-    });
-    this.visitSpanNodes = doc.nodes.map((n) => !nodeKind(n.kind)!.callNode && n.kind !== 'source');
+    this.wiring = new Wiring(doc);
     this.observers = doc.nodes.map(() => []);
 
     const sourceLabels = doc.nodes.map((n) => (n.kind === 'source' ? n.params.label : ''));
@@ -122,7 +107,7 @@ export class Simulation implements EngineApi {
         quota: (id) => (id ? (quotaById.get(id) ?? null) : null),
         sourceLabels,
         port: (name) => {
-          const p = this.portNames[i]!.indexOf(name);
+          const p = this.wiring.portIndex(i, name);
           if (p < 0) throw new Error(`node ${n.id} (${n.kind}) has no port ${name}`);
           return p;
         },
@@ -151,16 +136,16 @@ export class Simulation implements EngineApi {
     }
     const now = this.now;
     if (req.counted && !req.shadow) this.metrics.nodeLatency[node]!.record(now - req.enteredNodeMs);
-    if (req.spans !== null && this.visitSpanNodes[node]) this.visitSpan(req, node, now);
+    if (req.spans !== null && this.wiring.visitSpan[node]) this.visitSpan(req, node, now);
     const k = node * MAX_PORTS + port;
-    const target = this.wiring[k]!;
+    const target = this.wiring.target[k]!;
     if (target < 0) {
       // Only error-type ports may be unwired (validation): the request ends as an Error here.
       if (req.errorCode === ErrorCode.none) req.errorCode = ErrorCode.unavailable;
       this.finish(req, 'error', node);
       return;
     }
-    if (this.errorPorts[k] === 1) req.fallbackDepth++;
+    if (this.wiring.errorPort[k] === 1) req.fallbackDepth++;
     req.nodeIndex = target;
     req.enteredNodeMs = now;
     if (req.counted && !req.shadow) this.metrics.nodeEntered[target]!++;
@@ -219,8 +204,7 @@ export class Simulation implements EngineApi {
   }
 
   targetOf(node: number, port: string): number {
-    const p = this.portNames[node]!.indexOf(port);
-    return p < 0 ? -1 : this.wiring[node * MAX_PORTS + p]!;
+    return this.wiring.targetOf(node, port);
   }
 
   observe(node: number, observer: number): void {
