@@ -5,7 +5,9 @@ import type { AutosaveEntry } from '../platform/platform';
 export type MainView = 'editor' | 'results';
 /** fit: zoom to fit; focus: centre a node; layout: auto-layout (the canvas knows the node sizes). */
 export type ViewRequestKind = 'fit' | 'focus' | 'layout';
-export type SideTab = 'node' | 'traffic' | 'quotas' | 'pipeline';
+export type SideTab = 'node' | 'traffic' | 'quotas' | 'pipeline' | 'faults';
+/** The Results view's tabs (kept here so they survive switching to the editor and back). */
+export type ResultsTab = 'overview' | 'reliability' | 'quality' | 'traces';
 
 export type Dialog =
   | { type: 'new' }
@@ -26,6 +28,7 @@ export interface UiState {
   selection: { nodes: string[]; edges: string[] };
   view: MainView;
   sideTab: SideTab;
+  resultsTab: ResultsTab;
   problemsOpen: boolean;
   minimap: boolean;
   dialog: Dialog | null;
@@ -35,6 +38,7 @@ export interface UiState {
   select(nodes: string[], edges?: string[]): void;
   setView(view: MainView): void;
   setSideTab(tab: SideTab): void;
+  setResultsTab(tab: ResultsTab): void;
   setProblemsOpen(open: boolean): void;
   toggleMinimap(): void;
   openDialog(dialog: Dialog): void;
@@ -57,6 +61,7 @@ export function createUiStore(): UiStore {
     selection: { nodes: [], edges: [] },
     view: 'editor',
     sideTab: 'node',
+    resultsTab: 'overview',
     problemsOpen: true,
     minimap: true,
     dialog: null,
@@ -69,6 +74,7 @@ export function createUiStore(): UiStore {
     },
     setView: (view) => set({ view }),
     setSideTab: (sideTab) => set({ sideTab }),
+    setResultsTab: (resultsTab) => set({ resultsTab }),
     setProblemsOpen: (problemsOpen) => set({ problemsOpen }),
     toggleMinimap: () => set({ minimap: !get().minimap }),
     openDialog: (dialog) => set({ dialog }),
