@@ -11,6 +11,8 @@ import { useShortcuts } from './use-shortcuts';
 
 // The dashboard (and echarts with it) loads when results are first shown, not with the editor.
 const ResultsView = lazy(() => import('../features/results/ResultsView').then((m) => ({ default: m.ResultsView })));
+// The analysis workspace (worker pool, maturity templates) loads when first opened.
+const AnalysisView = lazy(() => import('../features/analysis/AnalysisView').then((m) => ({ default: m.AnalysisView })));
 
 function EditorView() {
   return (
@@ -36,6 +38,10 @@ export function App() {
         <main className="workspace">
           {view === 'editor' ? (
             <EditorView />
+          ) : view === 'analysis' ? (
+            <Suspense fallback={<div className="results-empty muted">Loading the analysis workspace…</div>}>
+              <AnalysisView />
+            </Suspense>
           ) : (
             <Suspense fallback={<div className="results-empty muted">Loading the dashboard…</div>}>
               <ResultsView />

@@ -100,8 +100,11 @@ export function Toolbar() {
         <button role="tab" aria-selected={editor} className={editor ? 'active' : ''} onClick={() => ui.getState().setView('editor')}>
           Editor
         </button>
-        <button role="tab" aria-selected={!editor} className={!editor ? 'active' : ''} onClick={() => ui.getState().setView('results')} title={hasResults ? 'Results of the last run' : 'Run the pipeline to see results'}>
+        <button role="tab" aria-selected={view === 'results'} className={view === 'results' ? 'active' : ''} onClick={() => ui.getState().setView('results')} title={hasResults ? 'Results of the last run' : 'Run the pipeline to see results'}>
           Results{hasResults && <span className="tab-dot" aria-hidden />}
+        </button>
+        <button role="tab" aria-selected={view === 'analysis'} className={view === 'analysis' ? 'active' : ''} onClick={() => ui.getState().setView('analysis')} title="Planning questions: confidence intervals, capacity, maturity ROI, what-ifs, budgets, dashboards">
+          Analysis
         </button>
       </div>
       <div className="spacer" />

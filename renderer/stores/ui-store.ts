@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Problem } from '../../simulation/index';
 import type { AutosaveEntry } from '../platform/platform';
 
-export type MainView = 'editor' | 'results';
+export type MainView = 'editor' | 'results' | 'analysis';
 /** fit: zoom to fit; focus: centre a node; layout: auto-layout (the canvas knows the node sizes). */
 export type ViewRequestKind = 'fit' | 'focus' | 'layout';
 export type SideTab = 'node' | 'traffic' | 'quotas' | 'pipeline' | 'faults';

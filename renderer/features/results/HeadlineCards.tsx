@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { explainHeadline, type RunResults } from '../../../simulation/index';
+import { useHeadlineIntervals } from '../analysis/headline-intervals';
 import { ExplainPopover } from './ExplainPopover';
 import { headlineCards } from './headline-cards';
 
@@ -9,10 +10,12 @@ const STATUS_TEXT = { pass: 'meets its target', near: 'meets its target with lit
 export function HeadlineCards({ results }: { results: RunResults }) {
   const cards = useMemo(() => headlineCards(results), [results]);
   const explanations = useMemo(() => explainHeadline(results), [results]);
+  // ± from the Analysis workspace's replications of this very document and seed, when there are any.
+  const intervals = useHeadlineIntervals(results);
   return (
     <div className="cards" role="list" aria-label="Headline figures">
       {cards.map((c) => (
-        <div key={c.key} role="listitem" className={`card status-${c.status}`} data-testid={`card-${c.key}`} aria-label={`${c.label}: ${c.value}${c.target ? `, ${c.target}, ${STATUS_TEXT[c.status]}` : ''}`}>
+        <div key={c.key} role="listitem" className={`card status-${c.status}`} data-testid={`card-${c.key}`} aria-label={`${c.label}: ${c.value}${c.target ? `, ${c.target}, ${STATUS_TEXT[c.status]}` : ''}${intervals?.[c.key] ? `, mean ${intervals[c.key]!.text} (${intervals[c.key]!.confidence})` : ''}`}>
           <div className="card-head">
             <span className="card-label">{c.label}</span>
             <ExplainPopover explanation={explanations[c.key]} label={c.label} />
@@ -20,6 +23,11 @@ export function HeadlineCards({ results }: { results: RunResults }) {
           <div className="card-value num" data-testid={`value-${c.key}`}>
             {c.value}
           </div>
+          {intervals?.[c.key] && (
+            <div className="card-interval num" data-testid={`card-interval-${c.key}`} title={`Mean of the replications ± half-width (${intervals[c.key]!.confidence})`}>
+              mean {intervals[c.key]!.text}
+            </div>
+          )}
           <div className="card-foot">
             {c.sub && <span className="num">{c.sub}</span>}
             {c.target && <span className="card-target">{c.target}</span>}

@@ -1,0 +1,140 @@
+import { loadPipeline, type Catalog, type PipelineDocument, type ReplicationPlan, type SweepAxis } from '../../../simulation/index';
+import type { AppServices } from '../../app/app-context';
+import { loadSearch, maturity, replicate, sweepPoints, tornadoBars } from '../../workers/analysis-client';
+import type { AnalysisPool } from '../../workers/analysis-pool';
+import type { AnalysisInputs } from './analysis-inputs';
+import type { AnalysisStore, Basis } from './analysis-store';
+import { criteriaFor, loadCriteria } from './capacity/criteria';
+import { MATURITY_TEMPLATES } from './maturity-templates';
+import { parseValues } from './whatif/param-units';
+
+export interface AnalysisActions {
+  runReplications(): void;
+  searchLoad(): void;
+  runMaturity(): void;
+  runSweep(): void;
+  runTornado(): void;
+  /** Runs the pipeline (the Run button) and comes back here when it finishes. */
+  runPipeline(): void;
+  /** Keeps the last run under a name (for Compare and as a maturity level). */
+  saveScenario(name: string): void;
+  /** The level documents a maturity comparison would run (templates, or the document + scenarios). */
+  maturityLevels(inputs: AnalysisInputs['maturity']): Array<{ name: string; document: unknown }>;
+}
+
+interface Current {
+  document: unknown;
+  parsed: PipelineDocument;
+  catalog: Catalog;
+  basis: Basis;
+}
+
+export function createAnalysisActions(s: AppServices, store: AnalysisStore, pool: () => AnalysisPool): AnalysisActions {
+  let returnHere = false;
+  // wiring.ts shows Results when a run finishes; a run started here comes back to the workspace.
+  s.runs.subscribe((state, prev) => {
+    if (state.status === prev.status || !returnHere) return;
+    if (state.status !== 'running') returnHere = false;
+    if (state.status === 'done') s.ui.getState().setView('analysis');
+  });
+
+  /** The document as it is now, or null (with a toast) when it cannot run. */
+  const current = (): Current | null => {
+    const v = s.validation.flush();
+    if (!v.ok || !v.parsed) {
+      s.ui.getState().toast('error', `Cannot analyse: the pipeline has ${v.errorCount} problem${v.errorCount === 1 ? '' : 's'} (see the editor).`);
+      return null;
+    }
+    const { doc, revision } = s.documents.getState();
+    return { document: doc, parsed: v.parsed, catalog: v.catalog, basis: { revision, seed: v.parsed.run.seed, pipelineName: v.parsed.pipeline.name } };
+  };
+  const inputs = () => store.getState().inputs;
+  const fail = (text: string) => s.ui.getState().toast('error', text);
+
+  const maturityLevels = (m: AnalysisInputs['maturity']) => {
+    if (m.source === 'templates') return MATURITY_TEMPLATES;
+    const { doc } = s.documents.getState();
+    const scenarios = store.getState().scenarios;
+    const picked = m.scenarioIds.map((id) => scenarios.find((x) => x.id === id)).filter((x) => x !== undefined);
+    // A scenario's saved name labels its row (variants of one pipeline often share the pipeline name).
+    const named = (document: unknown, name: string) => ({ name, document: { ...(document as object), pipeline: { ...((document as { pipeline?: object }).pipeline ?? {}), name } } });
+    const currentName = `${(doc.pipeline as { name?: string } | undefined)?.name ?? 'Pipeline'} (current)`;
+    return [named(doc, currentName), ...picked.map((x) => named(x.document, x.name))];
+  };
+
+  return {
+    runReplications() {
+      const c = current();
+      if (!c) return;
+      const i = inputs().confidence;
+      const plan: ReplicationPlan =
+        i.mode === 'fixed'
+          ? { replications: i.replications, confidence: i.confidence, stopping: null }
+          : { replications: 0, confidence: i.stoppingConfidence, stopping: { confidence: i.stoppingConfidence, relativeHalfWidth: i.relativeHalfWidth, minReplications: i.minReplications, maxReplications: i.maxReplications, figures: i.figures } };
+      const workers = pool().size;
+      store.getState().start('replications', c.basis, (onProgress) => {
+        const task = replicate(pool(), { document: c.document, options: {}, plan, baseSeed: c.parsed.run.seed }, onProgress);
+        return { promise: task.promise.then((replicated) => ({ plan, replicated, workers })), cancel: task.cancel };
+      });
+    },
+    searchLoad() {
+      const c = current();
+      if (!c) return;
+      const criteria = loadCriteria(criteriaFor(inputs().capacity.criteria, c.parsed));
+      if (Object.values(criteria).every((v) => v === null)) return fail('Turn on at least one criterion for the search.');
+      store.getState().start('loadSearch', c.basis, (onProgress) => loadSearch(pool(), { document: c.document, options: {}, criteria, tolerance: inputs().capacity.tolerance }, onProgress));
+    },
+    runMaturity() {
+      const m = inputs().maturity;
+      const levels = maturityLevels(m);
+      if (levels.length < 2) return fail('Pick at least one saved scenario to compare with the current document.');
+      const first = loadPipeline(levels[0]!.document);
+      if (!first.ok) return fail(`${levels[0]!.name} has problems: ${first.problems[0]?.message ?? ''}`);
+      const assumptions = { queriesPerDay: m.queriesPerDay ?? Math.round(first.doc.traffic.rps * 86_400), lostRevenuePerDowntimeHourUsd: m.lostRevenuePerDowntimeHourUsd, daysPerMonth: 30 };
+      const requests = levels.map((l, k) => ({ document: l.document, ...(m.investments[k] ?? { oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0 }) }));
+      const basis = { revision: s.documents.getState().revision, seed: first.doc.run.seed, pipelineName: levels[0]!.name };
+      store.getState().start('maturity', basis, (onProgress) => {
+        const task = maturity(pool(), { levels: requests, assumptions, replications: m.replications, options: {} }, onProgress);
+        return { promise: task.promise.then(({ roi }) => ({ roi, assumptions, replications: m.replications, source: m.source })), cancel: task.cancel };
+      });
+    },
+    runSweep() {
+      const c = current();
+      if (!c) return;
+      const axes: SweepAxis[] = [];
+      for (const a of inputs().whatif.axes) {
+        const values = parseValues(a.path, a.valuesText);
+        if (typeof values === 'string') return fail(values);
+        axes.push({ path: a.path, values });
+      }
+      store.getState().start('sweep', c.basis, (onProgress) => sweepPoints(pool(), { document: c.document, options: {}, axes }, onProgress));
+    },
+    runTornado() {
+      const c = current();
+      if (!c) return;
+      const w = inputs().whatif;
+      const paths = w.tornadoPaths ?? [];
+      if (!paths.length) return fail('Tick at least one parameter for the tornado.');
+      store.getState().start('tornado', c.basis, (onProgress) => {
+        const task = tornadoBars(pool(), { document: c.document, options: {}, paths, spread: w.spread }, onProgress);
+        return { promise: task.promise.then((t) => ({ ...t, spread: w.spread })), cancel: task.cancel };
+      });
+    },
+    runPipeline() {
+      returnHere = true;
+      s.actions.run();
+      if (s.runs.getState().status !== 'running') returnHere = false;
+    },
+    saveScenario(name) {
+      const results = s.runs.getState().results;
+      if (!results) return fail('Run the pipeline first: a scenario is a run kept under a name.');
+      const revision = s.runs.getState().resultsRevision;
+      const doc = s.documents.getState();
+      // The document of the run: the current one if unchanged since, else the run's is gone.
+      if (revision !== doc.revision) return fail('The pipeline changed since the last run: run it again, then save the scenario.');
+      store.getState().saveScenario(name.trim() || results.pipeline.name, JSON.parse(JSON.stringify(doc.doc)), results);
+      s.ui.getState().toast('success', `Saved scenario “${name.trim() || results.pipeline.name}”`);
+    },
+    maturityLevels,
+  };
+}
