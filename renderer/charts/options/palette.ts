@@ -10,6 +10,8 @@ export const CHART = {
   errors: '#d03c3c',
   target: '#d03c3c',
   warmup: 'rgba(152, 162, 179, 0.12)',
+  /** Fault windows (outages, spikes…) shaded on per-minute charts. */
+  fault: 'rgba(208, 60, 60, 0.11)',
   font: 'system-ui, -apple-system, Segoe UI, Roboto, Liberation Sans, sans-serif',
 };
 

@@ -23,11 +23,12 @@ function timeAxis(r: RunResults) {
   };
 }
 
-/** The warm-up shaded: its requests load the system but are not in the statistics. */
+/** The warm-up shaded (its requests load the system but are not in the statistics), and the fault windows as they ran. */
 function warmupArea(r: RunResults) {
-  return r.series.warmupEndMs > 0
-    ? { silent: true, itemStyle: { color: CHART.warmup }, label: { ...baseText, position: 'insideTop', formatter: 'warm-up' }, data: [[{ xAxis: 0 }, { xAxis: minutes(r.series.warmupEndMs) }]] }
-    : undefined;
+  const warmup = r.series.warmupEndMs > 0 ? [[{ xAxis: 0, name: 'warm-up', itemStyle: { color: CHART.warmup } }, { xAxis: minutes(r.series.warmupEndMs) }]] : [];
+  const faults = r.reliability.faults.map((f) => [{ xAxis: minutes(f.startMs), name: f.type, itemStyle: { color: CHART.fault } }, { xAxis: minutes(f.endMs) }]);
+  const data = [...warmup, ...faults];
+  return data.length ? { silent: true, label: { ...baseText, position: 'insideTop' }, data } : undefined;
 }
 
 /** Per-minute P50/P95/P99 of end-to-end latency, with the SLO's P99 target. */

@@ -5,9 +5,10 @@ import { latencyHistogramOption } from '../../charts/options/latency-histogram';
 import { errorSeriesOption, latencySeriesOption } from '../../charts/options/time-series';
 import { useEChart } from '../../charts/use-echart';
 
-function Chart({ option, label }: { option: EChartsCoreOption; label: string }) {
+/** One echarts chart; `height` overrides the CSS height for charts that grow with their rows. */
+export function Chart({ option, label, height, testId }: { option: EChartsCoreOption; label: string; height?: number; testId?: string }) {
   const ref = useEChart(option);
-  return <div ref={ref} className="chart" role="img" aria-label={label} />;
+  return <div ref={ref} className="chart" role="img" aria-label={label} style={height ? { height } : undefined} data-testid={testId} />;
 }
 
 export function LatencyHistogram({ results, p99TargetMs }: { results: RunResults; p99TargetMs: number | null }) {

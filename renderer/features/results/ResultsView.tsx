@@ -1,15 +1,15 @@
-import { formatCount, formatDurationMs, formatMs, formatPercent } from '../../../simulation/index';
-import { CHART } from '../../charts/options/palette';
-import { useActions, useDocument, useRun, useValidation } from '../../app/app-context';
+import type { KeyboardEvent } from 'react';
+import { formatCount, formatDurationMs, formatPercent, type RunResults } from '../../../simulation/index';
+import { useActions, useDocument, useRun, useServices, useUi, useValidation } from '../../app/app-context';
 import { Icon } from '../../app/icons';
-import { ErrorSeries, LatencyHistogram, LatencySeries } from './Charts';
-import { ClassBreakdown } from './ClassBreakdown';
-import { CostBreakdown } from './CostBreakdown';
+import type { ResultsTab } from '../../stores/ui-store';
+import { TracesTab } from '../traces/TracesTab';
 import { HeadlineCards } from './HeadlineCards';
-import { NodeBreakdown } from './NodeBreakdown';
-import { QuotaTable } from './QuotaTable';
-import { RunHistory } from './RunHistory';
-import { RunNotes, SloChecks, StabilityBanner } from './RunNotes';
+import { OverviewTab } from './OverviewTab';
+import { QualityTab } from './QualityTab';
+import { ReliabilityTab } from './ReliabilityTab';
+import { StabilityBanner } from './RunNotes';
+import './reliability.css';
 
 function NoResults() {
   const actions = useActions();
@@ -34,11 +34,45 @@ function NoResults() {
   );
 }
 
-/** The results dashboard of the last run. */
+const TABS: Array<{ id: ResultsTab; title: string; count(r: RunResults): string | null }> = [
+  { id: 'overview', title: 'Overview', count: () => null },
+  { id: 'reliability', title: 'Reliability', count: (r) => (r.reliability.faults.length ? `${r.reliability.faults.length} fault${r.reliability.faults.length > 1 ? 's' : ''}` : null) },
+  { id: 'quality', title: 'Quality', count: (r) => (r.slices.colours ? 'blue/green' : null) },
+  { id: 'traces', title: 'Traces', count: (r) => String(r.traces.length) },
+];
+
+/** The dashboard's sections as tabs; arrow keys move between them (the ARIA tabs pattern). */
+function ResultsTabs({ results }: { results: RunResults }) {
+  const { ui } = useServices();
+  const tab = useUi((s) => s.resultsTab);
+  const onKey = (e: KeyboardEvent) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const next = TABS[(TABS.findIndex((t) => t.id === tab) + step + TABS.length) % TABS.length]!;
+    ui.getState().setResultsTab(next.id);
+    document.getElementById(`results-tab-${next.id}`)?.focus();
+  };
+  return (
+    <div className="results-tabs" role="tablist" aria-label="Results sections" onKeyDown={onKey}>
+      {TABS.map((t) => {
+        const count = t.count(results);
+        return (
+          <button key={t.id} id={`results-tab-${t.id}`} role="tab" aria-selected={tab === t.id} aria-controls="results-tabpanel" tabIndex={tab === t.id ? 0 : -1} className={tab === t.id ? 'active' : ''} onClick={() => ui.getState().setResultsTab(t.id)}>
+            {t.title}
+            {count && <span className="tab-count num">{count}</span>}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The results dashboard of the last run: header, headline cards, then the tabs. */
 export function ResultsView() {
   const actions = useActions();
   const results = useRun((s) => s.results);
   const elapsedMs = useRun((s) => s.elapsedMs);
+  const tab = useUi((s) => s.resultsTab);
   const stale = useRun((s) => s.resultsRevision) !== useDocument((s) => s.revision);
   const slo = useValidation((s) => s.validation.parsed?.slo);
   if (!results) return <NoResults />;
@@ -65,34 +99,13 @@ export function ResultsView() {
       </header>
       <StabilityBanner results={results} />
       <HeadlineCards results={results} />
-      <div className="chart-grid">
-        <section className="result-section" aria-label="Latency distribution">
-          <h2>Latency distribution</h2>
-          <div className="chart-legend" aria-hidden>
-            <span style={{ color: CHART.p50 }}><i />P50 {formatMs(results.latency.endToEnd.p50)}</span>
-            <span style={{ color: CHART.p95 }}><i />P95 {formatMs(results.latency.endToEnd.p95)}</span>
-            <span style={{ color: CHART.p99 }}><i />P99 {formatMs(results.latency.endToEnd.p99)}</span>
-            {p99Target !== null && <span style={{ color: CHART.target }}><i />P99 target {formatMs(p99Target)}</span>}
-          </div>
-          <LatencyHistogram results={results} p99TargetMs={p99Target} />
-        </section>
-        <section className="result-section" aria-label="Latency per minute">
-          <h2>Latency per minute</h2>
-          <LatencySeries results={results} p99TargetMs={p99Target} />
-        </section>
-        <section className="result-section" aria-label="Errors per minute">
-          <h2>Errors per minute</h2>
-          <div className="chart-legend">{formatCount(results.outcomes.failed)} failed of {formatCount(results.outcomes.measured)} measured requests · {results.outcomes.downtimeMinutes} of {results.outcomes.measuredMinutes} minutes down (error rate &gt; 50 %)</div>
-          <ErrorSeries results={results} />
-        </section>
-        <SloChecks results={results} />
+      <ResultsTabs results={results} />
+      <div className="results-tabpanel" role="tabpanel" id="results-tabpanel" aria-labelledby={`results-tab-${tab}`}>
+        {tab === 'overview' && <OverviewTab results={results} p99Target={p99Target} />}
+        {tab === 'reliability' && <ReliabilityTab results={results} />}
+        {tab === 'quality' && <QualityTab results={results} />}
+        {tab === 'traces' && <TracesTab results={results} />}
       </div>
-      <ClassBreakdown results={results} />
-      <NodeBreakdown results={results} />
-      <CostBreakdown results={results} />
-      <QuotaTable results={results} />
-      <RunHistory />
-      <RunNotes results={results} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { RunResults } from '../../../simulation/index';
+import { budgetView } from './alerts-view';
 import { checkStatus, formatCheckValue } from './headline-cards';
 
 /** Stability warnings: the percentiles of an overloaded resource describe the horizon, not the system. */
@@ -18,8 +19,27 @@ export function StabilityBanner({ results }: { results: RunResults }) {
   );
 }
 
-/** Every SLO check of the run (including ones without a headline card), pass or fail. */
+/** The availability target read as an error budget: how much of the allowed failure this run spent. */
+function ErrorBudget({ results, target }: { results: RunResults; target: number }) {
+  const b = budgetView(results.slo.errorBudget, target, results.outcomes.failed);
+  return (
+    <div className={`error-budget status-${b.tone}`} data-testid="error-budget">
+      <div>
+        <b>Error budget:</b> {b.text}.
+      </div>
+      {b.used !== null && (
+        <div className="budget-bar" role="meter" aria-label="Error budget used" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(b.used * 100)}>
+          <span style={{ width: `${b.used * 100}%` }} />
+        </div>
+      )}
+      <div className="faint">{b.monthly}.</div>
+    </div>
+  );
+}
+
+/** Every SLO check of the run (including ones without a headline card), pass or fail, and the error budget. */
 export function SloChecks({ results }: { results: RunResults }) {
+  const availability = results.slo.checks.find((c) => c.metric === 'availability');
   return (
     <section className="result-section" aria-label="SLO checks">
       <h2>SLO checks</h2>
@@ -40,6 +60,7 @@ export function SloChecks({ results }: { results: RunResults }) {
           );
         })}
       </ul>
+      {availability && <ErrorBudget results={results} target={availability.target} />}
     </section>
   );
 }
