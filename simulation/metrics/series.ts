@@ -21,7 +21,13 @@ export class SeriesClock {
     return series;
   }
 
+  /** The bucket of the last call: most calls in a row ask about the same moment. */
+  private lastFrom = 0;
+  private lastTo = -1;
+  private lastIndex = 0;
+
   bucketOf(timeMs: number): number {
+    if (timeMs >= this.lastFrom && timeMs < this.lastTo) return this.lastIndex;
     let i = Math.floor(timeMs / this.bucketMs);
     while (i >= MAX_POINTS) {
       this.bucketMs *= 2;
@@ -30,6 +36,9 @@ export class SeriesClock {
       i = Math.floor(timeMs / this.bucketMs);
     }
     if (i >= this.points) this.points = i + 1;
+    this.lastFrom = i * this.bucketMs;
+    this.lastTo = this.lastFrom + this.bucketMs;
+    this.lastIndex = i;
     return i;
   }
 }
