@@ -17,7 +17,7 @@ function useReveal() {
       state.requestView('focus', nodeId);
       return;
     }
-    const tabs: Record<string, 'traffic' | 'quotas' | 'pipeline'> = { traffic: 'traffic', quotas: 'quotas', slo: 'pipeline', run: 'pipeline', fixedCosts: 'pipeline', pipeline: 'pipeline' };
+    const tabs: Record<string, 'traffic' | 'quotas' | 'pipeline' | 'faults'> = { traffic: 'traffic', quotas: 'quotas', slo: 'pipeline', run: 'pipeline', fixedCosts: 'pipeline', pipeline: 'pipeline', faults: 'faults', events: 'faults', operations: 'faults' };
     const tab = tabs[String(segs[0])];
     if (tab) state.setSideTab(tab);
   };

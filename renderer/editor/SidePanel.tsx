@@ -3,6 +3,7 @@ import { Icon } from '../app/icons';
 import { edgeKey } from '../stores/document/editable-document';
 import { removeElements } from '../stores/document/commands';
 import { NodeInspector } from './inspector/NodeInspector';
+import { FaultsPanel } from './panels/faults/FaultsPanel';
 import { PipelinePanel } from './panels/PipelinePanel';
 import { QuotasPanel } from './panels/QuotasPanel';
 import { TrafficPanel } from './panels/TrafficPanel';
@@ -13,6 +14,7 @@ const TABS: Array<{ id: SideTab; title: string }> = [
   { id: 'traffic', title: 'Traffic' },
   { id: 'quotas', title: 'Quotas' },
   { id: 'pipeline', title: 'Pipeline' },
+  { id: 'faults', title: 'Faults' },
 ];
 
 function SelectionPanel() {
@@ -81,6 +83,7 @@ export function SidePanel() {
         {tab === 'traffic' && <TrafficPanel />}
         {tab === 'quotas' && <QuotasPanel />}
         {tab === 'pipeline' && <PipelinePanel />}
+        {tab === 'faults' && <FaultsPanel />}
       </div>
     </aside>
   );

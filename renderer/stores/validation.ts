@@ -81,7 +81,7 @@ export function problemLocation(doc: EditableDocument, p: Problem): string {
     const e = doc.edges[index];
     return e ? `Connection ${e.from}.${e.port} → ${e.to}` : `Connection ${index + 1}`;
   }
-  const section: Record<string, string> = { traffic: 'Traffic', quotas: 'Quotas', slo: 'SLO targets', run: 'Run settings', fixedCosts: 'Fixed costs', pipeline: 'Pipeline', models: 'Model prices', nodes: 'Nodes', edges: 'Connections' };
+  const section: Record<string, string> = { traffic: 'Traffic', quotas: 'Quotas', slo: 'SLO targets', run: 'Run settings', fixedCosts: 'Fixed costs', pipeline: 'Pipeline', models: 'Model prices', nodes: 'Nodes', edges: 'Connections', faults: 'Faults', events: 'Events', operations: 'Operations' };
   const title = section[String(head)] ?? String(head);
   return segs.length > 1 ? `${title} › ${rest(1)}` : title;
 }

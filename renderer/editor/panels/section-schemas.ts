@@ -9,8 +9,8 @@ function section(schema: z.ZodType) {
 
 const FixedCostsRoot = z.object({ fixedCosts: z.array(FixedCostSchema).default([]).meta({ title: 'Fixed monthly costs', description: 'Infrastructure billed per month whatever the traffic (vector DB, compute, storage).' }) });
 
-/** Sections with their own panel or control; every other top-level section is edited generically. */
-const HANDLED = new Set(['$schema', 'version', 'pipeline', 'traffic', 'quotas', 'nodes', 'edges', 'slo', 'run', 'fixedCosts']);
+/** Sections with their own panel or control (faults, events, operations: the Faults tab); every other top-level section is edited generically. */
+const HANDLED = new Set(['$schema', 'version', 'pipeline', 'traffic', 'quotas', 'nodes', 'edges', 'slo', 'run', 'fixedCosts', 'faults', 'events', 'operations']);
 
 /**
  * The document's other sections (faults, events, operations, model prices…), each as a one-key root
