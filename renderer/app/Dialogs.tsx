@@ -1,9 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { problemText } from '../stores/validation';
 import { toEditable } from '../stores/document/editable-document';
 import { useActions, useServices, useUi } from './app-context';
 import { HelpDialog } from './HelpDialog';
 import { Modal } from './Modal';
 import { TEMPLATES } from './templates';
+
+// Report, import and calibration dialogs load with their importers on first use.
+const IoDialogs = lazy(() => import('../features/io/IoDialogs').then((m) => ({ default: m.IoDialogs })));
 
 function NewDocumentDialog({ close }: { close(): void }) {
   const actions = useActions();
@@ -88,6 +92,12 @@ export function Dialogs() {
         </Modal>
       );
     }
+    case 'io':
+      return (
+        <Suspense fallback={null}>
+          <IoDialogs dialog={dialog.io} close={close} />
+        </Suspense>
+      );
     case 'open-error':
       return (
         <Modal title={`Cannot open ${dialog.name}`} onClose={close} wide tone="error" actions={<button className="btn primary" onClick={close} data-autofocus>Close</button>}>

@@ -4,6 +4,7 @@ import { isDirty } from '../stores/document/document-store';
 import { useActions, useDocument, useRun, useServices, useUi } from './app-context';
 import { Icon } from './icons';
 import { RunControls } from './RunControls';
+import { ExportMenu, ImportMenu } from '../features/io/IoMenus';
 
 function RecentMenu() {
   const actions = useActions();
@@ -78,6 +79,8 @@ export function Toolbar() {
           <Icon name="saveAs" />
         </button>
         <RecentMenu />
+        <ImportMenu />
+        <ExportMenu />
       </div>
       <div className="tool-group">
         <button className="icon-btn" aria-label="Undo" title={canUndo ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} disabled={!canUndo} onClick={actions.undo}>

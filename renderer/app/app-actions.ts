@@ -1,9 +1,11 @@
 import type { AppServices } from './app-context';
 import { createDocumentActions, type DocumentActions } from './document-actions';
 import { createEditorActions, type EditorActions } from './editor-actions';
+import { createIoActions, type IoActions } from '../features/io/io-actions';
 
-export type AppActions = DocumentActions & EditorActions;
+export type AppActions = DocumentActions & EditorActions & IoActions;
 
 export function createAppActions(services: Omit<AppServices, 'actions'>): AppActions {
-  return { ...createDocumentActions(services), ...createEditorActions(services) };
+  const documentActions = createDocumentActions(services);
+  return { ...documentActions, ...createEditorActions(services), ...createIoActions(services, documentActions.openText) };
 }

@@ -78,7 +78,7 @@ export function menuCommand(s: AppServices, command: MenuCommand): void {
     'file.open': () => void a.open(),
     'file.save': () => void a.save(false),
     'file.saveAs': () => void a.save(true),
-    'file.exportReport': () => void a.exportResults(),
+    'file.exportReport': a.openReportDialog,
     'edit.undo': a.undo,
     'edit.redo': a.redo,
     'edit.selectAll': a.selectAll,

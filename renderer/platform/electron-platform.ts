@@ -6,10 +6,15 @@ function fileName(path: string): string {
 }
 
 /** The desktop platform: each method is one call of the preload bridge (`window.preflight`). */
-export function createElectronPlatform(api: PreflightApi): Platform {
+export function createElectronPlatform(api: PreflightApi, pickFile: (accept: string) => Promise<File | null>): Platform {
   return {
     kind: 'electron',
     openPipeline: () => api.openPipeline(),
+    // Imports are read by the page itself (a file input shows the native dialog): main never touches them.
+    async openTextFile({ accept }) {
+      const file = await pickFile(accept.join(','));
+      return file ? { name: file.name, text: await file.text() } : null;
+    },
     readRecent: (path) => api.readPipeline({ path }),
     async savePipeline({ path, suggestedName, text, saveAs }) {
       if (path && !saveAs) {

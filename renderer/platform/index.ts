@@ -7,5 +7,6 @@ export type { Platform } from './platform';
 
 /** The desktop bridge when the preload provided one, otherwise the browser implementation. */
 export function detectPlatform(): Platform {
-  return window.preflight ? createElectronPlatform(window.preflight) : createWebPlatform(browserEnvironment());
+  const browser = browserEnvironment();
+  return window.preflight ? createElectronPlatform(window.preflight, browser.pickFile) : createWebPlatform(browser);
 }

@@ -10,6 +10,8 @@ export type { AutosaveEntry, MenuCommand, OpenedFile, RecentFile };
 export interface Platform {
   readonly kind: 'electron' | 'web';
   openPipeline(): Promise<OpenedFile | null>;
+  /** Picks any text file to import (price map, proxy config, traces); null when cancelled. Call it from a click. */
+  openTextFile(args: { accept: string[] }): Promise<{ name: string; text: string } | null>;
   readRecent(path: string): Promise<OpenedFile>;
   /** Saves to `path` when known (desktop), otherwise asks where (desktop) or downloads (web). */
   savePipeline(args: { path: string | null; suggestedName: string; text: string; saveAs: boolean }): Promise<{ path: string; name: string } | null>;

@@ -52,6 +52,10 @@ export function createWebPlatform(env: WebEnvironment): Platform {
       remember(opened, text);
       return opened;
     },
+    async openTextFile({ accept }) {
+      const file = await env.pickFile(accept.join(','));
+      return file ? { name: file.name, text: await file.text() } : null;
+    },
     async readRecent(path) {
       const text = env.storage.getItem(KEYS.file(path));
       const entry = readJson<RecentFile[]>(KEYS.recent, []).find((r) => r.path === path);

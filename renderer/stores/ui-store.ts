@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Problem } from '../../simulation/index';
+import type { IoDialog } from '../features/io/io-dialog';
 import type { AutosaveEntry } from '../platform/platform';
 
 export type MainView = 'editor' | 'results' | 'analysis';
@@ -16,7 +17,9 @@ export type Dialog =
   /** A file that cannot be drawn at all (not JSON, or nodes/edges of the wrong shape). */
   | { type: 'open-error'; name: string; reason: string; problems: Problem[]; excerpt?: string }
   /** Unsaved changes would be lost: `proceed` runs if the user agrees. */
-  | { type: 'confirm-discard'; action: string; proceed: () => void };
+  | { type: 'confirm-discard'; action: string; proceed: () => void }
+  /** Launch report, data imports and calibration (renderer/features/io). */
+  | { type: 'io'; io: IoDialog };
 
 export interface Toast {
   id: number;

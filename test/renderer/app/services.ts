@@ -36,6 +36,8 @@ export interface FakePlatform extends Platform {
   saved: Array<{ path: string | null; suggestedName: string; text: string; saveAs: boolean }>;
   autosave: { text: string; documentPath: string | null } | null;
   toOpen: { path: string; name: string; text: string } | null;
+  /** What openTextFile returns (an import file), null for a cancelled picker. */
+  toImport: { name: string; text: string } | null;
 }
 
 export function fakePlatform(): FakePlatform {
@@ -44,7 +46,9 @@ export function fakePlatform(): FakePlatform {
     saved: [],
     autosave: null,
     toOpen: null,
+    toImport: null,
     openPipeline: async () => p.toOpen,
+    openTextFile: async () => p.toImport,
     readRecent: async (path) => ({ path, name: path, text: '{}' }),
     savePipeline: async (args) => {
       p.saved.push(args);
