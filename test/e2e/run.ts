@@ -2,6 +2,8 @@ import { rmSync } from 'node:fs';
 import { run as exec, REPO, runScenario, SHOTS, startPreview, type Scenario } from './harness';
 import { documents } from './scenarios/documents';
 import { editing } from './scenarios/editing';
+import { io } from './scenarios/io';
+import { reliability } from './scenarios/reliability';
 import { running } from './scenarios/running';
 
 /**
@@ -13,7 +15,7 @@ const PORT = Number(process.env.PREFLIGHT_E2E_PORT ?? 4179);
 
 async function main(): Promise<number> {
   const filter = process.argv[2]?.toLowerCase();
-  const scenarios: Scenario[] = [...editing, ...documents, ...running].filter((s) => !filter || s.name.toLowerCase().includes(filter));
+  const scenarios: Scenario[] = [...editing, ...documents, ...running, ...reliability, ...io].filter((s) => !filter || s.name.toLowerCase().includes(filter));
   if (!process.env.PREFLIGHT_E2E_SKIP_BUILD) {
     const build = await exec(`${REPO}node_modules/.bin/vite`, ['build']);
     if (build.code !== 0) {

@@ -46,7 +46,11 @@ export function FaultTimeline({ scale, selection, onSelect, onAddAt }: Props) {
   const drag = useFaultDrag({
     endMs,
     lanes,
-    onCommit: (index, window) => actions.execute(setFaultWindow(documents.getState().doc, index, window)),
+    // The bar you drag becomes the one the form edits.
+    onCommit: (index, window) => {
+      actions.execute(setFaultWindow(documents.getState().doc, index, window));
+      onSelect({ kind: 'fault', index });
+    },
     onClick: (index) => onSelect({ kind: 'fault', index }),
   });
 
@@ -54,7 +58,10 @@ export function FaultTimeline({ scale, selection, onSelect, onAddAt }: Props) {
 
   const onBarKey = (e: KeyboardEvent<HTMLElement>, bar: FaultBar) => {
     const current = documents.getState().doc;
-    const nudge = (window: { startMs: number; durationMs: number; target?: string }) => actions.execute(setFaultWindow(current, bar.index, window, `fault-${bar.index}-keys`));
+    const nudge = (window: { startMs: number; durationMs: number; target?: string }) => {
+      actions.execute(setFaultWindow(current, bar.index, window, `fault-${bar.index}-keys`));
+      onSelect({ kind: 'fault', index: bar.index });
+    };
     const sign = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (sign && e.shiftKey) nudge({ startMs: bar.startMs, durationMs: Math.max(step, snap(bar.durationMs + sign * step, step)) });
     else if (sign) nudge({ startMs: Math.max(0, snap(bar.startMs + sign * step, step)), durationMs: bar.durationMs });

@@ -44,6 +44,9 @@ export function useFaultDrag(opts: { endMs: number; lanes: Lane[]; onCommit(inde
     const track = e.currentTarget.closest<HTMLElement>('.ft-track');
     if (!track) return;
     (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    // preventDefault keeps the page from selecting text but also from focusing: focus the bar so
+    // arrow keys, Delete and Ctrl+Z act on it after a drag.
+    e.currentTarget.closest<HTMLElement>('.ft-bar')?.focus({ preventScroll: true });
     state.current = { bar, mode, x0: e.clientX, trackWidth: track.getBoundingClientRect().width, moved: false };
   };
 
