@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NODE_KINDS, nodeKind, paramsJsonSchema } from '../../../simulation/index';
 import { Icon } from '../../app/icons';
 import { useActions, useDocument, useServices, useValidation } from '../../app/app-context';
 import { removeElements, renameNode, rewire, setValue } from '../../stores/document/commands';
 import { portsOfNode } from '../../stores/document/node-ports';
+import type { EditableDocument } from '../../stores/document/editable-document';
+import { edgesFollowingPortRename } from '../../stores/document/port-rename';
 import { problemText } from '../../stores/validation';
 import { NodeRunFigures } from './NodeRunFigures';
 import { SchemaForm } from './SchemaForm';
@@ -44,6 +46,8 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
   const def = node ? nodeKind(node.kind) : undefined;
   const json = useMemo(() => (def ? (paramsJsonSchema(def.kind) as JsonSchema) : null), [def]);
   const docPath = useMemo(() => ['nodes', index, 'params'], [index]);
+  // Renaming a router's route renames its output port: its connection follows in the same undo step.
+  const followUp = useCallback((before: EditableDocument, after: EditableDocument) => edgesFollowingPortRename(before, after, index), [index]);
   if (!node) return null;
 
   const rename = (text: string) => {
@@ -75,7 +79,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       {def && json && (
         <section className="inspector-section" aria-label="Parameters">
           <h3>Parameters</h3>
-          <SchemaForm key={nodeId} zod={def.params} json={json} docPath={docPath} idPrefix={`p-${nodeId}`} />
+          <SchemaForm key={nodeId} zod={def.params} json={json} docPath={docPath} idPrefix={`p-${nodeId}`} followUp={followUp} />
         </section>
       )}
       {def && portsOfNode(node).length > 0 && (

@@ -7,21 +7,24 @@ import { useForm } from './form-context';
 import { fieldValue } from './form-values';
 import { DistributionField } from './fields/DistributionField';
 import { ModelField } from './fields/ModelField';
+import { NumberTableField } from './fields/NumberTableField';
 import { BooleanField, EnumField, JsonField, NodeRefField, NumberField, NumberListField, QuotaRefField, StringListField, TextField } from './fields/simple-fields';
 import { templateFor, type FieldSpec } from './schema-fields';
+import { visibleFields } from './variant-groups';
 
 /** Renders each field with the editor for its kind; nested objects and lists recurse. */
 export function SchemaFields({ fields }: { fields: FieldSpec[] }) {
+  const form = useForm();
   return (
     <>
-      {fields.map((spec) => (
-        <Field key={spec.path.join('.')} spec={spec} />
+      {visibleFields(fields, (spec) => fieldValue(form, spec)).map(({ spec, selectedBy }) => (
+        <Field key={spec.path.join('.')} spec={spec} selectedBy={selectedBy} />
       ))}
     </>
   );
 }
 
-function Field({ spec }: { spec: FieldSpec }) {
+function Field({ spec, selectedBy }: { spec: FieldSpec; selectedBy: FieldSpec | null }) {
   switch (spec.kind) {
     case 'number':
       return <NumberField spec={spec} />;
@@ -41,10 +44,12 @@ function Field({ spec }: { spec: FieldSpec }) {
       return <DistributionField spec={spec} />;
     case 'numberList':
       return <NumberListField spec={spec} />;
+    case 'numberTable':
+      return <NumberTableField spec={spec} />;
     case 'stringList':
       return <StringListField spec={spec} />;
     case 'object':
-      return <ObjectField spec={spec} />;
+      return <ObjectField spec={spec} selectedBy={selectedBy} />;
     case 'objectList':
       return <ObjectListField spec={spec} />;
     case 'json':
@@ -52,15 +57,16 @@ function Field({ spec }: { spec: FieldSpec }) {
   }
 }
 
-/** A nested object (retry policy, popularity) as a collapsible group. */
-function ObjectField({ spec }: { spec: FieldSpec }) {
+/** A nested object (retry policy, popularity) as a collapsible group; the selected flavour's settings open. */
+function ObjectField({ spec, selectedBy }: { spec: FieldSpec; selectedBy: FieldSpec | null }) {
   const form = useForm();
   const problems = form.problems(spec.path);
   return (
-    <details className="field-group" open={problems.length > 0 || undefined}>
+    <details className="field-group" open={selectedBy !== null || problems.length > 0 || undefined}>
       <summary>
         {spec.label}
         {spec.description && <span className="faint"> — {spec.description}</span>}
+        {selectedBy && <span className="faint"> — the selected {selectedBy.label.toLowerCase()}'s settings</span>}
       </summary>
       {problems.map((p, i) => (
         <div key={i} className={`field-error ${p.severity}`}>

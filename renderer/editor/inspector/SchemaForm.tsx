@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import type { z } from 'zod';
 import { useActions, useDocument, useServices, useValidation } from '../../app/app-context';
 import { setValue } from '../../stores/document/commands';
-import type { JsonPath } from '../../stores/document/json-ops';
+import type { EditableDocument } from '../../stores/document/editable-document';
+import { applyOps, type JsonOp, type JsonPath } from '../../stores/document/json-ops';
 import { toPathString } from '../../stores/json-path';
 import { fieldError } from './field-validation';
 import { FormContext, type FormContextValue } from './form-context';
@@ -19,6 +20,8 @@ export interface SchemaFormProps {
   idPrefix: string;
   /** Show only these top-level keys (in this order), when a panel splits one schema. */
   only?: string[];
+  /** Edits that must go with a change, in the same undo step (connections following a renamed port). */
+  followUp?(before: EditableDocument, after: EditableDocument): JsonOp[];
 }
 
 /**
@@ -53,12 +56,15 @@ export function SchemaForm(props: SchemaFormProps) {
         const currentRaw = props.docPath.reduce<unknown>((acc, k) => (acc && typeof acc === 'object' ? (acc as Record<string | number, unknown>)[k] : undefined), documents.getState().doc);
         const message = options?.unchecked ? null : fieldError(props.zod, currentRaw ?? {}, path, v, label);
         if (message) return message;
-        actions.execute(setValue(documents.getState().doc, [...props.docPath, ...path], v, v === undefined ? `Reset ${label}` : `Set ${label}`));
+        const before = documents.getState().doc;
+        const command = setValue(before, [...props.docPath, ...path], v, v === undefined ? `Reset ${label}` : `Set ${label}`);
+        if (command && props.followUp) command.ops.push(...props.followUp(before, applyOps(before, command.ops)));
+        actions.execute(command);
         return null;
       },
       problems: (path) => validation.byPath[toPathString([...props.docPath, ...path])] ?? [],
     };
-  }, [props.zod, props.json, props.docPath, props.idPrefix, raw, doc.quotas, doc.nodes, validation, documents, actions]);
+  }, [props.zod, props.json, props.docPath, props.idPrefix, props.followUp, raw, doc.quotas, doc.nodes, validation, documents, actions]);
 
   return (
     <FormContext.Provider value={value}>

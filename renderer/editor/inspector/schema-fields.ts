@@ -21,6 +21,8 @@ export type JsonSchema = {
   properties?: Record<string, JsonSchema>;
   required?: string[];
   items?: JsonSchema;
+  /** Tuple cells (a curve row [threshold, a, b]). */
+  prefixItems?: JsonSchema[];
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
   $ref?: string;
@@ -32,7 +34,7 @@ export type JsonSchema = {
   catalogMode?: 'chat' | 'embedding' | 'rerank';
 };
 
-export type FieldKind = 'number' | 'string' | 'boolean' | 'enum' | 'distribution' | 'quotaRef' | 'nodeRef' | 'model' | 'object' | 'numberList' | 'stringList' | 'objectList' | 'json';
+export type FieldKind = 'number' | 'string' | 'boolean' | 'enum' | 'distribution' | 'quotaRef' | 'nodeRef' | 'model' | 'object' | 'numberList' | 'numberTable' | 'stringList' | 'objectList' | 'json';
 
 export interface FieldSpec {
   key: string;
@@ -123,6 +125,8 @@ function kindOf(s: JsonSchema, isDistribution: boolean): FieldKind {
   if (s.type === 'array' && s.items && (s.items.type === 'number' || s.items.type === 'integer')) return 'numberList';
   if (s.type === 'array' && s.items && s.items.type === 'string' && !s.items.enum) return 'stringList';
   if (s.type === 'array' && s.items && s.items.type === 'object' && s.items.properties) return 'objectList';
+  // Rows of numbers of a fixed width (threshold curves): a table editor.
+  if (s.type === 'array' && s.items?.type === 'array' && s.items.prefixItems?.length && s.items.prefixItems.every((c) => c.type === 'number' || c.type === 'integer')) return 'numberTable';
   return 'json';
 }
 

@@ -38,7 +38,7 @@ describe.each(NODE_KINDS.map((k) => [k.kind, k] as const))('kind %s', (kind, def
     const fields = allFields(fieldsOf(json));
     for (const f of fields) {
       expect(f.label, `${kind}.${f.path.join('.')}`).toMatch(/\S/);
-      expect(['number', 'string', 'boolean', 'enum', 'distribution', 'quotaRef', 'nodeRef', 'model', 'object', 'numberList', 'stringList', 'objectList', 'json']).toContain(f.kind);
+      expect(['number', 'string', 'boolean', 'enum', 'distribution', 'quotaRef', 'nodeRef', 'model', 'object', 'numberList', 'numberTable', 'stringList', 'objectList', 'json']).toContain(f.kind);
     }
   });
 });
