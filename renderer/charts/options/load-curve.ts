@@ -24,8 +24,8 @@ export function loadCurveOption(search: LoadSearchResult, metric: LoadMetric, fo
   return {
     animation: false,
     textStyle: baseText,
-    grid: { left: 64, right: 24, top: 28, bottom: 40 },
-    legend: { top: 0, right: 8, textStyle: baseText, itemHeight: 8 },
+    grid: { left: 64, right: 24, top: 28, bottom: 62 },
+    legend: { bottom: 0, left: 'center', textStyle: baseText, itemHeight: 8 },
     tooltip: {
       trigger: 'item',
       formatter: (p: { dataIndex: number; seriesName: string }) => {
@@ -38,7 +38,7 @@ export function loadCurveOption(search: LoadSearchResult, metric: LoadMetric, fo
     xAxis: { type: loadAxisType(points), name: 'offered load (req/s)', nameLocation: 'middle', nameGap: 26, nameTextStyle: baseText, axisLabel: { ...baseText, formatter: (v: number) => formatRps(v) }, splitLine: { show: false }, axisLine: { lineStyle: { color: CHART.axis } } },
     yAxis: { type: 'value', scale: true, axisLabel: { ...baseText, formatter: (v: number) => format(v) }, splitLine: { lineStyle: { color: CHART.grid } } },
     series: [
-      { type: 'line', name: 'all runs', data: points.map(line), showSymbol: false, lineStyle: { color: CHART.axis, width: 1 }, silent: true, tooltip: { show: false }, markLine: { symbol: 'none', silent: true, data: marks } },
+      { type: 'line', name: 'all runs', data: points.map(line), showSymbol: false, lineStyle: { color: CHART.axis, width: 1 }, silent: true, tooltip: { show: false }, markLine: { symbol: 'none', silent: true, precision: 10, data: marks } },
       { type: 'scatter', name: 'sustainable', data: points.filter((p) => p.breaks.length === 0).map(line), symbolSize: 8, itemStyle: { color: CHART.p50 } },
       { type: 'scatter', name: 'breaks a criterion', data: points.filter((p) => p.breaks.length > 0).map(line), symbolSize: 8, itemStyle: { color: CHART.errors } },
     ],

@@ -100,6 +100,8 @@ export function reliabilityTimelineOption(r: RunResults) {
       gridIndex: i,
       min: 0,
       ...(row.max !== undefined ? { max: row.max, interval: 1 } : {}),
+      // Counts (429s) have whole-number ticks, so an empty row does not read "0, 1, 1".
+      ...(row.kind === 'bar' ? { minInterval: 1 } : {}),
       splitNumber: 2,
       axisLabel: { ...baseText, formatter: row.kind === 'step' ? (v: number) => (v >= 1 ? 'open' : 'closed') : row.format },
       splitLine: { lineStyle: { color: CHART.grid } },

@@ -27,7 +27,7 @@ export function replicationValuesOption(label: string, samples: number[], interv
         symbolSize: 9,
         itemStyle: { color: CHART.p50 },
         markArea: band,
-        markLine: { symbol: 'none', silent: true, lineStyle: { color: CHART.p95, type: 'dashed' }, label: { ...baseText, position: 'insideEndTop', formatter: `mean ${format(interval.mean)}` }, data: [{ yAxis: interval.mean }] },
+        markLine: { symbol: 'none', silent: true, precision: 10, lineStyle: { color: CHART.p95, type: 'dashed' }, label: { ...baseText, position: 'insideEndTop', formatter: `mean ${format(interval.mean)}` }, data: [{ yAxis: interval.mean }] },
       },
     ],
   };

@@ -29,7 +29,7 @@ export function sweepLineOption(result: SweepResult, metric: Metric, metricLabel
         symbolSize: 7,
         lineStyle: { color: CHART.p50, width: 2 },
         itemStyle: { color: CHART.p50 },
-        markLine: { symbol: 'none', silent: true, lineStyle: { color: CHART.text, type: 'dotted' }, label: { ...baseText, formatter: 'today' }, data: [{ xAxis: result.base[0] }] },
+        markLine: { symbol: 'none', silent: true, precision: 10, lineStyle: { color: CHART.text, type: 'dotted' }, label: { ...baseText, formatter: 'today' }, data: [{ xAxis: result.base[0] }] },
       },
     ],
   };
@@ -47,7 +47,7 @@ export function sweepHeatmapOption(result: SweepResult, metric: Metric, metricLa
     tooltip: { formatter: (p: { data: [number, number, number | null] }) => `${formatX(a!.values[p.data[0]]!)} × ${formatY(b!.values[p.data[1]]!)}<br/><b>${p.data[2] === null ? 'invalid' : format(p.data[2])}</b>` },
     xAxis: { type: 'category', data: a!.values.map(formatX), axisLabel: baseText, splitArea: { show: true } },
     yAxis: { type: 'category', data: b!.values.map(formatY), axisLabel: baseText, splitArea: { show: true } },
-    visualMap: { min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 1, calculable: false, orient: 'horizontal', left: 'center', bottom: 4, itemHeight: 160, textStyle: baseText, formatter: (v: number) => format(v), inRange: { color: ['#e9f0fd', '#8fb0ee', '#2f64d8'] } },
+    visualMap: { min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 1, text: values.length ? [format(Math.max(...values)), format(Math.min(...values))] : undefined, calculable: false, orient: 'horizontal', left: 'center', bottom: 4, itemHeight: 160, textStyle: baseText, formatter: (v: number) => format(v), inRange: { color: ['#e9f0fd', '#8fb0ee', '#2f64d8'] } },
     series: [{ type: 'heatmap', name: metricLabel, data: cells, label: { show: true, ...baseText, color: '#1c2230', formatter: (p: { data: [number, number, number | null] }) => (p.data[2] === null ? '—' : format(p.data[2])) } }],
   };
 }

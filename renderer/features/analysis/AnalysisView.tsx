@@ -3,7 +3,13 @@ import '../../styles/analysis.css';
 import { useAnalysisServices } from './analysis-context';
 import { useAnalysis } from './analysis-registry';
 import type { ToolId } from './analysis-store';
+import { BudgetPanel } from './budget/BudgetPanel';
+import { CapacityPanel } from './capacity/CapacityPanel';
+import { ComparePanel } from './compare/ComparePanel';
 import { ConfidencePanel } from './confidence/ConfidencePanel';
+import { DashboardsPanel } from './dashboards/DashboardsPanel';
+import { MaturityPanel } from './maturity/MaturityPanel';
+import { WhatIfPanel } from './whatif/WhatIfPanel';
 
 interface Tool {
   id: ToolId;
@@ -15,6 +21,12 @@ interface Tool {
 /** The questions the workspace answers, in the order a launch review asks them. */
 const TOOLS: Tool[] = [
   { id: 'confidence', title: 'Confidence', question: 'Can I trust these numbers?', Panel: ConfidencePanel },
+  { id: 'capacity', title: 'Capacity', question: 'How much headroom is left, and how far can traffic grow?', Panel: CapacityPanel },
+  { id: 'maturity', title: 'Maturity ROI', question: 'Is the next maturity level worth the investment?', Panel: MaturityPanel },
+  { id: 'whatif', title: 'What-ifs', question: 'What if traffic doubles or prices change?', Panel: WhatIfPanel },
+  { id: 'compare', title: 'Compare scenarios', question: 'What changes between two versions?', Panel: ComparePanel },
+  { id: 'budget', title: 'Budget & chargeback', question: 'Where does the money go, and who pays?', Panel: BudgetPanel },
+  { id: 'dashboards', title: 'Dashboards', question: 'Executive, operational and debugging views', Panel: DashboardsPanel },
 ];
 
 /** The Analysis workspace: planning questions on the left, the selected tool on the right. */

@@ -1,4 +1,4 @@
-import { loadPipeline, type Catalog, type PipelineDocument, type ReplicationPlan, type SweepAxis } from '../../../simulation/index';
+import { getParam, loadPipeline, type Catalog, type PipelineDocument, type ReplicationPlan, type SweepAxis } from '../../../simulation/index';
 import type { AppServices } from '../../app/app-context';
 import { loadSearch, maturity, replicate, sweepPoints, tornadoBars } from '../../workers/analysis-client';
 import type { AnalysisPool } from '../../workers/analysis-pool';
@@ -6,7 +6,7 @@ import type { AnalysisInputs } from './analysis-inputs';
 import type { AnalysisStore, Basis } from './analysis-store';
 import { criteriaFor, loadCriteria } from './capacity/criteria';
 import { MATURITY_TEMPLATES } from './maturity-templates';
-import { parseValues } from './whatif/param-units';
+import { defaultTornadoPaths, parseValues, suggestValues } from './whatif/param-units';
 
 export interface AnalysisActions {
   runReplications(): void;
@@ -103,7 +103,15 @@ export function createAnalysisActions(s: AppServices, store: AnalysisStore, pool
       if (!c) return;
       const axes: SweepAxis[] = [];
       for (const a of inputs().whatif.axes) {
-        const values = parseValues(a.path, a.valuesText);
+        // An empty box means the values its placeholder shows (around today's value).
+        const text = a.valuesText.trim() || (() => {
+          try {
+            return suggestValues(a.path, getParam(c.parsed, a.path, c.catalog));
+          } catch {
+            return '';
+          }
+        })();
+        const values = parseValues(a.path, text);
         if (typeof values === 'string') return fail(values);
         axes.push({ path: a.path, values });
       }
@@ -113,7 +121,7 @@ export function createAnalysisActions(s: AppServices, store: AnalysisStore, pool
       const c = current();
       if (!c) return;
       const w = inputs().whatif;
-      const paths = w.tornadoPaths ?? [];
+      const paths = w.tornadoPaths ?? defaultTornadoPaths(c.parsed);
       if (!paths.length) return fail('Tick at least one parameter for the tornado.');
       store.getState().start('tornado', c.basis, (onProgress) => {
         const task = tornadoBars(pool(), { document: c.document, options: {}, paths, spread: w.spread }, onProgress);
@@ -132,8 +140,8 @@ export function createAnalysisActions(s: AppServices, store: AnalysisStore, pool
       const doc = s.documents.getState();
       // The document of the run: the current one if unchanged since, else the run's is gone.
       if (revision !== doc.revision) return fail('The pipeline changed since the last run: run it again, then save the scenario.');
-      store.getState().saveScenario(name.trim() || results.pipeline.name, JSON.parse(JSON.stringify(doc.doc)), results);
-      s.ui.getState().toast('success', `Saved scenario “${name.trim() || results.pipeline.name}”`);
+      const saved = store.getState().saveScenario(name.trim() || results.pipeline.name, JSON.parse(JSON.stringify(doc.doc)), results);
+      s.ui.getState().toast('success', `Saved scenario “${saved.name}”`);
     },
     maturityLevels,
   };

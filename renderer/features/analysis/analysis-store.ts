@@ -100,7 +100,11 @@ export function createAnalysisStore(now: () => number = () => performance.now())
         tasks.get(kind)?.task?.cancel();
       },
       saveScenario(name, document, results) {
-        const scenario: SavedScenario = { id: nextScenario++, name, document, results };
+        // Names label table rows and maturity levels, so a repeated name gets a number.
+        const taken = new Set(get().scenarios.map((x) => x.name));
+        let unique = name;
+        for (let n = 2; taken.has(unique); n++) unique = `${name} (${n})`;
+        const scenario: SavedScenario = { id: nextScenario++, name: unique, document, results };
         set({ scenarios: [...get().scenarios, scenario] });
         return scenario;
       },

@@ -21,7 +21,7 @@ export function formatFigure(key: string, value: number): string {
   if (/Ms$/.test(key)) return formatMs(value);
   if (/Usd$/.test(key)) return formatUsd(value);
   if (/Rps$/.test(key)) return `${Number(value.toPrecision(4)).toLocaleString('en-US')} req/s`;
-  if (/Months$/.test(key)) return `${value.toFixed(2)} months`;
+  if (/Months$/.test(key)) return `${Math.abs(value) >= 0.1 || value === 0 ? value.toFixed(2) : value.toPrecision(2)} months`;
   if (/Hours/.test(key)) return `${Number((value * 60).toFixed(1)).toLocaleString('en-US')} min`;
   return formatPercent(value, key === 'availability' ? 3 : 2);
 }

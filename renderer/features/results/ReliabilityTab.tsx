@@ -14,12 +14,14 @@ function Timeline({ results }: { results: RunResults }) {
   const events = useMemo(() => timelineEvents(results), [results]);
   return (
     <section className="result-section" aria-label="Reliability timeline">
-      <h2>Per minute, during faults</h2>
+      <h2>Reliability per minute{results.reliability.faults.length ? ', during faults' : ''}</h2>
       <div className="chart-legend">
-        <span>
-          <i className="swatch" style={{ background: RELIABILITY.fault }} />
-          fault window (as it ran)
-        </span>
+        {results.reliability.faults.length > 0 && (
+          <span>
+            <i className="swatch" style={{ background: RELIABILITY.fault }} />
+            fault window (as it ran)
+          </span>
+        )}
         {results.series.warmupEndMs > 0 && (
           <span>
             <i className="swatch" style={{ background: 'rgba(152, 162, 179, 0.3)' }} />

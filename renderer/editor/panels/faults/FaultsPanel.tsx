@@ -48,7 +48,8 @@ function AddBar({ lanes, type, setType, onAdd, onEvent }: { lanes: Lane[]; type:
       <button className="btn small" disabled={!chosen} onClick={() => chosen && onAdd(chosen.target)}>
         <Icon name="plus" size={12} /> Add fault
       </button>
-      <span className="ft-add-sep" />
+      <span className="ft-add-break" />
+      <span className="faint">Cache events:</span>
       <button className="btn small" onClick={() => onEvent('kb-update')} title="A knowledge-base update invalidates caches">
         <Icon name="plus" size={12} /> KB update
       </button>
@@ -98,6 +99,7 @@ export function FaultsPanel() {
         {scale.arrivalsEndMs < scale.endMs && <span><i className="lg-after" />after the last arrival</span>}
         <span className="faint">{scale.estimated ? 'Horizon estimated from the request limit at the mean rate. ' : ''}Arrow keys move a focused bar, Shift+arrows resize.</span>
       </div>
+      {selection === null && <p className="muted ft-hint">Click a fault bar or an event flag to edit it.</p>}
       {selection?.kind === 'fault' && <FaultEditor key={`f${selection.index}`} index={selection.index} onDeleted={() => setSelection(null)} />}
       {selection?.kind === 'event' && <EventEditor key={`e${selection.index}`} index={selection.index} onDeleted={() => setSelection(null)} />}
       <h3 className="panel-heading">Operations</h3>

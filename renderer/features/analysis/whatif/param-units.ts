@@ -1,4 +1,4 @@
-import { formatCount, formatUsd, type PipelineDocument } from '../../../../simulation/index';
+import { formatCount, formatUsd, sweepableParams, type PipelineDocument } from '../../../../simulation/index';
 import { humanize } from '../../../editor/inspector/schema-fields';
 
 /** How a parameter is shown and typed: its unit, and the factor from the document's unit to the shown one. */
@@ -88,4 +88,25 @@ export function parseValues(path: string, text: string): number[] | string {
     out.push(n / u.scale);
   }
   return out;
+}
+
+/**
+ * The tornado's starting set, in the order budgets move with them: traffic, answer length, chat-model
+ * prices, retrieval depth, cache behaviour (embedding and reranker prices rarely matter).
+ */
+export function defaultTornadoPaths(doc: PipelineDocument): string[] {
+  const chatModels = new Set(doc.nodes.filter((n) => n.kind === 'llm' || n.kind === 'batch').map((n) => (n.params as { model?: string }).model));
+  const rank = (p: string): number => {
+    if (p === 'traffic.rps') return 0;
+    if (/maxTokens$/.test(p)) return 1;
+    const model = p.match(/^models\[([^\]]+)\]/)?.[1];
+    if (model) return chatModels.has(model) ? 2 : 9;
+    if (/top[KN]$/.test(p)) return 3;
+    if (/hitProbability$|similarityThreshold$|ttlMs$/.test(p)) return 4;
+    return 9;
+  };
+  return sweepableParams(doc)
+    .filter((p) => rank(p) < 9)
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, 8);
 }

@@ -1,0 +1,65 @@
+import { chargeback, SEED_BUDGET, type BudgetLine, type BudgetLineResult, type Catalog, type PipelineDocument, type RunResults } from '../../../../simulation/index';
+
+export type ModelOf = (nodeId: string) => { model: string; outputUsdPerToken: number } | null;
+
+/** The model (and its output price) each node calls, from the document and its catalog (the document's own prices win). */
+export function modelOfFor(doc: PipelineDocument, catalog: Catalog): ModelOf {
+  return (nodeId) => {
+    const node = doc.nodes.find((n) => n.id === nodeId);
+    const model = (node?.params as { model?: unknown } | undefined)?.model;
+    if (typeof model !== 'string') return null;
+    const entry = catalog.get(model);
+    return entry ? { model, outputUsdPerToken: entry.outputUsdPerToken } : null;
+  };
+}
+
+/** Chat-model nodes at the highest output price: the budget's "premium" line and the anomaly rule's "expensive model". */
+export function premiumNodes(r: RunResults, modelOf: ModelOf): string[] {
+  const chat = r.nodes.filter((n) => n.kind === 'llm' || n.kind === 'batch').map((n) => ({ id: n.id, price: modelOf(n.id)?.outputUsdPerToken ?? 0 }));
+  const top = Math.max(0, ...chat.map((c) => c.price));
+  return top > 0 ? chat.filter((c) => c.price === top).map((c) => c.id) : [];
+}
+
+/** A line's key in the amounts the user edited: its path of names. */
+const keyOf = (path: string[]) => path.join(' › ');
+
+/** The seed's $10,000 tree with the user's amounts put in. */
+export function budgetWithAmounts(amounts: Record<string, number>, line: BudgetLine = SEED_BUDGET, path: string[] = []): BudgetLine {
+  const here = [...path, line.name];
+  return { ...line, amountUsd: amounts[keyOf(here)] ?? line.amountUsd, ...(line.children ? { children: line.children.map((c) => budgetWithAmounts(amounts, c, here)) } : {}) };
+}
+
+export interface BudgetRow {
+  key: string;
+  depth: number;
+  line: BudgetLineResult;
+  /** Children's budgets add up to something else than this line's (after edits). */
+  childrenSumUsd: number | null;
+}
+
+export function budgetRows(tree: BudgetLineResult, path: string[] = [], depth = 0): BudgetRow[] {
+  const here = [...path, tree.name];
+  const sum = tree.children.length ? tree.children.reduce((s, c) => s + c.budgetUsd, 0) : null;
+  return [{ key: keyOf(here), depth, line: tree, childrenSumUsd: sum !== null && Math.abs(sum - tree.budgetUsd) > 0.005 ? sum : null }, ...tree.children.flatMap((c) => budgetRows(c, here, depth + 1))];
+}
+
+export interface ChargebackMonthly {
+  team: string;
+  realtime: boolean;
+  requests: number;
+  tokens: number;
+  actualUsd: number;
+  perQueryUsd: number;
+  perTokenUsd: number;
+  tieredUsd: number;
+}
+
+/**
+ * The seed's chargeback models per team (traffic source label), scaled from the measured window to
+ * a month by the run's own factor (monthly usage ÷ measured usage), so they read next to the budget.
+ */
+export function monthlyChargeback(r: RunResults): { factor: number; rows: ChargebackMonthly[] } {
+  const factor = r.cost.variableUsd > 0 ? r.cost.variableMonthlyUsd / r.cost.variableUsd : 0;
+  const rows = chargeback(r).map((c) => ({ team: c.team || '(no label)', realtime: c.realtime, requests: c.requests * factor, tokens: c.tokens * factor, actualUsd: c.actualUsd * factor, perQueryUsd: c.charge['per-query'] * factor, perTokenUsd: c.charge['per-token'] * factor, tieredUsd: c.charge.tiered * factor }));
+  return { factor, rows };
+}

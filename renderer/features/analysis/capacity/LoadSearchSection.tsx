@@ -1,0 +1,127 @@
+import { useMemo } from 'react';
+import { formatMs, formatPercent, formatUsd, type LoadSearchResult, type PipelineDocument } from '../../../../simulation/index';
+import { loadCurveOption } from '../../../charts/options/load-curve';
+import { useValidation } from '../../../app/app-context';
+import { useAnalysisServices } from '../analysis-context';
+import { useAnalysis } from '../analysis-registry';
+import { Chart } from '../Chart';
+import { NumberField } from '../fields';
+import { JobControls } from '../JobControls';
+import { CRITERIA, criteriaFor, criterionText } from './criteria';
+
+const rpsText = (v: number) => `${v.toLocaleString('en-US', { maximumSignificantDigits: 3 })} req/s`;
+
+function CriteriaForm({ doc }: { doc: PipelineDocument }) {
+  const { store } = useAnalysisServices();
+  const input = useAnalysis((s) => s.inputs.capacity.criteria);
+  const criteria = criteriaFor(input, doc);
+  const set = (key: (typeof CRITERIA)[number]['key'], patch: Partial<{ enabled: boolean; value: number }>) => store.getState().setInputs('capacity', { criteria: { ...criteria, [key]: { ...criteria[key], ...patch } } });
+  return (
+    <div className="a-form-row">
+      {CRITERIA.map((c) => (
+        <div key={c.key} className="criterion">
+          <label className="a-checks-inline">
+            <input type="checkbox" checked={criteria[c.key].enabled} onChange={(e) => set(c.key, { enabled: e.target.checked })} aria-label={`Use ${c.label.replace(' at most', '')}`} />
+          </label>
+          <NumberField label={c.label} unit={c.unit === 'share' ? '%' : 'ms'} value={criteria[c.key].value} scale={c.unit === 'share' ? 100 : 1} min={0} onChange={(value) => set(c.key, { value, enabled: true })} width={84} />
+        </div>
+      ))}
+      {input && (
+        <button className="btn small" onClick={() => store.getState().setInputs('capacity', { criteria: null })} title="P99 and error rate from the document's SLOs, 429 share 1 %">
+          Reset to the SLOs
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Why a search ended below today's traffic: at the lightest load the limit is the pipeline itself. */
+function belowToday(search: LoadSearchResult): string {
+  const lightest = search.points[0];
+  const p99 = lightest && search.limitedBy.criterion === 'p99Ms' ? ` P99 is ${formatMs(lightest.p99Ms)} even at ${rpsText(lightest.rps)}: the latency comes from the pipeline's own steps, not from queueing.` : '';
+  return `Today's traffic already breaks it.${p99} Relax the criterion or change the pipeline (see what limits it above).`;
+}
+
+/** Max sustainable load: bisection on the traffic multiplier with one seed, until a criterion breaks. */
+export function LoadSearchSection() {
+  const { actions } = useAnalysisServices();
+  const doc = useValidation((s) => s.validation.parsed);
+  const job = useAnalysis((s) => s.jobs.loadSearch);
+  const search = job.result;
+  const target = search?.criteria.p99Ms ?? null;
+  const p99 = useMemo(() => (search ? loadCurveOption(search, 'p99Ms', formatMs, rpsText, target) : null), [search, target]);
+  const cost = useMemo(() => (search ? loadCurveOption(search, 'costPerQueryUsd', formatUsd, rpsText, null) : null), [search]);
+  const limited = search?.limitedBy;
+  return (
+    <section className="result-section" aria-label="Max sustainable load">
+      <h2>Max sustainable load</h2>
+      <p className="section-note">Scales every arrival rate by a multiplier — doubling until a criterion breaks, then bisecting to 2 % — with the same seed at every step (common random numbers), so neighbouring loads differ by the load, not by luck. Same search as <span className="mono">preflight capacity</span>.</p>
+      {doc ? <CriteriaForm doc={doc} /> : <p className="field-error">Fix the pipeline's problems in the editor first.</p>}
+      <JobControls kind="loadSearch" label="Search max load" unit="searches" onStart={actions.searchLoad} disabled={doc ? null : 'The pipeline has problems.'} />
+      {search && limited && (
+        <>
+          <div className="big-figures" style={{ marginTop: 12 }}>
+            <div className="big-figure" data-testid="max-load">
+              <span className="label">Max sustainable load</span>
+              <span className="value num">{search.maxMultiplier >= 1024 ? `> ${rpsText(search.maxRps)}` : rpsText(search.maxRps)}</span>
+              <span className="sub num">
+                {Number(search.maxMultiplier.toPrecision(3))}× the document's {rpsText(search.baseRps)} (traffic.rps) · {search.note}
+              </span>
+            </div>
+            <div className={`big-figure${search.maxMultiplier < 1 ? ' bad' : ''}`} data-testid="limited-by">
+              <span className="label">Limited by</span>
+              <span className="value">{limited.criterion ? criterionText(limited.criterion) : 'nothing within 1,024×'}</span>
+              <span className="sub">
+                {limited.quota && `busiest quota ${limited.quota}`}
+                {limited.quota && limited.node && ' · '}
+                {limited.node && `slowest node ${limited.node}`}
+              </span>
+              {search.maxMultiplier < 1 && <span className="sub">{belowToday(search)}</span>}
+            </div>
+          </div>
+          <div className="tool-grid" style={{ marginTop: 12 }}>
+            <div>
+              <h3>P99 against load</h3>
+              {p99 && <Chart option={p99} label="P99 latency at each load the search ran" testId="p99-vs-load" />}
+            </div>
+            <div>
+              <h3>Cost per query against load</h3>
+              {cost && <Chart option={cost} label="Cost per query at each load the search ran" testId="cost-vs-load" />}
+            </div>
+          </div>
+          <details className="offered">
+            <summary>Every load the search ran ({search.points.length})</summary>
+            <table className="data-table compact">
+              <thead>
+                <tr>
+                  <th className="r">× today</th>
+                  <th className="r">Load</th>
+                  <th className="r">P99</th>
+                  <th className="r">Cost per query</th>
+                  <th className="r">Error rate</th>
+                  <th className="r">429 share</th>
+                  <th className="r">Busiest quota</th>
+                  <th>Breaks</th>
+                </tr>
+              </thead>
+              <tbody>
+                {search.points.map((p) => (
+                  <tr key={p.multiplier}>
+                    <td className="r num">{Number(p.multiplier.toPrecision(3))}</td>
+                    <td className="r num">{rpsText(p.rps)}</td>
+                    <td className="r num">{formatMs(p.p99Ms)}</td>
+                    <td className="r num">{formatUsd(p.costPerQueryUsd)}</td>
+                    <td className="r num">{formatPercent(p.errorRate, 2)}</td>
+                    <td className="r num">{formatPercent(p.rateLimitedShare, 2)}</td>
+                    <td className="r num">{p.limitingQuota ? `${p.limitingQuota} ${formatPercent(p.peakUtilisation)}` : '—'}</td>
+                    <td className={p.breaks.length ? 'bad' : 'ok'}>{p.breaks.length ? p.breaks.map(criterionText).join(', ') : 'sustainable'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}

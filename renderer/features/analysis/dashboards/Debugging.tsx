@@ -1,0 +1,99 @@
+import { useMemo } from 'react';
+import { formatCount, formatMs, formatPercent, formatTokens, formatUsd, type RunResults } from '../../../../simulation/index';
+import { nodeLatencyOption } from '../../../charts/options/dashboards';
+import { Chart } from '../Chart';
+
+/** For engineers: per-component latency, token usage, cache hit rates, per-model figures. */
+export function Debugging({ results }: { results: RunResults }) {
+  const latency = useMemo(() => nodeLatencyOption(results, formatMs), [results]);
+  const c = results.cost;
+  const t = c.tokensPerQuery;
+  const nodes = results.nodes.filter((n) => n.kind !== 'source' && n.latency.count > 0).length;
+  return (
+    <>
+      <section className="result-section" aria-label="Per-component latency">
+        <h2>Per-component latency</h2>
+        <p className="section-note">Time a request spends in each node (queueing, retries and backoff included), slowest P99 on top.</p>
+        <Chart option={latency} label="P50, P95 and P99 of each node" height={Math.max(200, 50 + nodes * 36)} testId="debug-node-latency" />
+      </section>
+      <div className="tool-grid">
+        <section className="result-section" aria-label="Token usage">
+          <h2>Token usage per query</h2>
+          <dl className="kv">
+            <div>
+              <dt>Input (uncached)</dt>
+              <dd className="num">{formatCount(t.input)}</dd>
+            </div>
+            <div>
+              <dt>Input from the prompt cache</dt>
+              <dd className="num">{formatCount(t.cachedInput)}</dd>
+            </div>
+            <div>
+              <dt>Output</dt>
+              <dd className="num">{formatCount(t.output)}</dd>
+            </div>
+          </dl>
+          <h3 style={{ marginTop: 10 }}>By model</h3>
+          <table className="data-table compact" data-testid="debug-models">
+            <thead>
+              <tr>
+                <th>Model</th>
+                <th className="r">Input</th>
+                <th className="r">Cached</th>
+                <th className="r">Output</th>
+                <th className="r">Cost</th>
+                <th className="r">Share</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.byModel.map((m) => (
+                <tr key={m.model}>
+                  <td>
+                    {m.model} <span className="faint">{m.provider}</span>
+                  </td>
+                  <td className="r num">{formatTokens(m.inputTokens)}</td>
+                  <td className="r num">{formatTokens(m.cachedInputTokens)}</td>
+                  <td className="r num">{formatTokens(m.outputTokens)}</td>
+                  <td className="r num">{formatUsd(m.usd)}</td>
+                  <td className="r num">{formatPercent(m.share)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="result-section" aria-label="Cache hit rates">
+          <h2>Cache hit rates</h2>
+          {results.caches.length === 0 ? (
+            <p className="muted">No response cache in the pipeline (the seed's target is a hit rate above 30 %).</p>
+          ) : (
+            <table className="data-table compact" data-testid="debug-caches">
+              <thead>
+                <tr>
+                  <th>Cache</th>
+                  <th className="r">Lookups</th>
+                  <th className="r">Hit rate</th>
+                  <th className="r">Expired</th>
+                  <th className="r">Evictions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {results.caches.map((k) => (
+                  <tr key={k.nodeId}>
+                    <td>
+                      {k.nodeId} <span className="faint">{k.mode}</span>
+                    </td>
+                    <td className="r num">{formatCount(k.lookups)}</td>
+                    <td className={`r num${k.hitRate < 0.3 ? ' warn' : ''}`}>{formatPercent(k.hitRate)}</td>
+                    <td className="r num">{formatCount(k.expired)}</td>
+                    <td className="r num">{formatCount(k.evictions)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {t.cachedInput > 0 && <p className="muted small-note">Prompt cache: {formatPercent(t.cachedInput / (t.input + t.cachedInput))} of input tokens read from the provider's cache.</p>}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import { useMemo } from 'react';
+import { formatDurationMs, formatPercent, formatUsd, type RunResults } from '../../../../simulation/index';
+import { projectionOption } from '../../../charts/options/dashboards';
+import { useValidation } from '../../../app/app-context';
+import { modelOfFor, premiumNodes } from '../budget/budget-model';
+import { Chart } from '../Chart';
+import { useHeadlineIntervals } from '../headline-intervals';
+import { keyIncidents, monthlyBudget, overallHealth, readiness } from './dashboard-model';
+
+/** For leadership: overall health, cost against budget, answer quality, key incidents, readiness. */
+export function Executive({ results }: { results: RunResults }) {
+  const doc = useValidation((s) => s.validation.parsed);
+  const catalog = useValidation((s) => s.validation.catalog);
+  const health = overallHealth(results);
+  const budget = monthlyBudget(doc);
+  const intervals = useHeadlineIntervals(results);
+  const monthly = results.headline.monthlyCostUsd;
+  const incidents = useMemo(() => keyIncidents(results, doc ? premiumNodes(results, modelOfFor(doc, catalog)) : []), [results, doc, catalog]);
+  const option = useMemo(() => projectionOption(results, budget.usd, formatUsd), [results, budget.usd]);
+  const ready = doc ? readiness(doc) : null;
+  const q = results.quality;
+  return (
+    <>
+      <div className="tool-grid">
+        <section className="result-section" aria-label="Overall health">
+          <h2>Overall health</h2>
+          <div className="health" data-testid="health">
+            <span className={`health-dot ${health.status}`} aria-hidden />
+            <div>
+              <b>{health.headline}</b>
+              {health.missed.length > 0 && <div className="muted">missed: {health.missed.join(', ')}</div>}
+              {health.tight.length > 0 && <div className="muted">little margin: {health.tight.join(', ')}</div>}
+              <div className="muted">
+                availability {formatPercent(results.headline.availability, 3)} · {results.outcomes.downtimeMinutes} of {results.outcomes.measuredMinutes} minutes down
+              </div>
+            </div>
+          </div>
+        </section>
+        <section className="result-section" aria-label="Cost against budget">
+          <h2>Cost against budget</h2>
+          <div className="big-figures">
+            <div className={`big-figure ${monthly > budget.usd ? 'bad' : monthly > 0.8 * budget.usd ? 'near' : 'good'}`} data-testid="exec-monthly">
+              <span className="label">Monthly cost</span>
+              <span className="value num">{formatUsd(monthly)}</span>
+              {intervals?.monthlyCostUsd && <span className="sub num">mean {intervals.monthlyCostUsd.text} ({intervals.monthlyCostUsd.confidence})</span>}
+              <span className="sub">
+                {formatPercent(monthly / budget.usd, 0)} of {formatUsd(budget.usd)}: {budget.source}
+              </span>
+            </div>
+            <div className="big-figure">
+              <span className="label">Answer quality</span>
+              <span className="value num">{q.faithfulness === null ? '—' : formatPercent(q.faithfulness)}</span>
+              <span className="sub">faithful answers (the simulator's stand-in for user satisfaction, which it cannot observe) · {formatPercent(q.escalationRate)} escalated to humans</span>
+            </div>
+          </div>
+        </section>
+      </div>
+      <section className="result-section" aria-label="Cost trend">
+        <h2>Cost trend: the next 12 months against the budget</h2>
+        <p className="section-note">At the traffic's monthly growth; bars over the budget are red.</p>
+        <Chart option={option} label="Projected monthly cost for 12 months with the budget line" height={220} testId="projection-chart" />
+      </section>
+      <div className="tool-grid">
+        <section className="result-section" aria-label="Key incidents">
+          <h2>Key incidents in this run</h2>
+          {incidents.length === 0 ? (
+            <p className="muted">No fault windows, alerts or cost anomalies.</p>
+          ) : (
+            <ul className="incident-list" data-testid="incidents">
+              {incidents.map((i, k) => (
+                <li key={k}>
+                  <span className={`pill ${i.severity}`}>{i.kind === 'fault' ? 'fault' : i.kind === 'alert' ? i.severity : 'cost anomaly'}</span> <span className="muted num">{i.atMs === null ? '' : formatDurationMs(i.atMs)}</span> {i.text}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {ready && (
+          <section className="result-section" aria-label="Production readiness">
+            <h2>Production readiness</h2>
+            <p className="section-note num">
+              {ready.done} of {ready.total} checklist items shown by the pipeline · {ready.manual} to confirm with the team · {ready.missing.length} missing
+            </p>
+            <ul className="incident-list">
+              {ready.missing.map((m) => (
+                <li key={m.item}>
+                  <span className="pill warn">{m.section}</span> <b>{m.item}</b>: <span className="muted">{m.evidence}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </>
+  );
+}

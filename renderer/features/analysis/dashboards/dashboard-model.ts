@@ -1,0 +1,48 @@
+import { costAnomalies, evaluateAlerts, formatDurationMs, productionChecklist, SEED_BUDGET, type PipelineDocument, type RunResults } from '../../../../simulation/index';
+import { checkStatus, type CardStatus } from '../../results/headline-cards';
+
+export interface Health {
+  status: Exclude<CardStatus, 'none'>;
+  headline: string;
+  missed: string[];
+  tight: string[];
+}
+
+/** Green / amber / red from the SLO checks: red if any target is missed, amber if one passes with < 20 % margin. */
+export function overallHealth(r: RunResults): Health {
+  const missed = r.slo.checks.filter((c) => checkStatus(c) === 'fail').map((c) => c.label);
+  const tight = r.slo.checks.filter((c) => checkStatus(c) === 'near').map((c) => c.label);
+  const judged = r.slo.checks.filter((c) => checkStatus(c) !== 'none').length;
+  if (missed.length) return { status: 'fail', headline: `Red: ${missed.length} of ${judged} targets missed`, missed, tight };
+  if (tight.length) return { status: 'near', headline: `Amber: every target met, ${tight.length} with little margin`, missed, tight };
+  return { status: 'pass', headline: `Green: all ${judged} targets met with margin`, missed, tight };
+}
+
+/** The budget the executive view compares with: the document's SLO budget, else the seed's $10,000. */
+export function monthlyBudget(doc: PipelineDocument | null): { usd: number; source: string } {
+  const own = doc?.slo.monthlyBudgetUsd ?? null;
+  return own !== null ? { usd: own, source: "the document's monthly budget" } : { usd: SEED_BUDGET.amountUsd, source: "the seed's $10,000 allocation (the document sets no budget)" };
+}
+
+export interface Incident {
+  atMs: number | null;
+  kind: 'fault' | 'alert' | 'anomaly';
+  severity: string;
+  text: string;
+}
+
+/** Key incidents of the run: fault windows, alerts that fired, cost anomalies that fired — in time order. */
+export function keyIncidents(r: RunResults, premiumNodes: string[]): Incident[] {
+  const faults: Incident[] = r.reliability.faults.map((f) => ({ atMs: f.startMs, kind: 'fault', severity: 'fault', text: `${f.type} on ${f.target} for ${formatDurationMs(f.endMs - f.startMs)}${f.mitigated ? ' (ended by the team: detection + mitigation)' : ''}` }));
+  const alerts: Incident[] = evaluateAlerts(r).map((a) => ({ atMs: a.firstAtMs, kind: 'alert', severity: a.rule.severity, text: `${a.rule.title} — ${a.firingMinutes ? `firing ${Number(a.firingMinutes.toFixed(1))} min` : a.rule.condition}` }));
+  const anomalies: Incident[] = costAnomalies(r, premiumNodes)
+    .filter((f) => f.fired)
+    .map((f) => ({ atMs: f.firstAtMs, kind: 'anomaly', severity: 'medium', text: `${f.detection}: ${f.detail}` }));
+  return [...faults, ...alerts, ...anomalies].sort((a, b) => (a.atMs ?? Infinity) - (b.atMs ?? Infinity));
+}
+
+/** The production checklist in counts, and what is missing. */
+export function readiness(doc: PipelineDocument) {
+  const items = productionChecklist(doc);
+  return { done: items.filter((i) => i.status === 'done').length, missing: items.filter((i) => i.status === 'missing'), manual: items.filter((i) => i.status === 'manual').length, total: items.length };
+}

@@ -1,0 +1,77 @@
+import { formatCount, formatUsd, levelRoi, SEED_ROI_EXAMPLE, type Explanation, type Interval, type LevelRoi, type LevelRoiWithIntervals, type RoiAssumptions } from '../../../../simulation/index';
+import { confidenceText, formatFigure } from '../format';
+
+export type RoiFigure = 'costPerQueryUsd' | 'monthlyCostUsd' | 'downtimeHoursPerMonth' | 'lostRevenueUsd' | 'monthlySavingsUsd' | 'paybackMonths';
+
+export interface RoiCell {
+  value: string;
+  /** "± $105.85", or null without an interval. */
+  pm: string | null;
+  interval: Interval | null;
+}
+
+const cell = (key: RoiFigure, value: number | null, iv: Interval | undefined): RoiCell => ({
+  value: value === null ? '—' : formatFigure(key, value),
+  pm: iv && Number.isFinite(iv.halfWidth) ? `± ${formatFigure(key, iv.halfWidth)}` : null,
+  interval: iv ?? null,
+});
+
+/** A level's figures; cost per query is not on LevelRoi, so it shows its interval's mean. */
+export interface RoiRow {
+  name: string;
+  baseline: boolean;
+  cells: Record<RoiFigure, RoiCell>;
+  point: LevelRoi;
+}
+
+/** One row per level, each figure as the point estimate ± the half-width of its interval (as the CLI prints). */
+export function roiRows(roi: LevelRoiWithIntervals[]): RoiRow[] {
+  return roi.map((l, k) => {
+    const p = l.point;
+    const iv = l.intervals;
+    return {
+      name: l.name,
+      baseline: k === 0,
+      point: p,
+      cells: {
+        costPerQueryUsd: cell('costPerQueryUsd', iv.costPerQueryUsd?.mean ?? null, iv.costPerQueryUsd),
+        monthlyCostUsd: cell('monthlyCostUsd', p.monthlyCostUsd, iv.monthlyCostUsd),
+        downtimeHoursPerMonth: cell('downtimeHoursPerMonth', p.downtimeHoursPerMonth, iv.downtimeHoursPerMonth),
+        lostRevenueUsd: cell('lostRevenueUsd', p.lostRevenueUsd, iv.lostRevenueUsd),
+        monthlySavingsUsd: cell('monthlySavingsUsd', p.monthlySavingsUsd, k === 0 ? undefined : iv.monthlySavingsUsd),
+        paybackMonths: k === 0 ? { value: 'baseline', pm: null, interval: null } : p.paybackMonths === null ? { value: 'never', pm: null, interval: null } : cell('paybackMonths', p.paybackMonths, iv.paybackMonths),
+      },
+    };
+  });
+}
+
+/** The savings of a level in the seed's formula, with this comparison's numbers. */
+export function explainSavings(row: RoiRow, baseline: RoiRow): Explanation {
+  const total = (r: RoiRow) => r.point.monthlyCostUsd + r.point.lostRevenueUsd;
+  return {
+    title: `Monthly savings of ${row.name}`,
+    formula: `(${formatUsd(baseline.point.monthlyCostUsd)} + ${formatUsd(baseline.point.lostRevenueUsd)}) − (${formatUsd(row.point.monthlyCostUsd)} + ${formatUsd(row.point.lostRevenueUsd)}) = ${formatUsd(total(baseline) - total(row))}`,
+    details: [
+      `savings = the baseline's (monthly cost + lost revenue) − this level's`,
+      `monthly cost = cost per query × ${formatCount(row.point.queriesPerMonth)} queries a month + fixed costs`,
+      `lost revenue = downtime hours a month × revenue lost per hour down`,
+      row.cells.monthlySavingsUsd.interval ? `computed per replication (each level shares the replication's seed with the baseline), then a t-interval: ${row.cells.monthlySavingsUsd.value} ${row.cells.monthlySavingsUsd.pm ?? ''}, ${confidenceText(row.cells.monthlySavingsUsd.interval)}` : '',
+    ],
+  };
+}
+
+export function explainPayback(row: RoiRow): Explanation {
+  const p = row.point;
+  return {
+    title: `Payback of ${row.name}`,
+    formula: p.paybackMonths === null ? `${formatUsd(p.oneTimeInvestmentUsd)} ÷ (${formatUsd(p.monthlySavingsUsd)} − ${formatUsd(p.monthlyInvestmentUsd)}): net savings are not positive, so it never pays back` : `${formatUsd(p.oneTimeInvestmentUsd)} ÷ (${formatUsd(p.monthlySavingsUsd)} − ${formatUsd(p.monthlyInvestmentUsd)}) = ${p.paybackMonths.toFixed(2)} months`,
+    details: ['payback (months) = one-time investment ÷ (monthly savings − monthly investment)', row.cells.paybackMonths.interval ? `across replications: ${row.cells.paybackMonths.value} ${row.cells.paybackMonths.pm ?? ''}, ${confidenceText(row.cells.paybackMonths.interval)}` : 'no interval: some replication had no positive net savings'],
+  };
+}
+
+/** The seed's worked example through the same formulas: level 1 against level 4. */
+export function seedExample(): { assumptions: RoiAssumptions; rows: LevelRoi[] } {
+  const { assumptions, level1, level4 } = SEED_ROI_EXAMPLE;
+  return { assumptions, rows: [levelRoi(level1, level1, assumptions), levelRoi(level4, level1, assumptions)] };
+}
+
