@@ -8,7 +8,6 @@ import { exportStem, type DataExportKind } from './file-names';
 import { importedPipelineFileName } from './import/proxy-config-view';
 import { importerMessage, localDate, readJson, readJsonOrLines } from './import/read-input';
 import type { IoDialog } from './io-dialog';
-import type { ReportExtras } from './report/report-protocol';
 
 export interface IoActions {
   /** File → Export report…: the launch report dialog. */
@@ -20,9 +19,6 @@ export interface IoActions {
   saveFile(file: ExportFile | { suggestedName: string; data: Uint8Array; mime: string; extensions: string[] }): Promise<boolean>;
   /** A finished report's replications: the headline CSV then carries their intervals. */
   rememberReport(revision: number, results: RunResults, replicated: ReplicatedResults): void;
-  /** The Analysis workspace registers where its ROI and what-ifs for the current document come from. */
-  provideAnalysisExtras(source: () => ReportExtras | null): void;
-  analysisExtras(): ReportExtras | null;
   importPriceMap(): Promise<void>;
   importProxyConfig(): Promise<void>;
   calibrateFromTraces(): Promise<void>;
@@ -35,7 +31,6 @@ type Services = Omit<AppServices, 'actions'>;
 export function createIoActions(s: Services, openText: AppServices['actions']['openText']): IoActions {
   const { platform, documents, runs, ui, validation } = s;
   let report: { revision: number; results: RunResults; replicated: ReplicatedResults } | null = null;
-  let analysis: (() => ReportExtras | null) | null = null;
 
   const show = (io: IoDialog) => ui.getState().openDialog({ type: 'io', io });
   const importError = (what: string, fileName: string, message: string, excerpt?: string) => show({ kind: 'import-error', what, fileName, message, ...(excerpt ? { excerpt } : {}) });
@@ -91,10 +86,6 @@ export function createIoActions(s: Services, openText: AppServices['actions']['o
     rememberReport(revision, results, replicated) {
       report = { revision, results, replicated };
     },
-    provideAnalysisExtras(source) {
-      analysis = source;
-    },
-    analysisExtras: () => analysis?.() ?? null,
 
     async importPriceMap() {
       const file = await pick(['.json', 'application/json'], 'price map');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fitCalibration, loadPipeline, parseCalibrationInput, runPipeline, tracesToOtlpJson, type ObservationSet } from '../../../simulation/index';
 import { calibrationCommand, calibrationTargets } from '../../../renderer/features/io/calibration/calibration-apply';
-import { calibrationRows, defaultTarget, formatFitMs, modelMatchScore, observedValues, type FitKey } from '../../../renderer/features/io/calibration/calibration-view';
+import { calibrationRows, calibrationSummary, defaultTarget, formatFitMs, modelMatchScore, observedValues, type FitKey } from '../../../renderer/features/io/calibration/calibration-view';
 import { cdfChartModel, logTicks } from '../../../renderer/features/io/calibration/cdf-chart-model';
 import { createDocumentStore } from '../../../renderer/stores/document/document-store';
 import { exampleDocument } from '../helpers';
@@ -47,6 +47,7 @@ describe('calibration view', () => {
     const report = fitCalibration(sets[0]![1]);
     const [row] = calibrationRows(report.models);
     expect(row!.model).toBe('gpt-4o-mini');
+    expect(calibrationSummary(report)).toBe('8 calls of gpt-4o-mini (OTLP/JSON traces); 1 record skipped (reasons below). Click a fit to see it against the data.');
     expect(row!.calls).toBe('8');
     expect(row!.fits.ttftMs).toMatchObject({ median: '497 ms', n: 7, poor: false });
     expect(row!.fits.ttftMs!.d).toMatch(/^0\.\d{3}$/);
@@ -73,7 +74,8 @@ describe('calibration view', () => {
   });
 
   it('log axis ticks stay inside the range', () => {
-    expect(logTicks(300, 900)).toEqual([300, 500, 700]);
+    expect(logTicks(300, 900)).toEqual([300, 400, 500, 600, 700, 800, 900]);
+    expect(logTicks(200, 2000)).toEqual([200, 300, 500, 700, 1000, 1500, 2000]);
     expect(logTicks(1, 100_000)).toEqual([1, 10, 100, 1000, 10_000, 100_000]);
     const flat = cdfChartModel([5, 5, 5, 5, 5], { mu: Math.log(5), sigma: 0 });
     expect(flat.xMin).toBeLessThan(5);
@@ -93,7 +95,10 @@ describe('applying a calibration', () => {
     const plan = calibrationCommand(doc, 'llm', cal, { use: 'lognormal' });
     if (!plan.ok) throw new Error(plan.reason);
     expect(plan.changes.map((c) => c.key).sort()).toEqual(['timePerOutputTokenMs', 'ttftMs', 'ttftMsPer1kInputTokens']);
-    expect(plan.changes.find((c) => c.key === 'ttftMs')).toMatchObject({ label: 'TTFT', before: 'lognormal(median 450 ms, p99 1500 ms)', after: `lognormal(median ${cal.ttftMs!.lognormal.median} ms, σ ${cal.ttftMs!.lognormal.sigma})` });
+    // Read as a person reads it; the document keeps the fit's six significant digits.
+    expect(plan.changes.find((c) => c.key === 'ttftMs')).toMatchObject({ label: 'TTFT', before: 'lognormal(median 450 ms, p99 1.5 s)', after: 'lognormal(median 497 ms, σ 0.20)' });
+    expect(plan.changes.find((c) => c.key === 'timePerOutputTokenMs')).toMatchObject({ before: 'lognormal(median 8 ms, σ 0.30)', after: 'lognormal(median 13.2 ms, σ 0.19)' });
+    expect(plan.changes.find((c) => c.key === 'ttftMsPer1kInputTokens')).toMatchObject({ label: 'TTFT per 1K input tokens', before: '20 ms', after: '0 ms' });
     store.getState().execute(plan.command);
     const node = store.getState().doc.nodes.find((n) => n.id === 'llm')!;
     expect(node.params!.ttftMs).toEqual(cal.ttftMs!.lognormal);
@@ -112,6 +117,7 @@ describe('applying a calibration', () => {
     store.getState().execute(plan.command);
     expect(store.getState().doc.nodes[0]!.params!.ttftMs).toEqual(cal.ttftMs!.empirical);
     expect(store.getState().doc.nodes[0]!.params!.outputTokens).toEqual(cal.outputTokens!.empirical);
+    expect(plan.changes.find((c) => c.key === 'ttftMs')!.after).toMatch(/^measured quantiles \(11 points, \d+ ms to \d+ ms\)$/);
     store.getState().undo();
     expect(store.getState().doc).toEqual(doc);
   });

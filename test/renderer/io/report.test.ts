@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadPipeline, reportHtml, runReplications, searchMaxLoad, sha256Hex } from '../../../simulation/index';
+import { loadPipeline, reportHtml, runReplications, searchMaxLoad, sha256Hex, type LevelRoiWithIntervals, type SweepResult } from '../../../simulation/index';
+import { createAnalysisStore } from '../../../renderer/features/analysis/analysis-store';
+import { extrasFromAnalysis } from '../../../renderer/features/io/report/analysis-extras';
 import { handleReportJob } from '../../../renderer/features/io/report/report-handler';
 import { buildReportInput, DEFAULT_REPORT_PLAN, reportExtras, reportMeta } from '../../../renderer/features/io/report/report-input';
 import type { ReportJob, ReportOutbound } from '../../../renderer/features/io/report/report-protocol';
@@ -98,5 +100,22 @@ describe('report input', () => {
     expect(input.results).toBe(replicated.representative);
     expect(input.replicated).toBe(replicated);
     expect(input.meta).toBe(META);
+  });
+});
+
+describe('analysis results in the report', () => {
+  it('come from the Analysis workspace only when finished for this version of the document', () => {
+    const jobs = createAnalysisStore().getState().jobs;
+    expect(extrasFromAnalysis(jobs, 3)).toBeNull();
+    const roi = [{ name: 'Level 1' }, { name: 'Level 3' }] as unknown as LevelRoiWithIntervals[];
+    const assumptions = { queriesPerDay: 100_000, lostRevenuePerDowntimeHourUsd: 5000, daysPerMonth: 30 };
+    const sweep = { axes: [{ path: 'nodes.llm.params.maxTokens', values: [256, 512] }], base: [1024], points: [], seed: 1 } as unknown as SweepResult;
+    const done = <T>(result: T, revision: number) => ({ status: 'done' as const, progress: null, result, error: null, basis: { revision, seed: 1, pipelineName: 'p' }, elapsedMs: 1 });
+    const withResults = { ...jobs, maturity: done({ roi, assumptions, replications: 3, source: 'x' }, 3), sweep: done(sweep, 3), tornado: done({ base: {} as never, bars: [], spread: 0.2 }, 2) };
+    const found = extrasFromAnalysis(withResults, 3)!;
+    expect(found.extras).toEqual({ roi: { assumptions, levels: roi }, whatIfs: { sweeps: [sweep], tornado: null } });
+    expect(found.summary).toBe('maturity ROI of 2 levels, a sweep of nodes.llm.params.maxTokens');
+    // After an edit (revision 4) none of them describes the pipeline any more.
+    expect(extrasFromAnalysis(withResults, 4)).toBeNull();
   });
 });

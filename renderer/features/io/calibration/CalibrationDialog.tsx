@@ -3,7 +3,7 @@ import type { CalibrationReport, ObservationSet } from '../../../../simulation/i
 import { useDocument, useServices } from '../../../app/app-context';
 import { Modal } from '../../../app/Modal';
 import { calibrationCommand, calibrationTargets } from './calibration-apply';
-import { defaultTarget, FIT_LABELS, formatFitMs, observedValues, type FitKey } from './calibration-view';
+import { calibrationSummary, defaultTarget, FIT_LABELS, formatFitMs, observedValues, type FitKey } from './calibration-view';
 import { CalibrationTable, type Selection } from './CalibrationTable';
 import { CdfChart } from './CdfChart';
 
@@ -54,15 +54,13 @@ export function CalibrationDialog({ fileName, report, observations, close }: { f
       </>}
     >
       <div className="io-wide" />
-      <p data-testid="calibration-summary">
-        {report.notes[report.notes.length - 1]} Format: {report.format === 'otlp-json' ? 'OTLP/JSON traces' : 'LiteLLM spend logs'}.
-      </p>
+      <p data-testid="calibration-summary">{calibrationSummary(report)}</p>
       <CalibrationTable models={report.models} selection={selection} select={select} />
       {(calibration.notes.length > 0 || report.notes.length > 1) && (
         <details className="io-details">
           <summary>What was left out of the fits, and why</summary>
           <ul>
-            {[...report.notes.slice(0, -1), ...calibration.notes].map((n, i) => <li key={i}>{n}</li>)}
+            {[...report.notes, ...calibration.notes].map((n, i) => <li key={i}>{n}</li>)}
             {report.skipped.slice(0, 20).map((k) => <li key={k.path}><span className="mono">{k.path}</span>: {k.reason}</li>)}
           </ul>
         </details>
@@ -81,9 +79,12 @@ export function CalibrationDialog({ fileName, report, observations, close }: { f
               <label className="io-option">
                 <span className="io-option-label">Node</span>
                 <select value={nodeId ?? ''} onChange={(e) => setChosenNode(e.target.value)} aria-label="Node to calibrate">
-                  {targets.map((t) => <option key={t.id} value={t.id}>{t.name} ({t.id}{t.model ? `, ${t.model}` : ''})</option>)}
+                  {targets.map((t) => <option key={t.id} value={t.id}>{t.name === t.id ? t.id : `${t.name} (${t.id})`}</option>)}
                 </select>
-                <span className={suggested.matched ? 'muted' : 'field-error warning'}>{suggested.matched ? `Chosen because it uses ${target?.model ?? 'this model'}.` : `No node uses ${calibration.model}: check this is the right one.`}</span>
+                <span className={suggested.matched ? 'muted' : 'field-error warning'}>
+                  {target?.model ? `It uses ${target.model}. ` : ''}
+                  {suggested.matched ? (target?.id === suggested.id ? 'Chosen because its model matches.' : '') : `No node uses ${calibration.model}: check this is the right one.`}
+                </span>
               </label>
               <fieldset className="io-option">
                 <legend className="io-option-label">Use</legend>

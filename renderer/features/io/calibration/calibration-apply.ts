@@ -3,7 +3,7 @@ import { humanize } from '../../../editor/inspector/schema-fields';
 import type { Command } from '../../../stores/document/commands';
 import type { EditableDocument } from '../../../stores/document/editable-document';
 import { setOp, type Json, type JsonOp } from '../../../stores/document/json-ops';
-import type { CalibrationTarget } from './calibration-view';
+import { formatFitMs, type CalibrationTarget } from './calibration-view';
 
 type PropSchema = { default?: unknown; title?: string; unit?: string; catalogMode?: string };
 
@@ -33,10 +33,19 @@ export interface ParamChange {
   after: string;
 }
 
-function describe(value: unknown, unit: string | undefined): string {
+/**
+ * A parameter value as a person reads it: fitted values carry six significant digits in the document
+ * (enough to reproduce a run), but "median 497 ms, σ 0.20" is what the change list and toast show.
+ */
+export function describeValue(value: unknown, unit: string | undefined): string {
   if (value === undefined || value === null) return 'not set';
-  if (typeof value === 'object' && 'type' in (value as object)) return describeDistribution(value as DistributionSpec, unit === 'ms' ? 'ms' : '');
-  return `${String(value)}${unit === 'ms' ? ' ms' : ''}`;
+  const fmt = (v: number) => (unit === 'ms' ? formatFitMs(v) : `${Number(v.toPrecision(3))}${unit ? ` ${unit}` : ''}`);
+  if (typeof value === 'number') return fmt(value);
+  if (typeof value !== 'object' || !('type' in value)) return String(value);
+  const spec = value as DistributionSpec;
+  if (spec.type === 'lognormal') return `lognormal(median ${fmt(spec.median)}, ${spec.p99 !== undefined ? `p99 ${fmt(spec.p99)}` : `σ ${(spec.sigma ?? 0).toFixed(2)}`})`;
+  if (spec.type === 'empirical' && spec.quantiles.length > 1) return `measured quantiles (${spec.quantiles.length} points, ${fmt(spec.quantiles[0]![1])} to ${fmt(spec.quantiles[spec.quantiles.length - 1]![1])})`;
+  return describeDistribution(spec, unit ?? '');
 }
 
 /**
@@ -69,7 +78,7 @@ export function calibrationCommand(doc: EditableDocument, nodeId: string, calibr
     const op = setOp(doc, ['nodes', index, 'params', key], after[key] as Json);
     if (op) ops.push(op);
     const schema = props[key] ?? {};
-    changes.push({ key, label: schema.title ?? humanize(key), before: describe(before[key] ?? schema.default, schema.unit), after: describe(after[key], schema.unit) });
+    changes.push({ key, label: schema.title ?? humanize(key), before: describeValue(before[key] ?? schema.default, schema.unit), after: describeValue(after[key], schema.unit) });
   }
   if (ops.length === 0) return { ok: false, reason: `'${node.name ?? nodeId}' already has this calibration` };
   return { ok: true, command: { label: `Calibrate ${node.name ?? nodeId} from ${calibration.model}`, ops }, changes };

@@ -1,4 +1,4 @@
-import { formatCount, formatMs, formatPercent, type CallObservation, type LognormalFit, type ModelCalibration, type ObservationSet } from '../../../../simulation/index';
+import { formatCount, formatMs, formatPercent, type CalibrationReport, type CallObservation, type LognormalFit, type ModelCalibration, type ObservationSet } from '../../../../simulation/index';
 
 /** The fits the table shows and the chart can draw. */
 export type FitKey = 'ttftMs' | 'timePerOutputTokenMs' | 'outputTokens';
@@ -46,6 +46,15 @@ export function fitCell(fit: LognormalFit | null, key: FitKey): FitCell | null {
   if (!fit) return null;
   const fmt = FORMATS[key];
   return { median: fmt(fit.median), p99: fmt(fit.p99), sigma: fit.sigma.toFixed(2), d: fit.ks.d.toFixed(3), p: pValueText(fit.ks.pValue), n: fit.n, poor: fit.ks.pValue < POOR_FIT_P };
+}
+
+/** "8 calls of gpt-4o-mini (OTLP/JSON traces); 1 record skipped, see below." */
+export function calibrationSummary(report: CalibrationReport): string {
+  const calls = report.models.reduce((n, m) => n + m.calls, 0);
+  const of = report.models.length === 1 ? report.models[0]!.model : `${report.models.length} models`;
+  const format = report.format === 'otlp-json' ? 'OTLP/JSON traces' : 'LiteLLM spend logs';
+  const skipped = report.skipped.length ? `; ${formatCount(report.skipped.length)} record${report.skipped.length === 1 ? '' : 's'} skipped (reasons below)` : '';
+  return `${formatCount(calls)} call${calls === 1 ? '' : 's'} of ${of} (${format})${skipped}. Click a fit to see it against the data.`;
 }
 
 export function calibrationRows(models: readonly ModelCalibration[]): CalibrationRow[] {

@@ -26,7 +26,7 @@ export function lognormalCdf(x: number, mu: number, sigma: number): number {
 export function logTicks(lo: number, hi: number): number[] {
   const ticks: number[] = [];
   const decades = Math.log10(hi / lo);
-  const steps = decades > 3 ? [1] : decades > 1.2 ? [1, 2, 5] : [1, 1.5, 2, 3, 5, 7];
+  const steps = decades > 3 ? [1] : decades > 1.2 ? [1, 2, 5] : decades > 0.5 ? [1, 1.5, 2, 3, 5, 7] : [1, 1.2, 1.4, 1.6, 1.8, 2, 2.5, 3, 4, 5, 6, 7, 8, 9];
   for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
     for (const s of steps) {
       const v = Number((s * 10 ** e).toPrecision(3));

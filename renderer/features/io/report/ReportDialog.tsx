@@ -6,6 +6,7 @@ import { isDirty } from '../../../stores/document/document-store';
 import { problemText } from '../../../stores/validation';
 import { exportStem, reportCommand, reportFileName } from '../file-names';
 import { pipelineName } from '../../../stores/document/editable-document';
+import { analysisExtras } from './analysis-extras';
 import { openPrintableReport } from './print-web';
 import { startReportWorker, type ReportTask } from './report-client';
 import { DEFAULT_REPORT_PLAN, type ReportPlan } from './report-input';
@@ -41,7 +42,8 @@ export function ReportDialog({ close }: { close(): void }) {
   const file = useDocument((s) => s.file);
   const doc = useDocument((s) => s.doc);
   const errorCount = useValidation((s) => s.validation.errorCount);
-  const analysis = actions.analysisExtras();
+  // Read once: the Analysis workspace cannot change while this dialog covers it.
+  const [analysis] = useState(() => analysisExtras(services));
   const stem = exportStem(file, pipelineName(doc));
   const validReplications = Number.isInteger(plan.replications) && plan.replications >= 2 && plan.replications <= MAX_REPORT_REPLICATIONS;
 
@@ -69,7 +71,7 @@ export function ReportDialog({ close }: { close(): void }) {
 
   const start = async () => {
     setPhase({ name: 'running', progress: null, started: Date.now() });
-    const { job, revision, stem: jobStem } = await reportJob(services, plan, new Date());
+    const { job, revision, stem: jobStem } = await reportJob(services, plan, analysis?.extras ?? null, new Date());
     if (cancelled.current) return;
     task.current = startReportWorker(job, (message) => {
       if (message.type === 'progress') setPhase((p) => (p.name === 'running' ? { ...p, progress: message.progress } : p));
@@ -152,7 +154,7 @@ export function ReportDialog({ close }: { close(): void }) {
           <button className="link-btn" onClick={() => void actions.save(false)}>Save first</button> so a reviewer can check the report against the file.
         </p>
       )}
-      <ReportOptions plan={plan} setPlan={setPlan} platformKind={platform.kind} analysisAvailable={analysis !== null} />
+      <ReportOptions plan={plan} setPlan={setPlan} platformKind={platform.kind} analysis={analysis?.summary ?? null} />
       <div className="io-command">
         <span className="muted">The same figures from the command line:</span>
         <code className="mono" data-testid="report-command">{reportCommand(file.name, reportFileName(stem, plan.format), plan)}</code>

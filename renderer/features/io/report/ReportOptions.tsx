@@ -3,7 +3,7 @@ import type { ReportPlan } from './report-input';
 import { MAX_REPORT_REPLICATIONS } from './report-protocol';
 
 /** The report dialog's choices: replications, max-load search, analysis results, format. */
-export function ReportOptions(props: { plan: ReportPlan; setPlan(plan: ReportPlan): void; platformKind: 'web' | 'electron'; analysisAvailable: boolean }) {
+export function ReportOptions(props: { plan: ReportPlan; setPlan(plan: ReportPlan): void; platformKind: 'web' | 'electron'; analysis: string | null }) {
   const { plan, setPlan } = props;
   const [text, setText] = useState(String(plan.replications));
   const n = Number(text);
@@ -37,11 +37,11 @@ export function ReportOptions(props: { plan: ReportPlan; setPlan(plan: ReportPla
           <span className="muted">Raises the traffic until the P99 or error-rate SLO or a 1 % rate-limited share breaks (about 10–20 more runs).</span>
         </span>
       </label>
-      <label className={`io-option check${props.analysisAvailable ? '' : ' disabled'}`}>
-        <input type="checkbox" checked={plan.analysis && props.analysisAvailable} disabled={!props.analysisAvailable} onChange={(e) => set({ analysis: e.target.checked })} />
+      <label className={`io-option check${props.analysis ? '' : ' disabled'}`}>
+        <input type="checkbox" checked={plan.analysis && props.analysis !== null} disabled={props.analysis === null} onChange={(e) => set({ analysis: e.target.checked })} />
         <span>
           <span className="io-option-label">Maturity ROI and what-ifs</span>
-          <span className="muted">{props.analysisAvailable ? 'From the Analysis workspace, for this pipeline.' : 'None yet: run them in the Analysis workspace to include them.'}</span>
+          <span className="muted">{props.analysis ? `From the Analysis workspace: ${props.analysis}.` : 'None for this version of the pipeline: run them in the Analysis workspace (Maturity, What-if) to include them.'}</span>
         </span>
       </label>
       <fieldset className="io-option">

@@ -1,0 +1,38 @@
+import type { AppServices } from '../../../app/app-context';
+import { analysisStoreFor } from '../../analysis/analysis-registry';
+import type { AnalysisState } from '../../analysis/analysis-store';
+import type { ReportExtras } from './report-protocol';
+
+export interface AvailableExtras {
+  extras: ReportExtras;
+  /** "maturity ROI of 3 levels, 1 sweep, a tornado": what the report would include. */
+  summary: string;
+}
+
+/**
+ * The Analysis workspace's maturity ROI and what-ifs that belong in a report of the document as it is
+ * now: finished, and computed from this revision (a result for an earlier state of the pipeline
+ * would describe another pipeline). Null when there is none.
+ */
+export function extrasFromAnalysis(jobs: AnalysisState['jobs'], revision: number): AvailableExtras | null {
+  const current = <T>(job: { result: T | null; basis: { revision: number } | null }) => (job.result !== null && job.basis?.revision === revision ? job.result : null);
+  const maturity = current(jobs.maturity);
+  const sweep = current(jobs.sweep);
+  const tornado = current(jobs.tornado);
+  const parts: string[] = [];
+  if (maturity) parts.push(`maturity ROI of ${maturity.roi.length} levels`);
+  if (sweep) parts.push(`a sweep of ${sweep.axes.map((a) => a.path).join(' × ')}`);
+  if (tornado) parts.push(`a tornado of ${tornado.bars.length} parameters`);
+  if (parts.length === 0) return null;
+  return {
+    extras: {
+      roi: maturity ? { assumptions: maturity.assumptions, levels: maturity.roi } : null,
+      whatIfs: sweep || tornado ? { sweeps: sweep ? [sweep] : [], tornado: tornado ? { bars: tornado.bars } : null } : null,
+    },
+    summary: parts.join(', '),
+  };
+}
+
+export function analysisExtras(services: AppServices): AvailableExtras | null {
+  return extrasFromAnalysis(analysisStoreFor(services).getState().jobs, services.documents.getState().revision);
+}
