@@ -53,6 +53,7 @@ function AxisEditor({ index, doc, catalog, paths }: { index: number; doc: Pipeli
       <label className="a-field grow">
         <span className="a-field-label">
           Values to try{unit && <span className="field-unit"> {unit}</span>}
+          <span className="field-unit"> · separated by commas or spaces (no thousands separators); empty = the placeholder's</span>
         </span>
         <input value={axis.valuesText} placeholder={base === null ? '' : suggestValues(axis.path, base)} onChange={(e) => set({ valuesText: e.target.value })} aria-label={index === 0 ? 'Values to try' : 'Second values to try'} />
       </label>

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_INVESTMENTS, evaluateBudget, loadPipeline, runReplications, SEED_BUDGET } from '../../../simulation/index';
+import { analysisFor } from '../../../renderer/features/analysis/analysis-context';
+import type { AnalysisStore, JobKind } from '../../../renderer/features/analysis/analysis-store';
+import { budgetRows, budgetWithAmounts, modelOfFor, monthlyChargeback, premiumNodes } from '../../../renderer/features/analysis/budget/budget-model';
+import { keyIncidents, monthlyBudget, overallHealth } from '../../../renderer/features/analysis/dashboards/dashboard-model';
+import { headlineIntervals } from '../../../renderer/features/analysis/headline-intervals';
+import { MATURITY_TEMPLATES } from '../../../renderer/features/analysis/maturity-templates';
+import { exampleText } from '../helpers';
+import { runFinished, testServices } from '../app/services';
+import { example } from './fixtures';
+import { inProcessPool } from './pool-helpers';
+
+/** The optimized RAG example with a 10-minute horizon, opened in a fresh window's services. */
+function window10m() {
+  const s = testServices();
+  const doc = JSON.parse(exampleText('optimized-rag'));
+  doc.run.durationMs = 600_000;
+  s.actions.openText({ path: null, name: 'rag.preflight.json', text: JSON.stringify(doc) });
+  const a = analysisFor(s, () => inProcessPool(2));
+  return { s, a, text: JSON.stringify(doc) };
+}
+
+const settled = (store: AnalysisStore, kind: JobKind) =>
+  new Promise<void>((resolve) => {
+    const stop = store.subscribe((state) => {
+      if (state.jobs[kind].status !== 'running') {
+        stop();
+        resolve();
+      }
+    });
+  });
+
+describe('analysis actions', () => {
+  it('replicate the current document on the pool: the same figures as runReplications, and ± on the cards of the same run', async () => {
+    const { s, a, text } = window10m();
+    a.store.getState().setInputs('confidence', { replications: 3 });
+    a.actions.runReplications();
+    expect(a.store.getState().jobs.replications.status).toBe('running');
+    await settled(a.store, 'replications');
+    const job = a.store.getState().jobs.replications;
+    const loaded = loadPipeline(text);
+    if (!loaded.ok) throw new Error('invalid');
+    expect(JSON.stringify(job.result!.replicated)).toBe(JSON.stringify(runReplications(loaded.doc, loaded.catalog, {}, { replications: 3, confidence: 0.95, stopping: null })));
+
+    s.actions.run();
+    await runFinished(s);
+    const results = s.runs.getState().results!;
+    const cards = headlineIntervals(job, s.runs.getState().resultsRevision, results);
+    expect(cards?.p99Ms?.confidence).toBe('95 % CI, n = 3');
+    // Another seed is another run: its cards get no interval from these replications.
+    expect(headlineIntervals(job, s.runs.getState().resultsRevision, { ...results, run: { ...results.run, seed: 99 } })).toBeNull();
+    expect(headlineIntervals(job, (s.runs.getState().resultsRevision ?? 0) + 1, results)).toBeNull();
+  });
+
+  it('a run started from the workspace comes back to it; saved scenarios get unique names', async () => {
+    const { s, a } = window10m();
+    s.ui.getState().setView('analysis');
+    a.actions.runPipeline();
+    await runFinished(s);
+    expect(s.ui.getState().view).toBe('analysis');
+    a.actions.saveScenario('Baseline');
+    a.actions.saveScenario('Baseline');
+    expect(a.store.getState().scenarios.map((x) => x.name)).toEqual(['Baseline', 'Baseline (2)']);
+    // As maturity levels: the current document first (the baseline), then the scenarios by their names.
+    const levels = a.actions.maturityLevels({ ...a.store.getState().inputs.maturity, source: 'scenarios', scenarioIds: [2] });
+    expect(levels.map((l) => l.name)).toEqual(['Optimized RAG (retrieve 20, rerank to 5) (current)', 'Baseline (2)']);
+    expect((levels[1]!.document as { pipeline: { name: string } }).pipeline.name).toBe('Baseline (2)');
+  });
+
+  it('the maturity templates are the five level files with the default investments', () => {
+    expect(MATURITY_TEMPLATES.map((t) => t.name.replace(/ —.*/, ''))).toEqual(['Maturity level 1', 'Maturity level 2', 'Maturity level 3', 'Maturity level 4', 'Maturity level 5']);
+    expect(DEFAULT_INVESTMENTS).toHaveLength(MATURITY_TEMPLATES.length);
+  });
+});
+
+describe('budget, chargeback and dashboards', () => {
+  const { doc, catalog, results } = example('optimized-rag', 600_000);
+  const modelOf = modelOfFor(doc, catalog);
+  it('the model of each node comes from the document and catalog; the priciest chat model is premium', () => {
+    expect(modelOf('llm')).toEqual({ model: 'gpt-5.4-mini', outputUsdPerToken: catalog.get('gpt-5.4-mini')!.outputUsdPerToken });
+    expect(modelOf('users')).toBeNull();
+    expect(premiumNodes(results, modelOf)).toEqual(['llm']);
+  });
+  it("edited amounts replace the seed's and the rows keep the tree's order", () => {
+    const tree = budgetWithAmounts({ 'Total AI budget › LLM inference (60 %)': 9_000 });
+    expect(tree.children![0]!.amountUsd).toBe(9_000);
+    expect(tree.amountUsd).toBe(SEED_BUDGET.amountUsd);
+    const rows = budgetRows(evaluateBudget(results, tree, modelOf).tree);
+    expect(rows[0]!.key).toBe('Total AI budget');
+    expect(rows[1]!.childrenSumUsd).toBe(6_000);
+    expect(rows.find((r) => r.line.name === 'Premium model (complex queries)')!.line.actualUsd).toBeGreaterThan(0);
+  });
+  it('monthly chargeback recovers the monthly usage cost under every model', () => {
+    const { rows } = monthlyChargeback(results);
+    const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0);
+    for (const f of [(r: (typeof rows)[number]) => r.perQueryUsd, (r: (typeof rows)[number]) => r.perTokenUsd, (r: (typeof rows)[number]) => r.tieredUsd]) expect(sum(f)).toBeCloseTo(results.cost.variableMonthlyUsd, 6);
+  });
+  it('health is red when a target is missed; the budget is the document’s or the seed’s', () => {
+    expect(overallHealth(results)).toMatchObject({ status: 'fail', missed: expect.arrayContaining(['P99 latency']) });
+    expect(monthlyBudget(doc)).toEqual({ usd: 10_000, source: "the seed's $10,000 allocation (the document sets no budget)" });
+    expect(monthlyBudget({ ...doc, slo: { ...doc.slo, monthlyBudgetUsd: 30_000 } }).usd).toBe(30_000);
+  });
+  it('key incidents put fault windows and alerts in time order', () => {
+    const level1 = example('maturity/level-1', 3 * 3_600_000);
+    const incidents = keyIncidents(level1.results, premiumNodes(level1.results, modelOfFor(level1.doc, level1.catalog)));
+    expect(incidents.find((i) => i.kind === 'fault')).toMatchObject({ atMs: 3_600_000, text: expect.stringContaining('error-spike on primary') });
+    expect(incidents.some((i) => i.kind === 'alert' && i.severity === 'critical')).toBe(true);
+    const times = incidents.map((i) => i.atMs ?? Infinity);
+    expect(times).toEqual([...times].sort((x, y) => x - y));
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { meanInterval, type LoadSearchResult, type SweepResult, type TornadoBar } from '../../../simulation/index';
+import { niceCeil, nodeLatencyOption, projectionOption, quotaUtilisationOption } from '../../../renderer/charts/options/dashboards';
+import { errorBarData, intervalBarsOption, renderErrorBar } from '../../../renderer/charts/options/interval-bars';
+import { loadAxisType, loadCurveOption } from '../../../renderer/charts/options/load-curve';
+import { replicationValuesOption } from '../../../renderer/charts/options/replications';
+import { sweepHeatmapOption, sweepLineOption, sweepValue } from '../../../renderer/charts/options/sweep';
+import { tornadoDeltas, tornadoOption } from '../../../renderer/charts/options/tornado';
+import { example } from './fixtures';
+
+const fmt = (v: number) => String(v);
+type Json = Record<string, unknown> & { series: Array<Record<string, unknown>> };
+
+describe('replication chart', () => {
+  it('draws one dot per replication in seed order, the mean as a line and the interval as a band', () => {
+    const samples = [7400, 7700, 7600, 7900, 7650];
+    const iv = meanInterval(samples, 0.95);
+    const o = replicationValuesOption('P99', samples, iv, fmt) as unknown as Json;
+    const s = o.series[0] as { data: number[][]; markLine: { data: Array<{ yAxis: number }>; precision: number }; markArea: { data: Array<Array<{ yAxis: number }>> } };
+    expect(s.data).toEqual(samples.map((v, i) => [i + 1, v]));
+    expect(s.markLine.data[0]!.yAxis).toBe(iv.mean);
+    // Small figures (cost per query) must not be rounded to 2 decimals by echarts.
+    expect(s.markLine.precision).toBeGreaterThanOrEqual(6);
+    expect(s.markArea.data[0]!.map((p) => p.yAxis)).toEqual([iv.low, iv.high]);
+  });
+});
+
+describe('interval bars', () => {
+  const bars = [
+    { name: 'L1', value: 0, interval: null },
+    { name: 'L2', value: 100, interval: meanInterval([95, 100, 105], 0.95) },
+    { name: 'L3', value: 50, interval: meanInterval([50], 0.95) },
+  ];
+  it('give error bars only where an interval is finite', () => {
+    const data = errorBarData(bars);
+    expect(data).toHaveLength(1);
+    expect(data[0]![0]).toBe(1);
+    expect(data[0]![1]).toBeCloseTo(bars[1]!.interval!.low);
+    expect(data[0]![2]).toBeCloseTo(bars[1]!.interval!.high);
+    const o = intervalBarsOption(bars, 'savings', fmt) as unknown as Json;
+    expect((o.series[0] as { data: number[] }).data).toEqual([0, 100, 50]);
+    expect(o.series[1]!.type).toBe('custom');
+  });
+
+  it('draw a vertical line from low to high with caps', () => {
+    const api = { value: (d: number) => [1, 90, 110][d]!, coord: ([x, y]: [number, number]) => [x * 100, 1000 - y] as [number, number], size: () => [80, 0] as [number, number], style: (x: object) => x };
+    const g = renderErrorBar(null, api) as { children: Array<{ shape: { x1: number; y1: number; x2: number; y2: number } }> };
+    expect(g.children[0]!.shape).toEqual({ x1: 100, y1: 890, x2: 100, y2: 910 });
+    expect(g.children[1]!.shape.x2 - g.children[1]!.shape.x1).toBeCloseTo(80 * 0.24);
+  });
+});
+
+describe('load curve', () => {
+  const point = (multiplier: number, p99Ms: number, breaks: string[]) => ({ multiplier, rps: 5 * multiplier, p99Ms, costPerQueryUsd: 0.01 / multiplier, errorRate: 0, rateLimitedShare: 0, peakUtilisation: 0.1, limitingQuota: 'q', breaks });
+  const search: LoadSearchResult = { criteria: { p99Ms: 5000 }, baseRps: 5, maxMultiplier: 2.5, maxRps: 12.5, limitedBy: { criterion: 'p99Ms', quota: 'q', node: 'llm' }, points: [point(1, 3000, []), point(2, 4000, []), point(2.5, 4900, []), point(3, 6000, ['p99Ms']), point(4, 9000, ['p99Ms'])], iterations: 4, note: '' };
+  it('splits sustainable and breaking points and marks today, the max and the target', () => {
+    const o = loadCurveOption(search, 'p99Ms', fmt, fmt, 5000) as unknown as Json;
+    expect((o.series[1] as { data: unknown[] }).data).toHaveLength(3);
+    expect((o.series[2] as { data: unknown[] }).data).toEqual([[15, 6000], [20, 9000]]);
+    const marks = (o.series[0] as { markLine: { data: Array<Record<string, number>>; precision: number } }).markLine;
+    expect(marks.data.map((m) => m.xAxis ?? m.yAxis)).toEqual([5, 12.5, 5000]);
+    expect(marks.precision).toBeGreaterThanOrEqual(6);
+  });
+  it('uses a log axis once the loads span more than 20×', () => {
+    expect(loadAxisType(search.points)).toBe('value');
+    expect(loadAxisType([point(0.001, 1, []), point(1, 1, [])])).toBe('log');
+  });
+});
+
+describe('sweeps and tornado', () => {
+  const headline = (cost: number) => ({ p50Ms: 1, p95Ms: 2, p99Ms: 3, ttftP50Ms: 1, ttftP95Ms: 1, errorRate: 0, availability: 1, costPerQueryUsd: 0.01, monthlyCostUsd: cost, cacheHitRate: null, peakQuotaUtilisation: null, throughputRps: 1 });
+  const pt = (values: number[], cost: number | null) => ({ values, headline: cost === null ? (null as never) : headline(cost), fixedMonthlyUsd: 0, variableMonthlyUsd: cost ?? 0, problem: cost === null ? 'top_n above top_k' : null });
+  it('a one-axis line marks today; invalid points are gaps', () => {
+    const r: SweepResult = { axes: [{ path: 'traffic.rps', values: [1, 2, 3] }], base: [2], seed: 1, points: [pt([1], 10), pt([2], null), pt([3], 30)] };
+    expect(sweepValue(r, 1, 'monthlyCostUsd')).toBeNull();
+    const o = sweepLineOption(r, 'monthlyCostUsd', 'Monthly cost', 'arrival rate', fmt, fmt) as unknown as Json;
+    expect((o.series[0] as { data: unknown[] }).data).toEqual([[1, 10], [2, null], [3, 30]]);
+  });
+  it('a two-axis heatmap has a cell per combination, first axis across', () => {
+    const r: SweepResult = { axes: [{ path: 'a', values: [1, 2] }, { path: 'b', values: [10, 20, 30] }], base: [1, 10], seed: 1, points: [10, 11, 12, 20, 21, 22].map((c, i) => pt([i, i], c)) };
+    const o = sweepHeatmapOption(r, 'monthlyCostUsd', 'cost', fmt, fmt, fmt) as unknown as Json & { visualMap: { min: number; max: number } };
+    expect((o.series[0] as { data: unknown[] }).data).toEqual([[0, 0, 10], [0, 1, 11], [0, 2, 12], [1, 0, 20], [1, 1, 21], [1, 2, 22]]);
+    expect([o.visualMap.min, o.visualMap.max]).toEqual([10, 22]);
+  });
+  it('tornado bars are changes from today, largest swing drawn on top', () => {
+    const bar = (path: string, low: number, high: number): TornadoBar => ({ path, base: 1, low: 0.8, high: 1.2, monthlyCostUsd: { low, high }, p99Ms: { low: 1, high: 1 }, costSwingUsd: Math.abs(high - low), p99SwingMs: 0 });
+    const bars = [bar('traffic.rps', 80, 120), bar('x', 95, NaN)];
+    expect(tornadoDeltas(bars, 100, 'monthlyCostUsd')).toEqual([{ low: -20, high: 20 }, { low: -5, high: null }]);
+    const o = tornadoOption(bars, 100, 'monthlyCostUsd', 0.2, (p) => p, fmt) as unknown as Json & { yAxis: { data: string[] } };
+    expect(o.yAxis.data).toEqual(['x', 'traffic.rps']);
+    expect(o.series.map((s) => s.name)).toEqual(['−20 %', '+20 %']);
+  });
+});
+
+describe('dashboard charts', () => {
+  it('round axis tops', () => {
+    expect(niceCeil(28_194)).toBe(30_000);
+    expect(niceCeil(10_500)).toBe(15_000);
+    expect(niceCeil(0.73)).toBeCloseTo(0.75);
+  });
+  it('projection bars over the budget are red; quota lines carry the 70 % trigger and 80 % target; nodes slowest on top', () => {
+    const { results } = example('optimized-rag', 600_000);
+    const p = projectionOption(results, 10_000, fmt) as unknown as Json;
+    const bars = (p.series[0] as { data: Array<{ value: number; itemStyle: { color: string } }> }).data;
+    expect(bars).toHaveLength(12);
+    expect(bars.every((b) => b.value > 10_000)).toBe(true);
+    expect(bars.every((b) => b.itemStyle.color === '#d03c3c')).toBe(true);
+    const q = quotaUtilisationOption(results, fmt) as unknown as Json;
+    expect(q.series.map((s) => s.name)).toEqual(['openai']);
+    expect((q.series[0] as { markLine: { data: Array<{ yAxis: number }> } }).markLine.data.map((m) => m.yAxis)).toEqual([0.7, 0.8]);
+    const n = nodeLatencyOption(results, fmt) as unknown as Json & { yAxis: { data: string[] } };
+    expect(n.yAxis.data.at(-1)).toBe(results.nodes.find((x) => x.id === 'llm')!.name);
+  });
+});
