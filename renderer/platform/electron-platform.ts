@@ -5,6 +5,9 @@ function fileName(path: string): string {
   return path.split(/[\\/]/).pop() || path;
 }
 
+/** What the save dialog's file-type list calls an export (rather than its MIME type). */
+const FILTER_NAMES: Record<string, string> = { 'text/html': 'HTML report', 'application/pdf': 'PDF document', 'text/csv': 'CSV spreadsheet', 'application/json': 'JSON' };
+
 /** The desktop platform: each method is one call of the preload bridge (`window.preflight`). */
 export function createElectronPlatform(api: PreflightApi, pickFile: (accept: string) => Promise<File | null>): Platform {
   return {
@@ -30,7 +33,7 @@ export function createElectronPlatform(api: PreflightApi, pickFile: (accept: str
     setTitle: (title, dirty) => api.setTitle({ title, dirty }),
     // A copy gives the bytes their own ArrayBuffer (the contract refuses shared buffers).
     saveExport: ({ suggestedName, data, mime, extensions }) =>
-      api.saveExport({ suggestedName, data: typeof data === 'string' ? data : new Uint8Array(data), filters: [{ name: mime, extensions }] }),
+      api.saveExport({ suggestedName, data: typeof data === 'string' ? data : new Uint8Array(data), filters: [{ name: FILTER_NAMES[mime] ?? mime, extensions }] }),
     printToPdf: (html) => api.printToPdf({ html }),
     startupDocument: () => api.startupDocument(),
     onMenuCommand: (listener) => api.onMenuCommand(listener),

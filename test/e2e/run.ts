@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { run as exec, REPO, runScenario, SHOTS, startPreview, type Scenario } from './harness';
+import { analysis } from './scenarios/analysis';
 import { documents } from './scenarios/documents';
 import { editing } from './scenarios/editing';
 import { io } from './scenarios/io';
@@ -15,7 +16,7 @@ const PORT = Number(process.env.PREFLIGHT_E2E_PORT ?? 4179);
 
 async function main(): Promise<number> {
   const filter = process.argv[2]?.toLowerCase();
-  const scenarios: Scenario[] = [...editing, ...documents, ...running, ...reliability, ...io].filter((s) => !filter || s.name.toLowerCase().includes(filter));
+  const scenarios: Scenario[] = [...editing, ...documents, ...running, ...reliability, ...io, ...analysis].filter((s) => !filter || s.name.toLowerCase().includes(filter));
   if (!process.env.PREFLIGHT_E2E_SKIP_BUILD) {
     const build = await exec(`${REPO}node_modules/.bin/vite`, ['build']);
     if (build.code !== 0) {

@@ -17,6 +17,7 @@ export function NumberField(props: { label: string; value: number; onChange(valu
       </span>
       <NumberInput
         id={id}
+        ariaLabel={props.label}
         value={shown}
         width={props.width ?? 96}
         constraints={{ label: props.label, unit: props.unit ?? '', nullable: false, integer: props.integer ?? false, min: props.min ?? null, max: props.max ?? null, exclusiveMin: false, exclusiveMax: false }}

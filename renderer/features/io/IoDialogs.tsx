@@ -16,7 +16,7 @@ export function IoDialogs({ dialog, close }: { dialog: IoDialog; close(): void }
     case 'proxy-config':
       return <ProxyConfigDialog fileName={dialog.fileName} result={dialog.result} close={close} />;
     case 'calibration':
-      return <CalibrationDialog fileName={dialog.fileName} report={dialog.report} observations={dialog.observations} close={close} />;
+      return <CalibrationDialog fileName={dialog.fileName} report={dialog.report} observations={dialog.observations} simulated={dialog.simulated} close={close} />;
     case 'import-error':
       return (
         <Modal title={`Cannot import ${dialog.fileName}`} tone="error" wide onClose={close} actions={<button className="btn primary" onClick={close} data-autofocus>Close</button>}>

@@ -5,6 +5,7 @@ import { pipelineName } from '../../stores/document/editable-document';
 import { APP_VERSION } from './app-version';
 import { dataExportFile, type DataSource, type ExportFile } from './data-exports';
 import { exportStem, type DataExportKind } from './file-names';
+import { isPreflightExport } from './calibration/calibration-view';
 import { importedPipelineFileName } from './import/proxy-config-view';
 import { importerMessage, localDate, readJson, readJsonOrLines } from './import/read-input';
 import type { IoDialog } from './io-dialog';
@@ -124,7 +125,7 @@ export function createIoActions(s: Services, openText: AppServices['actions']['o
           const why = fitted.skipped.slice(0, 3).map((k) => `${k.path}: ${k.reason}`);
           return importError(what, file.name, `no model calls found. ${[...fitted.notes, ...why].join(' ')}`);
         }
-        show({ kind: 'calibration', fileName: file.name, report: fitted, observations });
+        show({ kind: 'calibration', fileName: file.name, report: fitted, observations, simulated: isPreflightExport(file.text) });
       } catch (e) {
         importError(what, file.name, importerMessage(what, e));
       }

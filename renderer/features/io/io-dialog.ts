@@ -5,6 +5,7 @@ export type IoDialog =
   | { kind: 'report' }
   | { kind: 'price-map'; fileName: string; result: LiteLlmPriceImport }
   | { kind: 'proxy-config'; fileName: string; result: LiteLlmProxyImport }
-  | { kind: 'calibration'; fileName: string; report: CalibrationReport; observations: ObservationSet }
+  /** `simulated`: the traces were exported from a Preflight run (resource attribute preflight.simulated). */
+  | { kind: 'calibration'; fileName: string; report: CalibrationReport; observations: ObservationSet; simulated: boolean }
   /** A file that could not be imported: which file, what is wrong, and where when known. */
   | { kind: 'import-error'; what: string; fileName: string; message: string; excerpt?: string };

@@ -46,6 +46,14 @@ export const io: Scenario[] = [
       const dialog = page.getByRole('dialog', { name: 'Launch report' });
       assertEqual(await page.getByTestId('report-command').innerText(), `npx preflight report ${name} --out ${stem}.report.html --replications 5`, 'the CLI line of the report');
       assert(!(await page.getByTestId('report-unsaved').isVisible()), 'a saved, unchanged pipeline needs no warning');
+      // Cancel stops the work at once and keeps the choices.
+      await dialog.getByLabel('Replications').fill('40');
+      await dialog.getByRole('button', { name: 'Make report' }).click();
+      await page.getByRole('progressbar', { name: 'Report progress' }).waitFor();
+      await page.getByRole('dialog', { name: 'Making the launch report' }).getByRole('button', { name: 'Cancel' }).click();
+      await eventually(async () => assert(await page.getByText('Report cancelled.').isVisible(), 'cancel is confirmed'));
+      assertEqual(await dialog.getByLabel('Replications').inputValue(), '40', 'the dialog is back with its choices');
+      await dialog.getByLabel('Replications').fill('5');
       await dialog.getByLabel(/^PDF/).check();
       await shot('io-01-report-dialog');
       await dialog.getByRole('button', { name: 'Make report' }).click();
@@ -120,6 +128,7 @@ export const io: Scenario[] = [
       await dialog.waitFor();
       assert((await dialog.getByRole('table', { name: 'Fits per model' }).innerText()).includes('gpt-5.4-mini'), 'the exported model calls are read back');
       assertEqual(await dialog.getByLabel('Node to calibrate').inputValue(), 'llm', 'the node whose model matches is chosen');
+      assert(await page.getByTestId('calibration-simulated').isVisible(), 'simulated traces are flagged as such');
       await shot('io-04-calibrate-exported');
       await dialog.getByRole('button', { name: /^Apply to/ }).click();
       await eventually(async () => assert(await page.getByText(/^Calibrated Answer/).isVisible(), 'a toast says what changed'));

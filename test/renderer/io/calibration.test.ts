@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fitCalibration, loadPipeline, parseCalibrationInput, runPipeline, tracesToOtlpJson, type ObservationSet } from '../../../simulation/index';
 import { calibrationCommand, calibrationTargets } from '../../../renderer/features/io/calibration/calibration-apply';
-import { calibrationRows, calibrationSummary, defaultTarget, formatFitMs, modelMatchScore, observedValues, type FitKey } from '../../../renderer/features/io/calibration/calibration-view';
+import { calibrationRows, calibrationSummary, defaultTarget, isPreflightExport, formatFitMs, modelMatchScore, observedValues, type FitKey } from '../../../renderer/features/io/calibration/calibration-view';
 import { cdfChartModel, logTicks } from '../../../renderer/features/io/calibration/cdf-chart-model';
 import { createDocumentStore } from '../../../renderer/stores/document/document-store';
 import { exampleDocument } from '../helpers';
@@ -71,6 +71,15 @@ describe('calibration view', () => {
     expect(defaultTarget(targets, 'gpt-4o-mini')).toEqual({ id: 'b', matched: true });
     expect(defaultTarget(targets, 'claude-haiku-4-5')).toEqual({ id: 'a', matched: false });
     expect(defaultTarget([], 'x')).toEqual({ id: null, matched: false });
+  });
+
+  it('recognises traces Preflight exported itself', () => {
+    const loaded = loadPipeline(exampleDocument('optimized-rag'));
+    if (!loaded.ok) throw new Error('example does not load');
+    const results = runPipeline(loaded.doc, loaded.catalog, { durationMs: 120_000, traceSampleRate: 0.05 });
+    expect(isPreflightExport(JSON.stringify(tracesToOtlpJson(results, { startTimeUnixNano: '0' })))).toBe(true);
+    expect(isPreflightExport(JSON.stringify(tracesToOtlpJson(results, { startTimeUnixNano: '0' }), null, 2))).toBe(true);
+    expect(isPreflightExport(read('otlp/genai-traces.json'))).toBe(false);
   });
 
   it('log axis ticks stay inside the range', () => {

@@ -111,7 +111,8 @@ describe('imports', () => {
     expect(ioDialog(s)).toMatchObject({ kind: 'price-map', fileName: 'prices.json' });
     s.platform.toImport = { name: 'genai-traces.json', text: readFileSync(`${FIXTURES}otlp/genai-traces.json`, 'utf8') };
     await s.actions.calibrateFromTraces();
-    expect(ioDialog(s)).toMatchObject({ kind: 'calibration', report: { format: 'otlp-json' } });
+    // Measured traces, not a Preflight export: no warning about simulated data.
+    expect(ioDialog(s)).toMatchObject({ kind: 'calibration', report: { format: 'otlp-json' }, simulated: false });
   });
 
   it('open an imported proxy config as a new unsaved document, asking first when there are unsaved changes', async () => {

@@ -15,7 +15,7 @@ function firstFit(m: CalibrationReport['models'][number]): FitKey {
 }
 
 /** Calibrate from traces…: fits per model, the selected fit against the data, and Apply to a node. */
-export function CalibrationDialog({ fileName, report, observations, close }: { fileName: string; report: CalibrationReport; observations: ObservationSet; close(): void }) {
+export function CalibrationDialog({ fileName, report, observations, simulated, close }: { fileName: string; report: CalibrationReport; observations: ObservationSet; simulated: boolean; close(): void }) {
   const { documents, ui } = useServices();
   const doc = useDocument((s) => s.doc);
   const targets = useMemo(() => calibrationTargets(doc), [doc]);
@@ -55,6 +55,11 @@ export function CalibrationDialog({ fileName, report, observations, close }: { f
     >
       <div className="io-wide" />
       <p data-testid="calibration-summary">{calibrationSummary(report)}</p>
+      {simulated && (
+        <p className="io-banner warning" data-testid="calibration-simulated">
+          These traces were exported from a Preflight run, not measured in production: the fits give back the simulation&apos;s own assumptions, and the export keeps the slowest requests beside its random sample, which pulls the fits upwards. Calibrate from production traces or LiteLLM spend logs.
+        </p>
+      )}
       <CalibrationTable models={report.models} selection={selection} select={select} />
       {(calibration.notes.length > 0 || report.notes.length > 1) && (
         <details className="io-details">

@@ -48,6 +48,15 @@ export function fitCell(fit: LognormalFit | null, key: FitKey): FitCell | null {
   return { median: fmt(fit.median), p99: fmt(fit.p99), sigma: fit.sigma.toFixed(2), d: fit.ks.d.toFixed(3), p: pValueText(fit.ks.pValue), n: fit.n, poor: fit.ks.pValue < POOR_FIT_P };
 }
 
+/**
+ * Traces Preflight itself exported (its OTLP resource carries `preflight.simulated`). Fitting them
+ * returns the simulation's own assumptions, and the export keeps the slowest requests beside the
+ * random sample, which pulls every fit upwards: the dialog says so.
+ */
+export function isPreflightExport(text: string): boolean {
+  return /"key"\s*:\s*"preflight\.simulated"/.test(text);
+}
+
 /** "8 calls of gpt-4o-mini (OTLP/JSON traces); 1 record skipped, see below." */
 export function calibrationSummary(report: CalibrationReport): string {
   const calls = report.models.reduce((n, m) => n + m.calls, 0);

@@ -1,0 +1,154 @@
+import { formatMs, formatUsd, type LevelRoiWithIntervals, type LoadSearchResult, type ReplicatedResults } from '../../../simulation/index';
+import { assert, assertEqual, eventually, REPO, run, type Scenario } from '../harness';
+import { saveDocument, selectNode, setField } from '../ui';
+
+async function cliJson<T>(args: string[]): Promise<T> {
+  const out = await run(process.execPath, [`${REPO}bin/preflight.mjs`, ...args, '--json']);
+  assertEqual(out.code, 0, `preflight ${args[0]} exit code (${out.stderr.slice(0, 400)})`);
+  return JSON.parse(out.stdout) as T;
+}
+
+const pm = (halfWidth: number) => `± ${formatUsd(halfWidth)}`;
+
+export const analysis: Scenario[] = [
+  {
+    name: 'a finance user opens the maturity comparison and reads monthly savings and payback with their intervals (the figures of preflight roi)',
+    async run({ page, shot }) {
+      await page.getByRole('tab', { name: 'Analysis' }).click();
+      await page.getByRole('tab', { name: /Maturity ROI/ }).click();
+      await page.getByRole('button', { name: "Show the seed's worked example" }).click();
+      assertEqual((await page.getByTestId('seed-savings-4').innerText()).trim(), '$108,750', "the seed's monthly savings");
+      assert((await page.getByTestId('seed-example').innerText()).includes('0.48 months: under one month'), "the seed's payback is under a month");
+      const cli = cliJson<{ levels: LevelRoiWithIntervals[] }>(['roi']);
+      await page.getByRole('button', { name: 'Compare levels' }).click();
+      await page.getByRole('progressbar', { name: 'Compare levels progress' }).waitFor();
+      await page.getByTestId('roi-table').waitFor({ timeout: 120_000 });
+      await page.getByTestId('roi-table').scrollIntoViewIfNeeded();
+      await shot('40-maturity-roi');
+      const level4 = (await cli).levels[3]!;
+      // The cell reads "$112,172 ? ± $95.16": the "?" is the button that explains the figure.
+      const savings = (await page.getByTestId('roi-monthlySavingsUsd-3').innerText()).replace('?', '').replace(/\s+/g, ' ').trim();
+      assertEqual(savings, `${formatUsd(level4.point.monthlySavingsUsd)} ${pm(level4.intervals.monthlySavingsUsd!.halfWidth)}`, 'level 4 monthly savings ± half-width (app vs CLI)');
+      const payback = (await page.getByTestId('roi-paybackMonths-3').innerText()).replace('?', '').replace(/\s+/g, ' ').trim();
+      assert(payback.startsWith(`${level4.point.paybackMonths!.toFixed(2)} months ±`), `level 4 payback with its interval: ${payback}`);
+      await page.getByRole('button', { name: 'Where does the payback of Maturity level 4 — Optimized come from?' }).click();
+      assert((await page.getByRole('dialog', { name: 'Payback of Maturity level 4 — Optimized' }).innerText()).includes('$50,000 ÷'), 'payback explained with its formula');
+      await shot('41-maturity-payback-explained');
+    },
+  },
+  {
+    name: 'an architect replicates the run: every headline figure gets mean ± half-width equal to the CLI, the Results cards show it, and a long batch can be cancelled',
+    async run({ page, dir, shot }) {
+      const file = await saveDocument(page, dir);
+      await page.getByRole('tab', { name: 'Analysis' }).click();
+      const replications = page.getByLabel('Replications', { exact: true });
+      await replications.fill('5');
+      await replications.press('Enter');
+      await page.getByRole('button', { name: 'Run replications' }).click();
+      await page.getByTestId('interval-table').waitFor({ timeout: 60_000 });
+      const cli = await cliJson<ReplicatedResults>(['run', file, '--replications', '5']);
+      const p99 = cli.headline.p99Ms!;
+      const row = await page.getByTestId('interval-p99Ms').innerText();
+      assert(row.includes(`${formatMs(p99.mean)} ± ${formatMs(p99.halfWidth)}`), `P99 mean ± half-width equals the CLI's: ${row}`);
+      assert(row.includes(`${formatMs(p99.low)} – ${formatMs(p99.high)}`), 'the interval equals the CLI’s');
+      await page.getByTestId('replication-chart').scrollIntoViewIfNeeded();
+      await shot('42-confidence');
+
+      // The same document and seed, run: the Results cards carry the replications' interval.
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page.getByTestId('card-interval-p99Ms').waitFor({ timeout: 60_000 });
+      assertEqual((await page.getByTestId('card-interval-p99Ms').innerText()).trim(), `mean ${formatMs(p99.mean)} ± ${formatMs(p99.halfWidth)}`, 'the P99 card shows the interval');
+      await shot('43-results-cards-with-intervals');
+
+      // A long stopping-rule batch shows progress and stops on Cancel.
+      await page.getByRole('tab', { name: 'Analysis' }).click();
+      await page.getByText('Until precise enough (stopping rule)').click();
+      await setField(page, 'Relative half-width at most', '0.1');
+      await page.getByRole('button', { name: 'Run replications' }).click();
+      const bar = page.getByRole('progressbar', { name: 'Run replications progress' });
+      await eventually(async () => assert(Number(await bar.getAttribute('aria-valuenow')) > 0, 'progress moves'), 20_000);
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByText('Cancelled; the figures below').waitFor();
+      assert(await page.getByTestId('interval-table').isVisible(), 'the previous intervals stay on screen');
+    },
+  },
+  {
+    name: 'capacity: headroom and the seed’s monthly capacity after a run started in the workspace, and the max-load search equals preflight capacity',
+    async run({ page, dir, shot }) {
+      const file = await saveDocument(page, dir);
+      await page.getByRole('tab', { name: 'Analysis' }).click();
+      await page.getByRole('tab', { name: /Capacity/ }).click();
+      await page.getByRole('button', { name: 'Run the pipeline' }).click();
+      await page.getByTestId('headroom-table').waitFor({ timeout: 60_000 });
+      assert(await page.getByRole('tab', { name: 'Analysis', selected: true }).isVisible(), 'the run started here came back to the workspace');
+      await page.getByRole('button', { name: 'Where does the monthly capacity of openai come from?' }).click();
+      assert((await page.getByRole('dialog', { name: 'Monthly capacity of quota openai' }).innerText()).includes('2,000,000 TPM × 43,200 min × 0.7 = 60.5B tokens'), "the seed's capacity formula with this quota's numbers");
+      await page.keyboard.press('Escape');
+      const cli = cliJson<{ maxLoad: LoadSearchResult }>(['capacity', file]);
+      await page.getByRole('button', { name: 'Search max load' }).click();
+      await page.getByTestId('max-load').waitFor({ timeout: 90_000 });
+      const { maxLoad } = await cli;
+      const shown = await page.getByTestId('max-load').innerText();
+      assert(shown.includes(`${maxLoad.maxRps.toLocaleString('en-US', { maximumSignificantDigits: 3 })} req/s`), `max load equals the CLI's ${maxLoad.maxRps}: ${shown}`);
+      assert((await page.getByTestId('limited-by').innerText()).includes('P99 latency'), 'limited by P99, as the CLI says');
+      await page.getByTestId('p99-vs-load').scrollIntoViewIfNeeded();
+      await shot('44-capacity-max-load');
+    },
+  },
+  {
+    name: 'what-ifs and scenarios: a traffic sweep, a tornado, and two saved runs compared Infracost-style',
+    async run({ page, shot }) {
+      await page.getByRole('tab', { name: 'Analysis' }).click();
+      await page.getByRole('tab', { name: /What-ifs/ }).click();
+      await page.getByRole('button', { name: 'Run sweep' }).click();
+      await page.getByTestId('sweep-table').waitFor({ timeout: 60_000 });
+      assertEqual(await page.getByTestId('sweep-table').locator('tbody tr').count(), 5, 'five arrival rates around today');
+      await page.getByRole('button', { name: 'Run tornado' }).click();
+      await page.getByTestId('tornado-table').waitFor({ timeout: 90_000 });
+      assertEqual((await page.getByTestId('tornado-table').locator('tbody tr').first().innerText()).split('\t')[0], 'traffic · arrival rate', 'traffic swings monthly cost most');
+      await page.getByTestId('tornado-cost').scrollIntoViewIfNeeded();
+      await shot('45-tornado');
+
+      await page.getByRole('tab', { name: /Compare scenarios/ }).click();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page.getByTestId('card-p99Ms').waitFor({ timeout: 60_000 });
+      await page.getByRole('tab', { name: 'Analysis' }).click();
+      await page.getByLabel('Scenario name').fill('max_tokens 1024');
+      await page.getByRole('button', { name: 'Save the last run as a scenario' }).click();
+      await page.getByRole('tab', { name: 'Editor' }).click();
+      await selectNode(page, 'llm');
+      await setField(page, 'max_tokens', '300');
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page.getByTestId('card-p99Ms').waitFor({ timeout: 60_000 });
+      await page.getByRole('tab', { name: 'Analysis' }).click();
+      await page.getByLabel('Scenario name').fill('max_tokens 300');
+      await page.getByRole('button', { name: 'Save the last run as a scenario' }).click();
+      const headline = await page.getByTestId('diff-headline').innerText();
+      assert(/Monthly cost will decrease by \$[\d,]+/.test(headline), `shorter answers cost less: ${headline}`);
+      assert((await page.getByTestId('diff-lines').innerText()).includes('Fixed (per month)'), 'usage and fixed costs apart');
+      assert((await page.getByLabel('Comparison as Markdown').inputValue()).startsWith('### Preflight:'), 'the Markdown comment');
+      await shot('46-compare');
+    },
+  },
+  {
+    name: "budget, chargeback and the seed's three dashboards read the last run",
+    async run({ page, shot }) {
+      await page.getByRole('tab', { name: 'Analysis' }).click();
+      await page.getByRole('tab', { name: /Budget/ }).click();
+      await page.getByRole('button', { name: 'Run the pipeline' }).click();
+      await page.getByTestId('budget-table').waitFor({ timeout: 60_000 });
+      assert((await page.getByTestId('budget-table').locator('tbody tr').first().innerText()).includes('over'), "the $10,000 tree: this pipeline spends more");
+      await setField(page, 'Budget for Total AI budget', '30000');
+      await eventually(async () => assert((await page.getByTestId('budget-table').locator('tbody tr').first().innerText()).includes('within'), 'a larger budget is met'));
+      assert((await page.getByTestId('chargeback-table').innerText()).includes('users'), 'chargeback per traffic source');
+      await shot('47-budget');
+      await page.getByRole('tab', { name: /Dashboards/ }).click();
+      assert((await page.getByTestId('health').innerText()).startsWith('Red:'), 'executive health');
+      await page.getByRole('tab', { name: /Operational/ }).click();
+      await page.getByTestId('ops-quotas').waitFor();
+      await page.getByRole('tab', { name: /Debugging/ }).click();
+      await page.getByTestId('debug-node-latency').waitFor();
+      await shot('48-dashboard-debugging');
+    },
+  },
+];
