@@ -59,7 +59,9 @@ const pct = (share: number) => `${Number((share * 100).toFixed(3))} %`;
 export function budgetView(budget: ErrorBudget, availabilityTarget: number, failed: number): BudgetView {
   const consumed = budget.consumed === null || !Number.isFinite(budget.consumed) ? null : budget.consumed;
   const head = `availability ${pct(availabilityTarget)} → ${pct(budget.allowedFailureShare)} of requests may fail`;
-  const used = consumed === null ? (failed > 0 ? 'the target allows no failure and this run had some' : 'no failures') : `this run used ${Number((consumed * 100).toFixed(1))} % of the budget`;
+  // Far over budget reads as a multiple ("748× the budget"), not "74757 %".
+  const spent = consumed !== null && consumed > 2 ? `${Number(consumed.toFixed(consumed >= 100 ? 0 : 1)).toLocaleString('en-US')}× the budget` : `${Number(((consumed ?? 0) * 100).toFixed(1))} % of the budget`;
+  const used = consumed === null ? (failed > 0 ? 'the target allows no failure and this run had some' : 'no failures') : `this run used ${spent}`;
   const tone = consumed === null ? (failed > 0 ? 'fail' : 'pass') : consumed > 1 ? 'fail' : consumed >= 0.8 ? 'near' : 'pass';
   return {
     text: `${head}: ${used}`,

@@ -77,7 +77,8 @@ describe('alerts and the error budget', () => {
     expect(b.text).toBe('availability 99.9 % → 0.1 % of requests may fail: this run used 43 % of the budget');
     expect(b.tone).toBe('pass');
     expect(b.monthly).toBe('a month allows 12,960 failed requests at this traffic, or 43.2 minutes of downtime');
-    expect(budgetView({ allowedFailureShare: 0.001, consumed: 2.5, allowedFailuresPerMonth: 1, allowedDowntimeMinutesPerMonth: 1 }, 0.999, 9)).toMatchObject({ tone: 'fail', used: 1 });
+    expect(budgetView({ allowedFailureShare: 0.001, consumed: 2.5, allowedFailuresPerMonth: 1, allowedDowntimeMinutesPerMonth: 1 }, 0.999, 9)).toMatchObject({ tone: 'fail', used: 1, text: expect.stringMatching(/used 2\.5× the budget$/) });
+    expect(budgetView({ allowedFailureShare: 0.001, consumed: 747.57, allowedFailuresPerMonth: 1, allowedDowntimeMinutesPerMonth: 1 }, 0.999, 9).text).toMatch(/used 748× the budget$/);
   });
 
   it('handles a 100 % target (no failure allowed; consumed is Infinity, or null in JSON)', () => {
