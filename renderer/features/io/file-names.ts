@@ -55,8 +55,9 @@ export function shellWord(word: string): string {
  * The `preflight report` line that makes the same figures from the saved file: same replications,
  * same max-load search (the CLI runs it unless --no-capacity), the document's own seed and horizon.
  */
-export function reportCommand(fileName: string, outName: string, plan: { replications: number; capacity: boolean }): string {
+export function reportCommand(fileName: string, outName: string, plan: { replications: number; capacity: boolean }, extraFlags: readonly string[] = []): string {
   const words = ['npx', 'preflight', 'report', shellWord(fileName), '--out', shellWord(outName), '--replications', String(plan.replications)];
   if (!plan.capacity) words.push('--no-capacity');
+  words.push(...extraFlags.map(shellWord));
   return words.join(' ');
 }

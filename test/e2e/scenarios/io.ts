@@ -108,6 +108,35 @@ export const io: Scenario[] = [
     },
   },
   {
+    name: 'a what-if sweep from the Analysis workspace goes into the report, and the footer\'s command recomputes it',
+    async run({ page, dir, shot }) {
+      await setRun(page, 1, '20m');
+      const saved = await saveDocument(page, dir);
+      await page.getByRole('tab', { name: 'Analysis' }).click();
+      await page.getByRole('tab', { name: /What-ifs/ }).click();
+      await page.getByRole('button', { name: 'Run sweep' }).click();
+      await page.getByTestId('sweep-chart').waitFor({ timeout: 120_000 });
+      await chooseFrom(page, 'Export', /Launch report/);
+      const dialog = page.getByRole('dialog', { name: 'Launch report' });
+      assert((await dialog.getByRole('checkbox', { name: /Maturity ROI and what-ifs/ }).isChecked()) && (await dialog.innerText()).includes('a sweep of traffic.rps'), 'the sweep is offered for the report');
+      await dialog.getByLabel('Replications').fill('2');
+      await dialog.getByRole('checkbox', { name: /Max sustainable load/ }).uncheck();
+      const command = await page.getByTestId('report-command').innerText();
+      assert(/ --param traffic\.rps=[\d.,]+$/.test(command), `the command recomputes the sweep: ${command}`);
+      await shot('io-12-report-with-whatif');
+      const html = await download(page, dir, () => dialog.getByRole('button', { name: 'Make report' }).click());
+      const appText = readFileSync(html, 'utf8');
+      assert(appText.includes('What-if: traffic.rps'), 'the report has the sweep');
+      const args = command.replace(/^npx preflight report \S+ --out \S+ /, '').split(' ');
+      const cliHtml = join(dir, 'cli-whatif.html');
+      const cli = await run(process.execPath, [`${REPO}bin/preflight.mjs`, 'report', saved, '--out', cliHtml, ...args]);
+      assertEqual(cli.code, 0, `preflight report exit code (${cli.stderr.slice(0, 300)})`);
+      const planning = (text: string) => text.slice(text.indexOf('<section id="planning">'), text.indexOf('</section>', text.indexOf('<section id="planning">')));
+      assertEqual(planning(appText), planning(readFileSync(cliHtml, 'utf8')), 'the what-if section of the app report vs the CLI');
+      assertEqual(JSON.stringify(reportFigures(appText)), JSON.stringify(reportFigures(readFileSync(cliHtml, 'utf8'))), 'figures of the app report vs the CLI');
+    },
+  },
+  {
     name: 'data exports from the latest run, and its OTLP traces calibrate the LLM node',
     async run({ page, dir, shot }) {
       await page.getByRole('button', { name: 'Export', exact: true }).click();

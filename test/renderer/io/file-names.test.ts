@@ -26,6 +26,7 @@ describe('export file names', () => {
   it('write the CLI line that reproduces a report, quoting only what needs it', () => {
     expect(reportCommand('rag.preflight.json', 'rag.report.html', { replications: 5, capacity: true })).toBe('npx preflight report rag.preflight.json --out rag.report.html --replications 5');
     expect(reportCommand("Bob's RAG.json", 'x.report.pdf', { replications: 8, capacity: false })).toBe(`npx preflight report 'Bob'\\''s RAG.json' --out x.report.pdf --replications 8 --no-capacity`);
+    expect(reportCommand('rag.json', 'rag.report.html', { replications: 5, capacity: true }, ['--param', 'traffic.rps=2.5,5', '--tornado', 'a,b'])).toBe('npx preflight report rag.json --out rag.report.html --replications 5 --param traffic.rps=2.5,5 --tornado a,b');
     expect(shellWord('a b')).toBe("'a b'");
     expect(shellWord('plain-name_1.json')).toBe('plain-name_1.json');
   });

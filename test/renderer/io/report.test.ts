@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadPipeline, reportHtml, runReplications, searchMaxLoad, sha256Hex, type LevelRoiWithIntervals, type SweepResult } from '../../../simulation/index';
+import { loadPipeline, reportHtml, runReplications, searchMaxLoad, sha256Hex, type LevelRoiWithIntervals, type SweepResult, type TornadoBar } from '../../../simulation/index';
 import { createAnalysisStore } from '../../../renderer/features/analysis/analysis-store';
 import { extrasFromAnalysis } from '../../../renderer/features/io/report/analysis-extras';
 import { handleReportJob } from '../../../renderer/features/io/report/report-handler';
@@ -115,6 +115,13 @@ describe('analysis results in the report', () => {
     const found = extrasFromAnalysis(withResults, 3)!;
     expect(found.extras).toEqual({ roi: { assumptions, levels: roi }, whatIfs: { sweeps: [sweep], tornado: null } });
     expect(found.summary).toBe('maturity ROI of 2 levels, a sweep of nodes.llm.params.maxTokens');
+    // The footer's command recomputes the sweep; the ROI's levels are not files, so the dialog says so.
+    expect(found.cliFlags).toEqual(['--param', 'nodes.llm.params.maxTokens=256,512']);
+    expect(found.notReproduced).toEqual(['the maturity ROI (its levels are saved scenarios: pass them as files with --roi)']);
+    const bars = [{ path: 'traffic.rps' }, { path: 'nodes.llm.params.maxTokens' }] as unknown as TornadoBar[];
+    const tornadoAt = (spread: number) => extrasFromAnalysis({ ...jobs, tornado: done({ base: {} as never, bars, spread }, 3) }, 3)!;
+    expect(tornadoAt(0.2).cliFlags).toEqual(['--tornado', 'traffic.rps,nodes.llm.params.maxTokens']);
+    expect(tornadoAt(0.3)).toMatchObject({ cliFlags: [], notReproduced: ["the tornado at ±30 % (the CLI's is ±20 %)"] });
     // After an edit (revision 4) none of them describes the pipeline any more.
     expect(extrasFromAnalysis(withResults, 4)).toBeNull();
   });

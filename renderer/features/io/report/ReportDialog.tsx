@@ -45,6 +45,7 @@ export function ReportDialog({ close }: { close(): void }) {
   // Read once: the Analysis workspace cannot change while this dialog covers it.
   const [analysis] = useState(() => analysisExtras(services));
   const stem = exportStem(file, pipelineName(doc));
+  const withAnalysis = plan.analysis && analysis !== null;
   const validReplications = Number.isInteger(plan.replications) && plan.replications >= 2 && plan.replications <= MAX_REPORT_REPLICATIONS;
 
   // A closed dialog (Cancel, Escape, a click outside) stops its worker.
@@ -71,7 +72,7 @@ export function ReportDialog({ close }: { close(): void }) {
 
   const start = async () => {
     setPhase({ name: 'running', progress: null, started: Date.now() });
-    const { job, revision, stem: jobStem } = await reportJob(services, plan, analysis?.extras ?? null, new Date());
+    const { job, revision, stem: jobStem } = await reportJob(services, plan, analysis, new Date());
     if (cancelled.current) return;
     task.current = startReportWorker(job, (message) => {
       if (message.type === 'progress') setPhase((p) => (p.name === 'running' ? { ...p, progress: message.progress } : p));
@@ -157,7 +158,8 @@ export function ReportDialog({ close }: { close(): void }) {
       <ReportOptions plan={plan} setPlan={setPlan} platformKind={platform.kind} analysis={analysis?.summary ?? null} />
       <div className="io-command">
         <span className="muted">The same figures from the command line:</span>
-        <code className="mono" data-testid="report-command">{reportCommand(file.name, reportFileName(stem, plan.format), plan)}</code>
+        <code className="mono" data-testid="report-command">{reportCommand(file.name, reportFileName(stem, plan.format), plan, withAnalysis ? analysis.cliFlags : [])}</code>
+        {withAnalysis && analysis.notReproduced.length > 0 && <span className="muted">It recomputes everything except {analysis.notReproduced.join('; ')}.</span>}
       </div>
     </Modal>
   );

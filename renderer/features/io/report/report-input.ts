@@ -18,13 +18,13 @@ export const DEFAULT_REPORT_PLAN: ReportPlan = { replications: 5, capacity: true
  * so `sha256sum` of the saved file shows the same value; the command is the CLI line that makes the
  * same figures from that file.
  */
-export function reportMeta(args: { appVersion: string; fileName: string; stem: string; documentText: string; hash: (text: string) => string; now: Date; plan: ReportPlan }): ReportInput['meta'] {
+export function reportMeta(args: { appVersion: string; fileName: string; stem: string; documentText: string; hash: (text: string) => string; now: Date; plan: ReportPlan; cliFlags?: readonly string[] }): ReportInput['meta'] {
   return {
     appVersion: args.appVersion,
     fileHash: args.hash(args.documentText),
     fileName: args.fileName,
     generatedAt: args.now.toISOString(),
-    command: reportCommand(args.fileName, reportFileName(args.stem, args.plan.format), args.plan),
+    command: reportCommand(args.fileName, reportFileName(args.stem, args.plan.format), args.plan, args.cliFlags),
   };
 }
 

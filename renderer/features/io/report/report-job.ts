@@ -6,7 +6,8 @@ import { jsonEqual } from '../../../stores/document/json-ops';
 import { APP_VERSION } from '../app-version';
 import { exportStem, reportFileName } from '../file-names';
 import { reportExtras, reportMeta, type ReportPlan } from './report-input';
-import type { ReportExtras, ReportJob } from './report-protocol';
+import type { AvailableExtras } from './analysis-extras';
+import type { ReportJob } from './report-protocol';
 
 /**
  * The text the footer's hash is of: the file on disk when the document is that file (saved, no
@@ -28,12 +29,13 @@ export async function documentTextForHash(s: Pick<AppServices, 'documents' | 'pl
 }
 
 /** The report job for the document as it is now, with the footer's meta (hash, file name, time, CLI line). */
-export async function reportJob(s: Pick<AppServices, 'documents' | 'platform'>, plan: ReportPlan, available: ReportExtras | null, now: Date): Promise<{ job: ReportJob; revision: number; stem: string }> {
+export async function reportJob(s: Pick<AppServices, 'documents' | 'platform'>, plan: ReportPlan, available: AvailableExtras | null, now: Date): Promise<{ job: ReportJob; revision: number; stem: string }> {
   const { doc, file, revision } = s.documents.getState();
   const stem = exportStem(file, pipelineName(doc));
   const documentText = await documentTextForHash(s);
-  const meta = reportMeta({ appVersion: APP_VERSION, fileName: file.name, stem, documentText, hash: sha256Hex, now, plan });
-  const extras = reportExtras(plan, available);
+  const withAnalysis = plan.analysis && available !== null;
+  const meta = reportMeta({ appVersion: APP_VERSION, fileName: file.name, stem, documentText, hash: sha256Hex, now, plan, cliFlags: withAnalysis ? available.cliFlags : [] });
+  const extras = reportExtras(plan, available?.extras ?? null);
   return { job: { type: 'report', document: doc, replications: plan.replications, capacity: plan.capacity, roi: extras.roi, whatIfs: extras.whatIfs, meta }, revision, stem };
 }
 
