@@ -58,8 +58,13 @@ export interface ChargebackMonthly {
  * The seed's chargeback models per team (traffic source label), scaled from the measured window to
  * a month by the run's own factor (monthly usage ÷ measured usage), so they read next to the budget.
  */
-export function monthlyChargeback(r: RunResults): { factor: number; rows: ChargebackMonthly[] } {
+export function monthlyChargeback(r: RunResults): { factor: number; rows: ChargebackMonthly[]; rates: { perQueryUsd: number; perMillionTokensUsd: number } } {
   const factor = r.cost.variableUsd > 0 ? r.cost.variableMonthlyUsd / r.cost.variableUsd : 0;
-  const rows = chargeback(r).map((c) => ({ team: c.team || '(no label)', realtime: c.realtime, requests: c.requests * factor, tokens: c.tokens * factor, actualUsd: c.actualUsd * factor, perQueryUsd: c.charge['per-query'] * factor, perTokenUsd: c.charge['per-token'] * factor, tieredUsd: c.charge.tiered * factor }));
-  return { factor, rows };
+  const raw = chargeback(r);
+  const cost = raw.reduce((s, c) => s + c.actualUsd, 0);
+  const requests = raw.reduce((s, c) => s + c.requests, 0);
+  const tokens = raw.reduce((s, c) => s + c.tokens, 0);
+  const rates = { perQueryUsd: requests > 0 ? cost / requests : 0, perMillionTokensUsd: tokens > 0 ? (cost / tokens) * 1e6 : 0 };
+  const rows = raw.map((c) => ({ team: c.team || '(no label)', realtime: c.realtime, requests: c.requests * factor, tokens: c.tokens * factor, actualUsd: c.actualUsd * factor, perQueryUsd: c.charge['per-query'] * factor, perTokenUsd: c.charge['per-token'] * factor, tieredUsd: c.charge.tiered * factor }));
+  return { factor, rows, rates };
 }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { formatMs, formatPercent, formatUsd, type LoadSearchResult, type PipelineDocument } from '../../../../simulation/index';
+import { formatMs, formatPercent, formatUsd, type Explanation, type LoadSearchResult, type PipelineDocument } from '../../../../simulation/index';
+import { ExplainPopover } from '../../results/ExplainPopover';
 import { loadCurveOption } from '../../../charts/options/load-curve';
 import { useValidation } from '../../../app/app-context';
 import { useAnalysisServices } from '../analysis-context';
@@ -42,6 +43,20 @@ function belowToday(search: LoadSearchResult): string {
   return `Today's traffic already breaks it.${p99} Relax the criterion or change the pipeline (see what limits it above).`;
 }
 
+function explainSearch(search: LoadSearchResult): Explanation {
+  const broke = search.points.filter((p) => p.breaks.length > 0 && p.multiplier > search.maxMultiplier).sort((a, b) => a.multiplier - b.multiplier)[0];
+  return {
+    title: 'Max sustainable load',
+    formula: `${Number(search.maxMultiplier.toPrecision(4))} × ${rpsText(search.baseRps)} = ${rpsText(search.maxRps)}`,
+    details: [
+      `the largest traffic multiplier at which every criterion held: ${Object.entries(search.criteria).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${criterionText(k)} ≤ ${k.endsWith('Ms') ? formatMs(v as number) : formatPercent(v as number, 2)}`).join(', ')}`,
+      broke ? `just above it, at ${Number(broke.multiplier.toPrecision(4))}×, ${broke.breaks.map(criterionText).join(' and ')} broke (P99 ${formatMs(broke.p99Ms)}, 429 share ${formatPercent(broke.rateLimitedShare, 2)})` : '',
+      `${search.points.length} runs with the same seed (${search.iterations} steps); ${search.note}`,
+      'the multiplier scales every arrival rate, keeping the daily profile and query mix',
+    ],
+  };
+}
+
 /** Max sustainable load: bisection on the traffic multiplier with one seed, until a criterion breaks. */
 export function LoadSearchSection() {
   const { actions } = useAnalysisServices();
@@ -62,7 +77,10 @@ export function LoadSearchSection() {
         <>
           <div className="big-figures" style={{ marginTop: 12 }}>
             <div className="big-figure" data-testid="max-load">
-              <span className="label">Max sustainable load</span>
+              <span className="label">
+                Max sustainable load
+                <ExplainPopover explanation={explainSearch(search)} label="the max sustainable load" />
+              </span>
               <span className="value num">{search.maxMultiplier >= 1024 ? `> ${rpsText(search.maxRps)}` : rpsText(search.maxRps)}</span>
               <span className="sub num">
                 {Number(search.maxMultiplier.toPrecision(3))}× the document's {rpsText(search.baseRps)} (traffic.rps) · {search.note}
