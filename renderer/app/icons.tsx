@@ -20,6 +20,7 @@ const PATHS = {
   reset: 'M4 12a8 8 0 1 0 3-6.2M4 4v4h4',
   download: 'M12 4v11m-5-5l5 5 5-5M5 20h14',
   import: 'M12 3v10m-4-4l4 4 4-4M4 14v5a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-5',
+  export: 'M12 14V3m-4 4l4-4 4 4M4 14v5a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-5',
   clock: 'M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20zm0-15v5l3 3',
   saveAs: 'M5 3h11l3 3v6M4 4v16a1 1 0 0 0 1 1h7M8 3v5h7V3m2 11l4 4-4 4m4-4h-7',
 } as const;

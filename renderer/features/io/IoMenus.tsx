@@ -5,7 +5,7 @@ import { DATA_EXPORTS, sourceLabel } from './data-exports';
 import './io.css';
 
 /** A toolbar button with a drop-down menu; closes on a choice, Escape or a click elsewhere. */
-function DropMenu(props: { label: string; icon: IconName; title: string; iconOnly?: boolean; children: (close: () => void) => ReactNode }) {
+function DropMenu(props: { label: string; icon: IconName; title: string; children: (close: () => void) => ReactNode }) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -16,15 +16,12 @@ function DropMenu(props: { label: string; icon: IconName; title: string; iconOnl
   }, [open]);
   return (
     <div className="menu-anchor" ref={box} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-      {props.iconOnly ? (
-        <button className="icon-btn" aria-label={props.label} aria-haspopup="menu" aria-expanded={open} title={props.title} onClick={() => setOpen(!open)}>
-          <Icon name={props.icon} />
-        </button>
-      ) : (
-        <button className="btn io-menu-btn" aria-haspopup="menu" aria-expanded={open} title={props.title} onClick={() => setOpen(!open)}>
-          {props.label} <Icon name="chevron" size={12} />
-        </button>
-      )}
+      {/* The label hides on narrower windows (io.css), so the name comes from aria-label. */}
+      <button className="btn io-menu-btn" aria-label={props.label} aria-haspopup="menu" aria-expanded={open} title={props.title} onClick={() => setOpen(!open)}>
+        <Icon name={props.icon} size={14} />
+        <span className="io-menu-label">{props.label}</span>
+        <Icon name="chevron" size={12} />
+      </button>
       {open && (
         <div role="menu" aria-label={props.label} className="menu io-menu">
           {props.children(() => setOpen(false))}
@@ -50,7 +47,7 @@ export function ExportMenu() {
   useDocument((s) => s.revision);
   const source = actions.dataSource();
   return (
-    <DropMenu label="Export" icon="download" title="Export: launch report (HTML or PDF), CSV and JSON of the results, OTLP traces">
+    <DropMenu label="Export" icon="export" title="Export: launch report (HTML or PDF), CSV and JSON of the results, OTLP traces">
       {(close) => (
         <>
           <Item label="Launch report…" detail="HTML or PDF for reviewers" onClick={() => {
@@ -73,7 +70,7 @@ export function ExportMenu() {
 export function ImportMenu() {
   const actions = useActions();
   return (
-    <DropMenu label="Import" icon="import" iconOnly title="Import: LiteLLM price map, LiteLLM proxy config, calibration from traces">
+    <DropMenu label="Import" icon="import" title="Import: LiteLLM price map, LiteLLM proxy config, calibration from traces">
       {(close) => (
         <>
           <Item label="LiteLLM price map…" detail="model_prices_and_context_window.json → this pipeline's models" onClick={() => {
