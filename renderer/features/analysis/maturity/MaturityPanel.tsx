@@ -87,6 +87,7 @@ export function MaturityPanel() {
   const { store, actions } = useAnalysisServices();
   const job = useAnalysis((s) => s.jobs.maturity);
   const showSeed = useAnalysis((s) => s.inputs.maturity.showSeedExample);
+  const noVariant = useAnalysis((s) => s.inputs.maturity.source === 'scenarios' && !s.inputs.maturity.scenarioIds.some((id) => s.scenarios.some((x) => x.id === id)));
   const [figure, setFigure] = useState<RoiFigure>('monthlySavingsUsd');
   const result = job.result;
   const rows = useMemo(() => (result ? roiRows(result.roi) : []), [result]);
@@ -101,7 +102,7 @@ export function MaturityPanel() {
         <h2>Levels to compare</h2>
         <p className="section-note">Each level runs on the same traffic and the same seeds (common random numbers): a fault-free run gives the cost per query, a run with the fault scenario gives a month's downtime (minutes with error rate &gt; 50 %). The seed's formulas then give cost, lost revenue, savings against the first level and payback, per replication, with a t-interval on each — the figures of <span className="mono">preflight roi</span>.</p>
         <MaturityInputs />
-        <JobControls kind="maturity" label="Compare levels" unit="runs (level × replication)" onStart={actions.runMaturity}>
+        <JobControls kind="maturity" label="Compare levels" unit="runs (level × replication)" onStart={actions.runMaturity} disabled={noVariant ? 'Tick at least one saved scenario to compare with the current document.' : null}>
           <button className="btn" aria-pressed={showSeed} onClick={() => store.getState().setInputs('maturity', { showSeedExample: !showSeed })}>
             {showSeed ? 'Hide' : 'Show'} the seed's worked example
           </button>
