@@ -24,6 +24,12 @@ export function useShortcuts(): void {
         n: () => ui.getState().openDialog({ type: 'new' }),
         enter: () => actions.run(),
       };
+      // The desktop menu's Export Report… accelerator, in the browser build too.
+      if (key === 'e' && e.shiftKey) {
+        e.preventDefault();
+        actions.openReportDialog();
+        return;
+      }
       if (global[key]) {
         e.preventDefault();
         global[key]();
