@@ -72,8 +72,15 @@ export function ReportDialog({ close }: { close(): void }) {
 
   const start = async () => {
     setPhase({ name: 'running', progress: null, started: Date.now() });
-    const { job, revision, stem: jobStem } = await reportJob(services, plan, analysis, new Date());
+    let prepared: Awaited<ReturnType<typeof reportJob>>;
+    try {
+      prepared = await reportJob(services, plan, analysis, new Date());
+    } catch (e) {
+      setPhase({ name: 'failed', message: `The report could not be prepared: ${e instanceof Error ? e.message : String(e)}`, problems: [] });
+      return;
+    }
     if (cancelled.current) return;
+    const { job, revision, stem: jobStem } = prepared;
     task.current = startReportWorker(job, (message) => {
       if (message.type === 'progress') setPhase((p) => (p.name === 'running' ? { ...p, progress: message.progress } : p));
       else if (message.type === 'failed' || message.type === 'rejected') setPhase({ name: 'failed', message: message.message, problems: message.type === 'failed' ? message.problems : [] });
