@@ -22,7 +22,7 @@ export { paramsJsonSchema } from './nodes/params-json-schema';
 export { ERROR_NAMES, ERROR_DESCRIPTIONS } from './engine/errors';
 export { COST_TYPES, COST_TYPE_DESCRIPTIONS } from './metrics/cost-types';
 export { DistributionSchema, DISTRIBUTION_TYPES } from './model/distribution-schema';
-export { TrafficSchema, QuotaSchema, SloSchema, RunSchema, FixedCostSchema, QueryClassSchema } from './model/document-schema';
+export { TrafficSchema, QuotaSchema, SloSchema, RunSchema, FixedCostSchema, QueryClassSchema, FaultSchema, EventSchema, OperationsSchema } from './model/document-schema';
 export { pipelineJsonSchema } from './model/json-schema';
 export { runReplications, summarizeReplications, acceptReplications, replicationSeed, INTERVAL_FIGURES, JMT_STOPPING, DEFAULT_PLAN, type ReplicationPlan, type ReplicatedResults, type IntervalFigure } from './analysis/replications';
 export { meanInterval, studentTQuantile, type Interval } from './analysis/statistics';

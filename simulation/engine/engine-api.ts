@@ -28,6 +28,8 @@ export interface NodeRuntime {
   abort?(req: SimRequest, errorCode: number): void;
   /** Knowledge-base update or model change (caches drop their entries). */
   invalidate?(): void;
+  /** A note for the trace span of a pass-through node's visit, leaving by `port` (why it went that way). */
+  spanNote?(req: SimRequest, port: number): string;
   /** Per-bucket series this node adds to the results timeline (breaker state). */
   series?(): Record<string, number[]>;
 }
@@ -48,9 +50,10 @@ export interface EngineApi {
   span(req: SimRequest, span: Span): void;
   /**
    * Detaches the user's request from a call in flight: `req` becomes a ghost that finishes the call
-   * for its bookkeeping only; the returned copy carries the user's request on.
+   * for its bookkeeping only; the returned copy carries the user's request on. A sampled trace gets
+   * a 408 span for the abandoned call with `note` saying why it was abandoned.
    */
-  detach(req: SimRequest): SimRequest;
+  detach(req: SimRequest, note: string): SimRequest;
   /** A shadow copy of `req` (new id), counted only in shadow metrics. */
   shadowCopy(req: SimRequest): SimRequest;
   /** Index of the node wired to `node`'s output `port`, or −1. */

@@ -9,6 +9,7 @@ import type { EngineApi, NodeRuntime, Outcome } from './engine-api';
 import { ErrorCode } from './errors';
 import { QuotaRuntime } from './quota';
 import { SimRequest, type Span } from './request';
+import { abandonedCallSpan, visitSpan } from './spans';
 import { CompiledTraffic } from './traffic';
 import { TraceCollector } from '../metrics/traces';
 import { GrowableArray } from '../metrics/growable-array';
@@ -136,7 +137,7 @@ export class Simulation implements EngineApi {
     }
     const now = this.now;
     if (req.counted && !req.shadow) this.metrics.nodeLatency[node]!.record(now - req.enteredNodeMs);
-    if (req.spans !== null && this.wiring.visitSpan[node]) this.visitSpan(req, node, now);
+    if (req.spans !== null && this.wiring.visitSpan[node]) this.visitSpan(req, node, port, now);
     const k = node * MAX_PORTS + port;
     const target = this.wiring.target[k]!;
     if (target < 0) {
@@ -186,10 +187,11 @@ export class Simulation implements EngineApi {
     if (req.spans !== null && req.spans.length < 64) req.spans.push(span);
   }
 
-  detach(req: SimRequest): SimRequest {
+  detach(req: SimRequest, note: string): SimRequest {
     const copy = req.copyAs(req.id);
     req.ghost = true;
     req.spans = null;
+    if (copy.spans !== null) this.span(copy, abandonedCallSpan(copy, this.now, note));
     return copy;
   }
 
@@ -377,19 +379,8 @@ export class Simulation implements EngineApi {
     this.queue.push(atMs, ENGINE, EV_CACHE_EVENT, null, index);
   }
 
-  private visitSpan(req: SimRequest, node: number, now: number): void {
-    this.span(req, {
-      nodeIndex: node,
-      attempt: 0,
-      startMs: req.enteredNodeMs,
-      endMs: now,
-      status: 200,
-      inputTokens: 0,
-      cachedInputTokens: 0,
-      outputTokens: 0,
-      costUsd: 0,
-      finishReason: req.servedFromCache && nodeKind(this.doc.nodes[node]!.kind)!.group === 'caches' ? 'cache_hit' : '',
-      note: '',
-    });
+  private visitSpan(req: SimRequest, node: number, port: number, now: number): void {
+    const cacheHit = req.servedFromCache && nodeKind(this.doc.nodes[node]!.kind)!.group === 'caches';
+    this.span(req, visitSpan(req, node, now, cacheHit ? 'cache_hit' : '', this.runtimes[node]!.spanNote?.(req, port) ?? ''));
   }
 }

@@ -130,7 +130,7 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
 
   /** The deadline passed mid-call: the call goes on as a ghost for its bookkeeping; the request fails by its error path. */
   abort(req: SimRequest, errorCode: number): void {
-    const user = this.engine.detach(req);
+    const user = this.engine.detach(req, 'abandoned at the request deadline; the call finishes in the background (its cost counts in the totals)');
     user.inCall = false;
     this.giveUp(user, errorCode);
   }
@@ -202,7 +202,7 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
       return;
     }
     this.bill(req, 'ok', now - req.callStartMs);
-    this.trace(req, req.callStartMs, now, 200, req.callTruncated ? 'length' : 'stop', '');
+    this.trace(req, req.callStartMs, now, 200, req.callTruncated ? 'length' : 'stop', req.spans === null ? '' : this.okNote(req));
     req.inCall = false;
     this.engine.reportOutcome(this.index, req, true, now - req.callEnteredMs);
     if (req.ghost) return;
@@ -254,6 +254,11 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     req.errorNode = this.index;
     if (req.counted && !req.shadow) this.metrics.nodeFailed[this.index]!++;
     this.engine.emit(req, this.index, this.errorPortFor(code));
+  }
+
+  /** What a successful call did, for its trace span (called before `succeed`, sampled requests only). */
+  protected okNote(_req: SimRequest): string {
+    return '';
   }
 
   private trace(req: SimRequest, startMs: number, endMs: number, status: number, finishReason: string, note: string): void {

@@ -35,7 +35,7 @@ export function errorBudget(slo: SloTargets, r: Pick<RunResults, 'outcomes' | 'c
   const allowedFailures = allowed * finished;
   return {
     allowedFailureShare: allowed,
-    consumed: allowedFailures > 0 ? r.outcomes.failed / allowedFailures : r.outcomes.failed > 0 ? Infinity : 0,
+    consumed: allowedFailures > 0 ? r.outcomes.failed / allowedFailures : r.outcomes.failed > 0 ? null : 0,
     allowedFailuresPerMonth: allowed * r.cost.monthlyQueries,
     allowedDowntimeMinutesPerMonth: allowed * 43_200,
   };

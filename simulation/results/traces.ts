@@ -13,7 +13,7 @@ export function buildTraces(sim: Simulation): TraceResult[] {
     latencyMs: t.endMs - t.arrivalMs,
     ttftMs: t.outcome === 'served' ? (t.firstTokenMs >= 0 ? t.firstTokenMs : t.endMs) - t.arrivalMs : null,
     outcome: t.outcome,
-    errorType: t.errorCode ? ERROR_NAMES[t.errorCode]! : null,
+    errorType: t.outcome === 'error' && t.errorCode ? ERROR_NAMES[t.errorCode]! : null,
     costUsd: t.costUsd,
     inputTokens: t.inputTokens,
     cachedInputTokens: t.cachedInputTokens,

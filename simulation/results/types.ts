@@ -239,8 +239,12 @@ export interface SeriesResults {
 export interface ErrorBudget {
   /** 1 − availability target: the share of requests allowed to fail. */
   allowedFailureShare: number;
-  /** Failed requests ÷ allowed failures over the measured window (1 = exactly spent). */
-  consumed: number;
+  /**
+   * Failed requests ÷ allowed failures over the measured window (1 = exactly spent). null when the
+   * target allows no failure at all (availability 100 %) and the run had failures: the ratio has no
+   * finite value, and JSON has no Infinity. 0 when there were no failures.
+   */
+  consumed: number | null;
   /** Allowed failures in a 30-day month at the simulated traffic. */
   allowedFailuresPerMonth: number;
   /** Downtime minutes a month the availability target allows (time-based view). */

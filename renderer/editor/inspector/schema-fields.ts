@@ -32,6 +32,8 @@ export type JsonSchema = {
   /** The id of another node; `true` for any kind, or the kinds allowed. */
   nodeRef?: boolean | string[];
   catalogMode?: 'chat' | 'embedding' | 'rerank';
+  /** Column titles of a number table (a curve's row layout). */
+  columns?: string[];
 };
 
 export type FieldKind = 'number' | 'string' | 'boolean' | 'enum' | 'distribution' | 'quotaRef' | 'nodeRef' | 'model' | 'object' | 'numberList' | 'numberTable' | 'stringList' | 'objectList' | 'json';

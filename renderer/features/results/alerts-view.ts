@@ -53,8 +53,8 @@ export interface BudgetView {
 const pct = (share: number) => `${Number((share * 100).toFixed(3))} %`;
 
 /**
- * The error budget of the availability target in words (SRE practice). `consumed` is Infinity (null
- * in JSON) when the target allows no failure at all and some request failed.
+ * The error budget of the availability target in words (SRE practice). `consumed` is null when the
+ * target allows no failure at all and some request failed (older result files may hold Infinity).
  */
 export function budgetView(budget: ErrorBudget, availabilityTarget: number, failed: number): BudgetView {
   const consumed = budget.consumed === null || !Number.isFinite(budget.consumed) ? null : budget.consumed;

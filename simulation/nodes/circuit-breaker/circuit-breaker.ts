@@ -81,10 +81,12 @@ class CircuitBreakerRuntime implements NodeRuntime {
     this.logic.record(now, false, now - req.enteredNodeMs);
     this.noteState(now);
     if (req.counted && !req.shadow) this.timedOut++;
-    const user = req.inCall ? this.engine.detach(req) : req;
-    if (user === req) return; // not inside the call any more (already past it): nothing to cut
+    if (!req.inCall) return; // already past the call: nothing to cut
+    const user = this.engine.detach(req, `cut loose by the breaker's ${this.params.opossum.timeout} ms timeout (opossum); the call finishes in the background`);
     user.inCall = false;
     user.errorCode = ErrorCode.timeout;
+    // The wait belongs to the call's span; the breaker's own visit is the moment it gave up.
+    user.enteredNodeMs = now;
     this.engine.emit(user, this.index, this.openPort);
   }
 
@@ -94,6 +96,12 @@ class CircuitBreakerRuntime implements NodeRuntime {
     const now = this.engine.now;
     this.logic.record(now, ok, durationMs);
     this.noteState(now);
+  }
+
+  spanNote(req: SimRequest, port: number): string {
+    if (port === this.passPort) return this.logic.state === HALF_OPEN ? 'passed: half-open trial call' : 'passed: breaker closed';
+    if (req.errorCode === ErrorCode.timeout) return 'cut loose: no answer within the timeout, took the open path';
+    return 'short-circuited: breaker open, no call made';
   }
 
   report(): NodeReport {

@@ -18,6 +18,7 @@ export const ConfidenceGateParams = z
       ])
       .meta({
         title: 'Threshold curve',
+        columns: ['Confidence threshold', 'P(escalate | wrong)', 'P(escalate | right)'],
         description: 'Rows [threshold, P(escalate | answer wrong), P(escalate | answer right)], ascending; the gate interpolates at its threshold. Measure it on your evaluation set.',
       }),
   })

@@ -51,6 +51,10 @@ class RerankerRuntime extends CallNodeRuntime<Params> {
     if (this.model.inputUsdPerToken > 0) this.charge(req, CostIndex.input, req.callInputTokens * this.model.inputUsdPerToken, req.callInputTokens);
   }
 
+  protected override okNote(req: SimRequest): string {
+    return `reranked ${req.chunks} → ${Math.min(req.chunks, this.params.topN)} chunks`;
+  }
+
   protected succeed(req: SimRequest): void {
     if (req.chunks > this.params.topN) req.chunks = this.params.topN;
   }

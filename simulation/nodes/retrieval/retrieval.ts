@@ -47,6 +47,10 @@ class RetrievalRuntime extends CallNodeRuntime<Params> {
     if (outcome === 'ok') this.charge(req, CostIndex.request, this.params.costPerQueryUsd, 1);
   }
 
+  protected override okNote(): string {
+    return `index "${this.params.index}": ${this.params.topK} chunks`;
+  }
+
   protected succeed(req: SimRequest): void {
     req.chunks = this.params.topK;
     req.chunkTokens = Math.max(0, Math.round(this.chunkTokens.sample(this.chunkRng)));

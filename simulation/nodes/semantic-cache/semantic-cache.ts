@@ -32,6 +32,7 @@ export const SemanticCacheParams = z
       ])
       .meta({
         title: 'Threshold curve',
+        columns: ['Similarity threshold', 'Near-duplicate hit share', 'False hit share'],
         description: 'Rows [threshold, share of near-duplicates that hit, share of unrelated queries that falsely hit], ascending; raising the threshold lowers both. Measure it on your query logs.',
       }),
   })

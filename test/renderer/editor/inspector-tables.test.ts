@@ -11,12 +11,16 @@ import { edgesFollowingPortRename } from '../../../renderer/stores/document/port
 const field = (kind: string, key: string) => fieldsOf(paramsJsonSchema(kind) as JsonSchema).find((f) => f.key === key)!;
 
 describe('threshold curves as tables', () => {
-  it('are a table, with the columns the description names', () => {
+  it('are a table, with the columns the schema names', () => {
     const curve = field('semantic_cache', 'curve');
     expect(curve.kind).toBe('numberTable');
-    expect(tableColumns(curve).map((c) => c.label)).toEqual(['Threshold', 'Share of near-duplicates that hit', 'Share of unrelated queries that falsely hit']);
+    expect(tableColumns(curve).map((c) => c.label)).toEqual(['Similarity threshold', 'Near-duplicate hit share', 'False hit share']);
     expect(tableColumns(curve)[1]).toMatchObject({ min: 0, max: 1, integer: false });
     expect(field('confidence_gate', 'curve').kind).toBe('numberTable');
+    expect(tableColumns(field('confidence_gate', 'curve')).map((c) => c.label)).toEqual(['Confidence threshold', 'P(escalate | wrong)', 'P(escalate | right)']);
+    // Without the meta, the description's "Rows [a, b, c]" names them.
+    const bare = { ...curve, schema: { ...curve.schema, columns: undefined } };
+    expect(tableColumns(bare).map((c) => c.label)).toEqual(['Threshold', 'Share of near-duplicates that hit', 'Share of unrelated queries that falsely hit']);
   });
 
   it('are read at the node\'s threshold the way the engine reads them', () => {

@@ -132,3 +132,49 @@ describe('breaker node in a pipeline', () => {
     expect(open.slice(21).every((x) => x < 0.1)).toBe(true);
   });
 });
+
+describe('breaker traces', () => {
+  const doc = (timeout: number | null, apiLatencyMs: number) =>
+    loadPipelineOrThrow({
+      version: 1,
+      pipeline: { name: 'breaker traces' },
+      traffic: { rps: 1 },
+      nodes: [
+        { id: 'src', kind: 'source' },
+        { id: 'breaker', kind: 'circuit_breaker', params: { flavour: 'opossum', opossum: { volumeThreshold: 5, resetTimeout: 600_000, timeout } } },
+        { id: 'api', kind: 'service', params: { latencyMs: constant(apiLatencyMs), retry: { numRetries: 0 }, timeoutMs: null } },
+        { id: 'fallback', kind: 'service', params: { latencyMs: constant(50) } },
+        { id: 'done', kind: 'response' },
+      ],
+      edges: [
+        { from: 'src', port: 'out', to: 'breaker' },
+        { from: 'breaker', port: 'pass', to: 'api' },
+        { from: 'breaker', port: 'open', to: 'fallback' },
+        { from: 'api', port: 'ok', to: 'done' },
+        { from: 'fallback', port: 'ok', to: 'done' },
+      ],
+    });
+
+  it('a call cut loose by opossum\'s timeout shows as an abandoned 408 span; the breaker span is the moment it gave up', () => {
+    const r = run(doc(1_000, 3_000), { durationMs: 120_000, warmupMs: 0, traceSampleRate: 1, maxTraces: 200 });
+    const cut = r.traces.find((t) => t.spans.some((s) => s.nodeId === 'api'))!;
+    expect(cut.outcome).toBe('served');
+    expect(cut.errorType).toBeNull(); // served by the fallback: no error to show
+    const [pass, api, breaker, fallback] = cut.spans;
+    expect(pass).toMatchObject({ nodeId: 'breaker', durationMs: expect.closeTo(0, 6), note: 'passed: breaker closed' });
+    expect(api).toMatchObject({ nodeId: 'api', status: 408, finishReason: 'abandoned', startMs: expect.closeTo(0, 6), durationMs: expect.closeTo(1_000, 6) });
+    expect(api!.note).toMatch(/cut loose by the breaker's 1000 ms timeout/);
+    expect(breaker).toMatchObject({ nodeId: 'breaker', startMs: expect.closeTo(1_000, 6), durationMs: expect.closeTo(0, 6), note: 'cut loose: no answer within the timeout, took the open path' });
+    expect(fallback).toMatchObject({ nodeId: 'fallback', status: 200, startMs: expect.closeTo(1_000, 6), durationMs: expect.closeTo(50, 6) });
+    expect(cut.latencyMs).toBeCloseTo(1_050, 9);
+    // After volumeThreshold timeouts the breaker opens: later requests never reach the call.
+    const shorted = r.traces.filter((t) => t.spans[0]!.note === 'short-circuited: breaker open, no call made');
+    expect(shorted.length).toBeGreaterThan(100);
+    expect(shorted.every((t) => t.spans.length === 2 && t.spans[1]!.nodeId === 'fallback' && t.errorType === null)).toBe(true);
+  });
+
+  it('a call that answers within the timeout has no abandoned span', () => {
+    const r = run(doc(1_000, 200), { durationMs: 60_000, warmupMs: 0, traceSampleRate: 1, maxTraces: 20 });
+    expect(r.traces.every((t) => t.spans.map((s) => s.nodeId).join() === 'breaker,api' && t.spans[1]!.status === 200)).toBe(true);
+  });
+});

@@ -55,6 +55,27 @@ describe('call nodes: retries, backoff, timeouts, billing', () => {
     expect(r.traces[0]!.spans[0]!.finishReason).toBe('length');
   });
 
+  it('a call still running at the request deadline shows as an abandoned 408 span and the request fails with deadline_exceeded', () => {
+    const doc = chain([{ kind: 'service', params: { latencyMs: constant(3000), timeoutMs: null } }], { traffic: { rps: 1, deadlineMs: 1000 } });
+    const r = run(doc, { durationMs: 30_000, warmupMs: 0, traceSampleRate: 1, maxTraces: 5 });
+    const t = r.traces[0]!;
+    expect(t).toMatchObject({ outcome: 'error', errorType: 'deadline_exceeded', latencyMs: expect.closeTo(1000, 6) });
+    expect(t.spans).toHaveLength(1);
+    expect(t.spans[0]).toMatchObject({ status: 408, finishReason: 'abandoned', startMs: expect.closeTo(0, 6), durationMs: expect.closeTo(1000, 6) });
+    expect(t.spans[0]!.note).toMatch(/abandoned at the request deadline/);
+  });
+
+  it('retrieval and reranker spans say what they did', () => {
+    const doc = chain([
+      { id: 'search', kind: 'retrieval', params: { index: 'docs-v2', topK: 20 } },
+      { id: 'rerank', kind: 'reranker', params: { topN: 5 } },
+    ], { traffic: { rps: 1 } });
+    const r = run(doc, { durationMs: 30_000, warmupMs: 0, traceSampleRate: 1, maxTraces: 3 });
+    const spans = r.traces[0]!.spans;
+    expect(spans.find((s) => s.nodeId === 'search')!.note).toBe('index "docs-v2": 20 chunks');
+    expect(spans.find((s) => s.nodeId === 'rerank')!.note).toBe('reranked 20 → 5 chunks');
+  });
+
   it('streaming answers show their first token at TTFT, others only when complete', () => {
     const llm = { kind: 'llm', params: { model: 'gpt-4.1', systemPromptTokens: 0, ttftMs: constant(300), ttftMsPer1kInputTokens: 0, timePerOutputTokenMs: constant(10) } };
     const pre = { kind: 'service', params: { latencyMs: constant(200) } };

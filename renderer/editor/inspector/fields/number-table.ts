@@ -14,12 +14,13 @@ export interface TableColumn {
 }
 
 /**
- * Column names from the field's description, which names the row layout as "Rows [a, b, c]"
- * (the convention of the registry's curves); "Column 1…" when it does not.
+ * Column names from the schema's `columns` meta; else from the description when it names the row
+ * layout as "Rows [a, b, c]"; else "Column 1…".
  */
-export function tableColumns(spec: Pick<FieldSpec, 'description' | 'itemSchema'>): TableColumn[] {
+export function tableColumns(spec: Pick<FieldSpec, 'description' | 'itemSchema'> & { schema?: FieldSpec['schema'] }): TableColumn[] {
   const cells = spec.itemSchema?.prefixItems ?? [];
-  const named = /Rows \[([^\]]+)\]/.exec(spec.description)?.[1]?.split(',').map((s) => s.trim()) ?? [];
+  const fromDescription = /Rows \[([^\]]+)\]/.exec(spec.description)?.[1]?.split(',').map((s) => s.trim()) ?? [];
+  const named = spec.schema?.columns?.length === cells.length ? spec.schema.columns : fromDescription;
   return cells.map((c, i) => ({
     label: named.length === cells.length ? named[i]!.charAt(0).toUpperCase() + named[i]!.slice(1) : `Column ${i + 1}`,
     min: c.minimum ?? c.exclusiveMinimum ?? null,
