@@ -3,7 +3,9 @@ import {
   loadPipeline,
   maturityRoi,
   replicationSeed,
+  sortTornadoBars,
   summarizeReplications,
+  type Headline,
   type LevelRoiWithIntervals,
   type LoadCriteria,
   type LoadSearchResult,
@@ -175,11 +177,14 @@ export function sweepPoints(pool: AnalysisPool, req: DocumentRequest & { axes: S
   return then(task, (parts) => ({ axes: req.axes, base: parts[0]!.base, seed: parts[0]!.seed, points: parts.map((p) => p.points[0]!) }));
 }
 
-/** One tornado bar per job, sorted as tornado() sorts them (by monthly-cost swing, stable). */
-export function tornadoBars(pool: AnalysisPool, req: DocumentRequest & { paths: string[]; spread: number }, onProgress: (p: AnalysisProgress) => void): AnalysisTask<{ base: RunResults['headline']; bars: TornadoBar[] }> {
+/**
+ * One tornado bar per job, sorted as tornado() sorts them; the first job also makes the base run
+ * (the others skip it: it is the same run), so n bars cost 2n + 1 runs as in tornado().
+ */
+export function tornadoBars(pool: AnalysisPool, req: DocumentRequest & { paths: string[]; spread: number }, onProgress: (p: AnalysisProgress) => void): AnalysisTask<{ base: Headline; bars: TornadoBar[] }> {
   if (req.paths.length === 0) return failed(new JobFailed('pick at least one parameter'));
-  const task = schedule(pool, req.paths.length, (i) => ({ type: 'tornado', document: req.document, options: req.options, paths: [req.paths[i]!], spread: req.spread }), (r) => answer('tornado')(r).tornado, onProgress);
-  return then(task, (parts) => ({ base: parts[0]!.base, bars: parts.flatMap((p) => p.bars).sort((x, y) => (y.costSwingUsd || 0) - (x.costSwingUsd || 0)) }));
+  const task = schedule(pool, req.paths.length, (i) => ({ type: 'tornado', document: req.document, options: req.options, paths: [req.paths[i]!], spread: req.spread, skipBase: i > 0 }), (r) => answer('tornado')(r).tornado, onProgress);
+  return then(task, (parts) => ({ base: parts[0]!.base!, bars: sortTornadoBars(parts.flatMap((p) => p.bars)) }));
 }
 
 /** The max-load search is one bisection (each step depends on the last), so it is one job. */

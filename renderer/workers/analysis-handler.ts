@@ -1,4 +1,4 @@
-import { loadPipeline, runMaturityLevel, runPipelineAsync, RunCancelled, searchMaxLoad, sweep, tornado } from '../../simulation/index';
+import { loadPipeline, runMaturityLevel, runPipelineAsync, RunCancelled, searchMaxLoad, sweep, tornado, tornadoBar } from '../../simulation/index';
 import { AnalysisInboundSchema, type AnalysisJob, type AnalysisJobResult, type AnalysisOutbound } from './analysis-protocol';
 
 export interface AnalysisHandlerDeps {
@@ -69,8 +69,14 @@ async function runJob(job: AnalysisJob, doc: Loaded['doc'], catalog: Loaded['cat
     case 'sweep':
       return { kind: 'sweep', sweep: sweep(doc, catalog, job.axes, job.options) };
     case 'tornado':
-      return { kind: 'tornado', tornado: tornado(doc, catalog, job.paths, job.spread, job.options) };
+      return { kind: 'tornado', tornado: job.skipBase ? { base: null, bars: job.paths.map((p) => tornadoBar(doc, catalog, p, job.spread, job.options)) } : tornado(doc, catalog, job.paths, job.spread, job.options) };
     case 'load-search':
-      return { kind: 'load-search', search: searchMaxLoad(doc, catalog, job.criteria, { ...job.options, ...(job.tolerance ? { tolerance: job.tolerance } : {}) }) };
+      // Synchronous: a cancel cannot arrive mid-search, so the pool stops it by terminating the worker.
+      return {
+        kind: 'load-search',
+        search: searchMaxLoad(doc, catalog, job.criteria, { ...job.options, ...(job.tolerance ? { tolerance: job.tolerance } : {}) }, {
+          onStep: (s) => deps.post({ type: 'progress', jobId: job.jobId, fraction: Math.min(0.99, s.runs / s.estimatedRuns) }),
+        }),
+      };
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LoadSearchResult, MaturityRun, Problem, RunResults, SweepResult, TornadoBar } from '../../simulation/index';
+import type { Headline, LoadSearchResult, MaturityRun, Problem, RunResults, SweepResult, TornadoBar } from '../../simulation/index';
 import { RunOptionsSchema } from './run-protocol';
 
 /**
@@ -31,8 +31,11 @@ export const SweepJobSchema = z
   .object({ type: z.literal('sweep'), ...jobBase, axes: z.array(z.object({ path: paramPath, values: z.array(z.number().finite()).min(1).max(400) }).strict()).min(1).max(2) })
   .strict();
 
-/** tornado() over the given paths (the UI sends one path per job). */
-export const TornadoJobSchema = z.object({ type: z.literal('tornado'), ...jobBase, paths: z.array(paramPath).min(1).max(60), spread: z.number().gt(0).lt(1) }).strict();
+/**
+ * tornado() over the given paths (the UI sends one path per job). `skipBase`: only the bars
+ * (tornadoBar), base null — the base run is the same for every bar, so one job runs it.
+ */
+export const TornadoJobSchema = z.object({ type: z.literal('tornado'), ...jobBase, paths: z.array(paramPath).min(1).max(60), spread: z.number().gt(0).lt(1), skipBase: z.boolean().optional() }).strict();
 
 export const LoadCriteriaSchema = z.object({ p99Ms: limit, p95Ms: limit, ttftP50Ms: limit, errorRate: limit, rateLimitedShare: limit }).strict();
 
@@ -53,11 +56,11 @@ export type AnalysisJobResult =
   | { kind: 'run'; results: RunResults }
   | { kind: 'maturity'; run: MaturityRun }
   | { kind: 'sweep'; sweep: SweepResult }
-  | { kind: 'tornado'; tornado: { base: RunResults['headline']; bars: TornadoBar[] } }
+  | { kind: 'tornado'; tornado: { base: Headline | null; bars: TornadoBar[] } }
   | { kind: 'load-search'; search: LoadSearchResult };
 
 export type AnalysisOutbound =
-  /** 0..1 of the job (runs report between slices; other jobs report when they finish). */
+  /** 0..1 of the job (runs report between slices, the load search after each of its runs; other jobs when they finish). */
   | { type: 'progress'; jobId: number; fraction: number }
   | { type: 'done'; jobId: number; result: AnalysisJobResult }
   | { type: 'cancelled'; jobId: number }

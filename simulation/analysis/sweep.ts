@@ -71,32 +71,42 @@ export interface TornadoBar {
 }
 
 /**
- * One-at-a-time sensitivity: each parameter moved to base × (1 − spread) and base × (1 + spread)
- * while the others stay at base; bars sorted by their effect on monthly cost.
+ * One tornado bar: the parameter moved to base × (1 − spread) and base × (1 + spread) with the
+ * others at base (integers rounded, never below 0). Two runs, same seed.
+ */
+export function tornadoBar(doc: PipelineDocument, catalog: Catalog, path: ParamPath, spread = 0.2, options: RunOptions = {}): TornadoBar {
+  const base = getParam(doc, path, catalog);
+  const isInt = Number.isInteger(base) && !path.endsWith('UsdPerToken');
+  const move = (f: number) => (isInt ? Math.max(0, Math.round(base * f)) : base * f);
+  const [low, high] = [move(1 - spread), move(1 + spread)];
+  const lo = point(doc, catalog, [path], [low], options);
+  const hi = point(doc, catalog, [path], [high], options);
+  const cost = (p: SweepPoint) => (p.problem ? NaN : p.headline.monthlyCostUsd);
+  const p99 = (p: SweepPoint) => (p.problem ? NaN : p.headline.p99Ms);
+  return {
+    path,
+    base,
+    low,
+    high,
+    monthlyCostUsd: { low: cost(lo), high: cost(hi) },
+    p99Ms: { low: p99(lo), high: p99(hi) },
+    costSwingUsd: Math.abs(cost(hi) - cost(lo)),
+    p99SwingMs: Math.abs(p99(hi) - p99(lo)),
+  };
+}
+
+/** Bars longest first by their monthly-cost swing (stable; a bar whose runs failed sorts last). */
+export function sortTornadoBars(bars: TornadoBar[]): TornadoBar[] {
+  return [...bars].sort((a, b) => (b.costSwingUsd || 0) - (a.costSwingUsd || 0));
+}
+
+/**
+ * One-at-a-time sensitivity: a tornadoBar per parameter, plus the base run's headline; bars sorted
+ * by their effect on monthly cost.
  */
 export function tornado(doc: PipelineDocument, catalog: Catalog, paths: ParamPath[], spread = 0.2, options: RunOptions = {}): { base: Headline; bars: TornadoBar[] } {
   const baseRun = runPipeline(doc, catalog, { ...options, traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 });
-  const bars = paths.map((path): TornadoBar => {
-    const base = getParam(doc, path, catalog);
-    const isInt = Number.isInteger(base) && !path.endsWith('UsdPerToken');
-    const move = (f: number) => (isInt ? Math.max(0, Math.round(base * f)) : base * f);
-    const [low, high] = [move(1 - spread), move(1 + spread)];
-    const lo = point(doc, catalog, [path], [low], options);
-    const hi = point(doc, catalog, [path], [high], options);
-    const cost = (p: SweepPoint) => (p.problem ? NaN : p.headline.monthlyCostUsd);
-    const p99 = (p: SweepPoint) => (p.problem ? NaN : p.headline.p99Ms);
-    return {
-      path,
-      base,
-      low,
-      high,
-      monthlyCostUsd: { low: cost(lo), high: cost(hi) },
-      p99Ms: { low: p99(lo), high: p99(hi) },
-      costSwingUsd: Math.abs(cost(hi) - cost(lo)),
-      p99SwingMs: Math.abs(p99(hi) - p99(lo)),
-    };
-  });
-  return { base: baseRun.headline, bars: bars.sort((a, b) => (b.costSwingUsd || 0) - (a.costSwingUsd || 0)) };
+  return { base: baseRun.headline, bars: sortTornadoBars(paths.map((path) => tornadoBar(doc, catalog, path, spread, options))) };
 }
 
 /** Numeric parameters worth sweeping in a document (traffic, prices of models in use, top_k/top_n, max_tokens, cache sizes, routing weights). */

@@ -44,7 +44,10 @@ export function capacityCommand(argv: string[], io: CliIo): number {
   io.stdout(triggers.length ? `Scaling trigger: ${triggers.map((q) => q.id).join(', ')} above 70 % for 15+ minutes in a row → plan an upgrade` : 'Scaling triggers: none (no quota above 70 % for 15 minutes in a row)');
   for (const w of base.stability.warnings) io.stdout(`! ${w}`);
   io.stdout('');
-  io.stdout(`Max sustainable load: ${Number(search.maxRps.toPrecision(4))} req/s (${Number(search.maxMultiplier.toPrecision(3))}× today) — limited by ${search.limitedBy.criterion ?? 'nothing found'}${search.limitedBy.quota ? `, busiest quota ${search.limitedBy.quota}` : ''}${search.limitedBy.node ? `, slowest node ${search.limitedBy.node}` : ''} (${search.note})`);
+  const where = `${search.limitedBy.quota ? `, busiest quota ${search.limitedBy.quota}` : ''}${search.limitedBy.node ? `, slowest node ${search.limitedBy.node}` : ''}`;
+  if (search.bound === 'latency') io.stdout(`Max sustainable load: none — ${search.note}${search.limitedBy.node ? ` (slowest node ${search.limitedBy.node})` : ''}. Make the pipeline faster (model, answer length, streaming) before sizing for load.`);
+  else if (search.bound === 'none') io.stdout(`Max sustainable load: above ${Number(search.maxRps.toPrecision(4))} req/s — ${search.note}`);
+  else io.stdout(`Max sustainable load: ${Number(search.maxRps.toPrecision(4))} req/s (${Number(search.maxMultiplier.toPrecision(3))}× today) — limited by ${search.limitedBy.criterion ?? 'nothing found'}${where} (${search.note})`);
   io.stdout(table(['× traffic', 'req/s', 'P99', 'cost/query', 'errors', '429 share', 'peak quota', 'breaks'], search.points.map((p) => [p.multiplier.toPrecision(3), p.rps.toPrecision(4), formatMs(p.p99Ms), formatUsd(p.costPerQueryUsd), formatPercent(p.errorRate, 2), formatPercent(p.rateLimitedShare, 2), formatPercent(p.peakUtilisation), p.breaks.join(', ') || 'ok'])));
   return EXIT.ok;
 }

@@ -79,7 +79,12 @@ describe('other analyses split into jobs', () => {
   it('the max-load search equals searchMaxLoad()', async () => {
     const criteria = { p99Ms: 12_000, errorRate: 0.01, rateLimitedShare: 0.01 };
     const short = { durationMs: 300_000 };
-    same(await loadSearch(inProcessPool(1), { document, options: short, criteria, tolerance: 0.1 }, () => undefined).promise, searchMaxLoad(doc, catalog, criteria, { ...short, tolerance: 0.1 }));
+    const fractions: number[] = [];
+    same(await loadSearch(inProcessPool(1), { document, options: short, criteria, tolerance: 0.1 }, (p) => fractions.push(p.fraction)).promise, searchMaxLoad(doc, catalog, criteria, { ...short, tolerance: 0.1 }));
+    // Progress after each of the search's runs, not only 0 then 1.
+    const during = fractions.filter((f) => f > 0 && f < 1);
+    expect(during.length).toBeGreaterThan(2);
+    expect(during).toEqual([...during].sort((a, b) => a - b));
   });
 
   it('maturity ROI over (level, replication) jobs equals runMaturityRoi()', async () => {

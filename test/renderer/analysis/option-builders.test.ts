@@ -52,7 +52,7 @@ describe('interval bars', () => {
 
 describe('load curve', () => {
   const point = (multiplier: number, p99Ms: number, breaks: string[]) => ({ multiplier, rps: 5 * multiplier, p99Ms, costPerQueryUsd: 0.01 / multiplier, errorRate: 0, rateLimitedShare: 0, peakUtilisation: 0.1, limitingQuota: 'q', breaks });
-  const search: LoadSearchResult = { criteria: { p99Ms: 5000 }, baseRps: 5, maxMultiplier: 2.5, maxRps: 12.5, limitedBy: { criterion: 'p99Ms', quota: 'q', node: 'llm' }, points: [point(1, 3000, []), point(2, 4000, []), point(2.5, 4900, []), point(3, 6000, ['p99Ms']), point(4, 9000, ['p99Ms'])], iterations: 4, note: '' };
+  const search: LoadSearchResult = { criteria: { p99Ms: 5000 }, baseRps: 5, bound: 'capacity', maxMultiplier: 2.5, maxRps: 12.5, limitedBy: { criterion: 'p99Ms', quota: 'q', node: 'llm' }, points: [point(1, 3000, []), point(2, 4000, []), point(2.5, 4900, []), point(3, 6000, ['p99Ms']), point(4, 9000, ['p99Ms'])], iterations: 4, note: '' };
   it('splits sustainable and breaking points and marks today, the max and the target', () => {
     const o = loadCurveOption(search, 'p99Ms', fmt, fmt, 5000) as unknown as Json;
     expect((o.series[1] as { data: unknown[] }).data).toHaveLength(3);

@@ -6,8 +6,8 @@ import { setParam, getParam } from '../../../simulation/analysis/param-path';
 import { sweep, tornado, sweepableParams } from '../../../simulation/analysis/sweep';
 import { diffScenarios, diffMarkdown } from '../../../simulation/analysis/compare';
 import { replicationSeed } from '../../../simulation/analysis/replications';
-import { runPipeline } from '../../../simulation/run';
-import { chain, example, exponential, run } from '../../helpers/pipelines';
+import { RunCancelled, runPipeline } from '../../../simulation/run';
+import { chain, constant, example, exponential, run } from '../../helpers/pipelines';
 
 describe("the seed's ROI example", () => {
   it('comes out of the formulas exactly', () => {
@@ -43,6 +43,39 @@ describe('max sustainable load', () => {
     const r = searchMaxLoad(doc, builtinCatalog(), { rateLimitedShare: 0.01 }, { durationMs: 600_000, warmupMs: 60_000 });
     expect(r.maxMultiplier).toBeGreaterThan(1);
     expect(r.limitedBy.quota).toBe('openai');
+    expect(r.bound).toBe('capacity');
+  });
+
+  it('a pipeline too slow even when idle is latency-bound, not given a tiny "sustainable" load', () => {
+    // A constant 3 s call against a 2 s P99: no load passes, and the search says why after 1/16.
+    const doc = chain([{ kind: 'service', params: { latencyMs: constant(3000) } }], { traffic: { rps: 2 } });
+    const steps: number[] = [];
+    const r = searchMaxLoad(doc, builtinCatalog(), { p99Ms: 2000 }, { durationMs: 600_000, warmupMs: 0 }, { onStep: (s) => steps.push(s.point.multiplier) });
+    expect(r.bound).toBe('latency');
+    expect(r.maxMultiplier).toBe(0);
+    expect(r.maxRps).toBe(0);
+    expect(r.limitedBy.criterion).toBe('p99Ms');
+    expect(r.note).toMatch(/P99 over target even at 1\/16 of the traffic/);
+    expect(steps).toEqual([1, 0.5, 0.25, 0.125, 0.0625]);
+  });
+
+  it('nothing breaking up to 1,024× is reported as unbounded', () => {
+    const doc = chain([{ kind: 'service', params: { latencyMs: constant(10) } }], { traffic: { rps: 0.01 } });
+    const r = searchMaxLoad(doc, builtinCatalog(), { p99Ms: 2000 }, { durationMs: 600_000, warmupMs: 0 });
+    expect(r.bound).toBe('none');
+    expect(r.maxMultiplier).toBe(1024);
+  });
+
+  it('reports each run as a step and stops when cancelled', () => {
+    const doc = chain([{ kind: 'service', params: { latencyMs: exponential(100), quota: 'slot' } }], { traffic: { rps: 1 }, quotas: [{ id: 'slot', maxParallelRequests: 1 }] });
+    const steps: Array<{ runs: number; estimatedRuns: number }> = [];
+    const r = searchMaxLoad(doc, builtinCatalog(), { p99Ms: 2000 }, { durationMs: 300_000, warmupMs: 0 }, { onStep: ({ runs, estimatedRuns }) => steps.push({ runs, estimatedRuns }) });
+    expect(steps.map((s) => s.runs)).toEqual(r.points.map((_, i) => i + 1));
+    expect(steps.every((s) => s.estimatedRuns >= s.runs)).toBe(true);
+    expect(steps.at(-1)!.estimatedRuns).toBeLessThanOrEqual(steps.at(-1)!.runs + 1);
+    let calls = 0;
+    expect(() => searchMaxLoad(doc, builtinCatalog(), { p99Ms: 2000 }, { durationMs: 300_000, warmupMs: 0 }, { isCancelled: () => ++calls > 3 })).toThrow(RunCancelled);
+    expect(calls).toBe(4);
   });
 });
 

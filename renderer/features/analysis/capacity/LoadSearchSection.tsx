@@ -47,7 +47,7 @@ function explainSearch(search: LoadSearchResult): Explanation {
   const broke = search.points.filter((p) => p.breaks.length > 0 && p.multiplier > search.maxMultiplier).sort((a, b) => a.multiplier - b.multiplier)[0];
   return {
     title: 'Max sustainable load',
-    formula: `${Number(search.maxMultiplier.toPrecision(4))} × ${rpsText(search.baseRps)} = ${rpsText(search.maxRps)}`,
+    formula: search.bound === 'latency' ? `none: ${search.note}` : `${Number(search.maxMultiplier.toPrecision(4))} × ${rpsText(search.baseRps)} = ${rpsText(search.maxRps)}`,
     details: [
       `the largest traffic multiplier at which every criterion held: ${Object.entries(search.criteria).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${criterionText(k)} ≤ ${k.endsWith('Ms') ? formatMs(v as number) : formatPercent(v as number, 2)}`).join(', ')}`,
       broke ? `just above it, at ${Number(broke.multiplier.toPrecision(4))}×, ${broke.breaks.map(criterionText).join(' and ')} broke (P99 ${formatMs(broke.p99Ms)}, 429 share ${formatPercent(broke.rateLimitedShare, 2)})` : '',
@@ -81,9 +81,9 @@ export function LoadSearchSection() {
                 Max sustainable load
                 <ExplainPopover explanation={explainSearch(search)} label="the max sustainable load" />
               </span>
-              <span className="value num">{search.maxMultiplier >= 1024 ? `> ${rpsText(search.maxRps)}` : rpsText(search.maxRps)}</span>
+              <span className="value num">{search.bound === 'latency' ? 'none' : search.bound === 'none' ? `> ${rpsText(search.maxRps)}` : rpsText(search.maxRps)}</span>
               <span className="sub num">
-                {Number(search.maxMultiplier.toPrecision(3))}× the document's {rpsText(search.baseRps)} (traffic.rps) · {search.note}
+                {search.bound === 'latency' ? `latency-bound at any load (today: ${rpsText(search.baseRps)})` : `${Number(search.maxMultiplier.toPrecision(3))}× the document's ${rpsText(search.baseRps)} (traffic.rps)`} · {search.note}
               </span>
             </div>
             <div className={`big-figure${search.maxMultiplier < 1 ? ' bad' : ''}`} data-testid="limited-by">
