@@ -10,7 +10,8 @@ export interface BudgetLine {
   name: string;
   amountUsd: number;
   note?: string;
-  match?: BudgetMatch;
+  /** What the line covers; several matchers: spend any of them covers. */
+  match?: BudgetMatch | BudgetMatch[];
   children?: BudgetLine[];
 }
 
@@ -51,8 +52,8 @@ export const SEED_BUDGET: BudgetLine = {
       name: 'Infrastructure (20 %)',
       amountUsd: 2_000,
       children: [
-        { name: 'Vector database', amountUsd: 1_200, match: { source: 'fixed', categories: ['vector-db'] } },
-        { name: 'Compute', amountUsd: 500, note: 'compute fixed costs and usage fees of services, rerankers and retrieval', match: { source: 'fixed', categories: ['compute'] } },
+        { name: 'Vector database', amountUsd: 1_200, note: 'vector-db fixed costs and per-search usage fees of retrieval nodes', match: [{ source: 'fixed', categories: ['vector-db'] }, { source: 'usage', kinds: ['retrieval'] }] },
+        { name: 'Compute', amountUsd: 500, note: 'compute fixed costs and usage fees of rerankers and services', match: [{ source: 'fixed', categories: ['compute'] }, { source: 'usage', kinds: ['reranker', 'service'] }] },
         { name: 'Storage', amountUsd: 300, match: { source: 'fixed', categories: ['storage'] } },
       ],
     },
@@ -110,11 +111,12 @@ export function evaluateBudget(r: RunResults, tree: BudgetLine, modelOf: (nodeId
     let actual: number;
     if (line.children?.length) actual = children.reduce((s, c) => s + c.actualUsd, 0);
     else if (line.match) {
-      const matched = items.filter((i) => !used.has(i) && covers(line.match!, i));
+      const matchers = Array.isArray(line.match) ? line.match : [line.match];
+      const matched = items.filter((i) => !used.has(i) && matchers.some((m) => covers(m, i)));
       matched.forEach((i) => used.add(i));
       actual = matched.reduce((s, i) => s + i.monthlyUsd, 0);
     } else actual = 0;
-    const buffer = line.match?.source === 'buffer';
+    const buffer = !Array.isArray(line.match) && line.match?.source === 'buffer';
     return { name: line.name, note: line.note ?? '', budgetUsd: line.amountUsd, actualUsd: actual, varianceUsd: line.amountUsd - actual, status: buffer ? 'buffer' : actual > line.amountUsd ? 'over' : 'within', children };
   };
   const result = walk(tree);

@@ -101,7 +101,9 @@ export function parseOtlpObservations(input: unknown): ObservationSet {
   const value = typeof input === 'string' ? parseJsonOrLines(input) : input;
   const requests = Array.isArray(value) ? value : [value];
   const set: ObservationSet = { format: 'otlp-json', observations: [], skipped: [], notes: [] };
+  const biased = tailSampledTraces(requests);
   let other = 0;
+  let tailSampled = 0;
   requests.forEach((request, r) => {
     const prefix = Array.isArray(value) ? `$[${r}].` : '';
     if (!isRecord(request) || !Array.isArray(request.resourceSpans)) throw new Error(`${prefix || '$'}${prefix ? 'resourceSpans' : ''}: expected an OTLP/JSON ExportTraceServiceRequest with "resourceSpans"; got ${describeValue(request)}`);
@@ -113,8 +115,13 @@ export function parseOtlpObservations(input: unknown): ObservationSet {
         if (!Array.isArray(spans)) return set.skipped.push({ path: `${prefix}resourceSpans[${i}].scopeSpans[${j}]`, reason: 'no spans list' });
         spans.forEach((span: unknown, k: number) => {
           const path = `${prefix}resourceSpans[${i}].scopeSpans[${j}].spans[${k}]`;
+          const reason = isRecord(span) && typeof span.traceId === 'string' ? biased.get(span.traceId) : undefined;
           const read = readSpan(span, path);
           if (read === 'other') other++;
+          else if (reason !== undefined && typeof read !== 'string') {
+            tailSampled++;
+            set.skipped.push({ path, reason: `in a trace kept because it was among the ${reason} requests (preflight.trace.reason), not at random: it would bias the fit` });
+          }
           else if (typeof read === 'string') set.skipped.push({ path, reason: read });
           else set.observations.push(read);
         });
@@ -122,7 +129,33 @@ export function parseOtlpObservations(input: unknown): ObservationSet {
     });
   });
   if (other) set.notes.push(`${other} spans are not chat model calls (no gen_ai.request.model, or another gen_ai.operation.name) and were not used.`);
+  if (tailSampled) set.notes.push(`${tailSampled} model-call span${tailSampled === 1 ? '' : 's'} from tail-sampled traces (kept for being slowest or failed) left out: only randomly sampled traces describe the typical call.`);
   return set;
+}
+
+/**
+ * Traces a tail sampler kept for what happened to them (Preflight's export marks them with
+ * `preflight.trace.reason` 'slowest' or 'failed' on the root span): their calls are not a random
+ * sample, and fitting them would push the latency fits up. traceId → the reason.
+ */
+function tailSampledTraces(requests: unknown[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const request of requests) {
+    if (!isRecord(request) || !Array.isArray(request.resourceSpans)) continue;
+    for (const rs of request.resourceSpans) {
+      const scopes = isRecord(rs) ? (rs.scopeSpans ?? rs.instrumentationLibrarySpans) : undefined;
+      if (!Array.isArray(scopes)) continue;
+      for (const ss of scopes) {
+        if (!isRecord(ss) || !Array.isArray(ss.spans)) continue;
+        for (const span of ss.spans) {
+          if (!isRecord(span) || typeof span.traceId !== 'string') continue;
+          const reason = attributeMap(span.attributes).get('preflight.trace.reason');
+          if (reason === 'slowest' || reason === 'failed') out.set(span.traceId, reason === 'slowest' ? 'slowest' : 'failed');
+        }
+      }
+    }
+  }
+  return out;
 }
 
 function readSpan(span: unknown, path: string): CallObservation | 'other' | string {

@@ -40,7 +40,7 @@ export function fitCalibration(set: ObservationSet): CalibrationReport {
   const byModel = new Map<string, CallObservation[]>();
   for (const o of set.observations) byModel.set(o.model, [...(byModel.get(o.model) ?? []), o]);
   const models = [...byModel.entries()].map(([model, calls]) => calibrateModel(model, calls)).sort((a, b) => b.calls - a.calls || a.model.localeCompare(b.model));
-  const notes = [...set.notes, `${set.observations.length} calls of ${models.length} models read; ${set.skipped.length} records skipped (each with its reason).`];
+  const notes = [...set.notes, `${plural(set.observations.length, 'call')} of ${plural(models.length, 'model')} read; ${plural(set.skipped.length, 'record')} skipped (each with its reason).`];
   return { format: set.format, models, skipped: set.skipped, notes };
 }
 
@@ -118,3 +118,5 @@ export function applyCalibration(doc: PipelineDocument, nodeId: string, calibrat
   if (output) params.outputTokens = output;
   return copy;
 }
+
+const plural = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;

@@ -19,6 +19,8 @@ export interface RawTrace {
   spans: Span[];
   /** Why it was kept: a random sample, one of the slowest, or a failure. */
   reason: 'sampled' | 'slowest' | 'failed';
+  /** One of the slowest served requests (also true of a random-sample trace that is). */
+  amongSlowest: boolean;
 }
 
 /**
@@ -76,16 +78,24 @@ export class TraceCollector {
       errorCode: req.errorCode,
       spans: req.spans ?? [],
       reason: keepSampled ? 'sampled' : keepFailed ? 'failed' : 'slowest',
+      amongSlowest: false,
     };
     if (keepSampled) this.sampled.push(trace);
     else if (keepFailed) this.failedTraces.push(trace);
-    if (keepSlow) this.pushSlow(keepSampled || keepFailed ? { ...trace, reason: 'slowest' } : trace);
+    if (keepSlow) this.pushSlow({ ...trace, reason: keepSampled || keepFailed ? 'slowest' : trace.reason, amongSlowest: true });
   }
 
-  /** All kept traces: sampled, then failed, then the slowest (slowest first). */
+  /**
+   * All kept traces, each request once: sampled, then failed, then the slowest (slowest first). A
+   * random-sample trace that is also among the slowest stays 'sampled' (the sample must stay random
+   * for anyone fitting it) and is flagged amongSlowest instead of appearing twice.
+   */
   all(): RawTrace[] {
     const slow = [...this.slowHeap].sort((a, b) => this.latencyOf(b) - this.latencyOf(a));
-    return [...this.sampled, ...this.failedTraces, ...slow];
+    const slowIds = new Set(slow.map((t) => t.requestId));
+    const sampledIds = new Set(this.sampled.map((t) => t.requestId));
+    const sampled = this.sampled.map((t) => (slowIds.has(t.requestId) ? { ...t, amongSlowest: true } : t));
+    return [...sampled, ...this.failedTraces, ...slow.filter((t) => !sampledIds.has(t.requestId))];
   }
 
   private latencyOf(t: RawTrace): number {

@@ -8,6 +8,7 @@ export function buildTraces(sim: Simulation): TraceResult[] {
   return sim.traces.all().map((t) => ({
     requestId: t.requestId,
     reason: t.reason,
+    amongSlowest: t.amongSlowest,
     class: sim.traffic.classes[t.classIndex]!.name,
     arrivalMs: t.arrivalMs,
     latencyMs: t.endMs - t.arrivalMs,

@@ -313,8 +313,13 @@ export interface SloCheck {
 
 export interface TraceResult {
   requestId: number;
-  /** Why it was kept: a random sample, one of the slowest served, or a failure. */
+  /**
+   * Why it was kept: a random sample, one of the slowest served, or a failure. Each request appears
+   * once; a random-sample trace that is also among the slowest stays 'sampled' with amongSlowest.
+   */
   reason: 'sampled' | 'slowest' | 'failed';
+  /** One of the run's slowest served requests (the tail-sampling list). */
+  amongSlowest: boolean;
   class: string;
   arrivalMs: number;
   latencyMs: number;

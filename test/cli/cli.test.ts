@@ -158,6 +158,18 @@ describe('launch gate and reports', () => {
     expect(JSON.parse(readFileSync(join(dir, 'run-results.json'), 'utf8')).replicated.seeds).toHaveLength(2);
     expect((await cli('report', example, '--out', join(dir, 'r.docx'))).code).toBe(2);
   });
+
+  it('report recomputes what-ifs: a two-parameter sweep from two --heatmap flags, a tornado at --spread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'preflight-report-'));
+    const out = join(dir, 'report.html');
+    const r = await cli('report', example, '--out', out, '--duration', '5m', '--replications', '2', '--no-capacity', '--heatmap', 'traffic.rps=5,10', '--heatmap', 'nodes[llm].params.maxTokens=256,512', '--tornado', 'nodes[llm].params.maxTokens', '--spread', '50%');
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('What-if: traffic.rps × nodes[llm].params.maxTokens');
+    expect(html).toMatch(/512 → 1536|512 &rarr; 1536|512\s*→\s*1,?536/); // maxTokens 1024 ± 50 %
+    expect((await cli('report', example, '--out', out, '--heatmap', 'traffic.rps=5,10')).stderr).toMatch(/--heatmap: give it exactly twice/);
+    expect((await cli('report', example, '--out', out, '--spread', '30%')).code).toBe(2);
+  });
 });
 
 describe('formats in and out', () => {

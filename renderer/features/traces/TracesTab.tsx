@@ -19,9 +19,10 @@ export function TracesTab({ results }: { results: RunResults }) {
   const rows = useMemo(() => traceListRows(results.traces), [results]);
   const [filter, setFilter] = useState<Filter>('all');
   const [selected, setSelected] = useState<number | null>(null);
-  const shown = rows.filter((r) => filter === 'all' || r.reason === filter);
+  const matches = (r: (typeof rows)[number], f: Filter) => f === 'all' || r.reason === f || (f === 'slowest' && r.amongSlowest);
+  const shown = rows.filter((r) => matches(r, filter));
   const current = selected !== null && results.traces[selected] ? selected : (shown[0]?.index ?? null);
-  const count = (f: Filter) => (f === 'all' ? rows.length : rows.filter((r) => r.reason === f).length);
+  const count = (f: Filter) => rows.filter((r) => matches(r, f)).length;
   if (!rows.length) {
     return (
       <section className="result-section">
@@ -50,6 +51,7 @@ export function TracesTab({ results }: { results: RunResults }) {
               <li key={r.index}>
                 <button className={`trace-item${r.index === current ? ' active' : ''}`} aria-current={r.index === current} onClick={() => setSelected(r.index)}>
                   <span className={`reason-badge reason-${r.reason}`}>{r.reason}</span>
+                  {r.reason !== 'slowest' && r.amongSlowest && <span className="reason-badge reason-slowest">slowest</span>}
                   <span className="num">#{r.requestId}</span>
                   <span className="num trace-latency">{r.latency}</span>
                   <span className="trace-meta num">

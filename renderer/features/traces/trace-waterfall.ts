@@ -22,6 +22,8 @@ export interface TraceListRow {
   index: number;
   requestId: number;
   reason: TraceReason;
+  /** Also one of the slowest (a random-sample trace can be). */
+  amongSlowest: boolean;
   className: string;
   arrival: string;
   latency: string;
@@ -42,12 +44,13 @@ export function traceListRows(traces: readonly TraceResult[]): TraceListRow[] {
       index,
       requestId: t.requestId,
       reason: t.reason,
+      amongSlowest: t.amongSlowest,
       className: t.class,
       arrival: `min ${Number((t.arrivalMs / 60_000).toFixed(2))}`,
       latency: traceMs(t.latencyMs),
       cost: formatUsd(t.costUsd),
       outcome: t.errorType && t.outcome !== 'served' ? `${t.outcome}: ${t.errorType}` : t.outcome,
-      failed: t.outcome === 'failed',
+      failed: t.outcome === 'error',
       spans: t.spans.length,
     }));
 }

@@ -6,7 +6,7 @@ import { sweep, tornado } from '../../analysis/sweep';
 import { headlineCsv, nodesCsv, seriesCsv } from '../../report/csv';
 import { reportHtml } from '../../report/html';
 import { sha256Hex } from '../../util/sha256';
-import { EXIT, RUN_OPTIONS, UsageError, commonArgs, integer, numberList, onePositional, parse } from '../args';
+import { EXIT, RUN_OPTIONS, UsageError, commonArgs, integer, numberList, onePositional, parse, share } from '../args';
 import type { CliIo } from '../io';
 import { loadFile } from '../load-file';
 import { findChromium, htmlToPdf } from '../pdf';
@@ -16,13 +16,24 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import
 
 /**
  * preflight report <file> --out report.html|report.pdf [--replications 5] [--no-capacity]
- *   [--roi level1.json,level2.json,…] [--param PATH=v1,v2] [--tornado PATH,…] [--csv prefix]
+ *   [--roi level1.json,level2.json,…] [--param PATH=v1,v2]… [--heatmap PATH=v1,v2 --heatmap PATH=v1,v2]
+ *   [--tornado PATH,… [--spread 20%]] [--csv prefix]
+ * Each --param is a one-parameter sweep; two --heatmap flags make one two-parameter sweep.
  */
+function sweepAxis(flag: string, text: string) {
+  const eq = text.indexOf('=');
+  if (eq < 0) throw new UsageError(`${flag}: got "${text}", expected PATH=v1,v2,…`);
+  return { path: text.slice(0, eq), values: numberList(flag, text.slice(eq + 1)) };
+}
+
 export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(argv, { ...RUN_OPTIONS, out: { type: 'string' }, 'no-capacity': { type: 'boolean' }, roi: { type: 'string' }, param: { type: 'string', multiple: true }, tornado: { type: 'string' }, csv: { type: 'string' } });
+  const { values, positionals } = parse(argv, { ...RUN_OPTIONS, out: { type: 'string' }, 'no-capacity': { type: 'boolean' }, roi: { type: 'string' }, param: { type: 'string', multiple: true }, heatmap: { type: 'string', multiple: true }, tornado: { type: 'string' }, spread: { type: 'string' }, csv: { type: 'string' } });
   if (!values.out) throw new UsageError('--out is required: report.html or report.pdf');
   const ext = extname(values.out).toLowerCase();
   if (ext !== '.html' && ext !== '.pdf') throw new UsageError(`--out: got "${values.out}", expected a .html or .pdf file`);
+  const heatmap = values.heatmap ?? [];
+  if (heatmap.length !== 0 && heatmap.length !== 2) throw new UsageError(`--heatmap: give it exactly twice (one per axis); got ${heatmap.length}`);
+  if (values.spread && !values.tornado) throw new UsageError('--spread applies to --tornado; give --tornado PATH,… too');
   const chromium = ext === '.pdf' ? findChromium() : null;
   if (chromium && !chromium.path) {
     io.stderr(`preflight: a PDF needs a local Chromium or Chrome and none was found (looked at: ${chromium.looked.join(', ')}). Write HTML instead (--out report.html) and print it from a browser, or set PREFLIGHT_CHROMIUM to a Chromium executable.`);
@@ -43,12 +54,17 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     const assumptions = { queriesPerDay: file.doc.traffic.rps * 86_400, lostRevenuePerDowntimeHourUsd: 5_000, daysPerMonth: 30 };
     roi = { assumptions, levels: runMaturityRoi(levels.map((l, i) => ({ doc: l!.doc, ...(DEFAULT_INVESTMENTS[i] ?? DEFAULT_INVESTMENTS[DEFAULT_INVESTMENTS.length - 1]!) })), file.catalog, assumptions, 3, args.run).roi };
   }
-  const sweeps = (values.param ?? []).map((p) => {
-    const eq = p.indexOf('=');
-    if (eq < 0) throw new UsageError(`--param: got "${p}", expected PATH=v1,v2,…`);
-    return sweep(file.doc, file.catalog, [{ path: p.slice(0, eq), values: numberList('--param', p.slice(eq + 1)) }], args.run);
-  });
-  const t = values.tornado ? tornado(file.doc, file.catalog, values.tornado.split(','), 0.2, args.run) : null;
+  const sweepOrUsage = (flag: string, axes: Array<ReturnType<typeof sweepAxis>>) => {
+    try {
+      return sweep(file.doc, file.catalog, axes, args.run);
+    } catch (e) {
+      throw new UsageError(`${flag}: ${(e as Error).message}`);
+    }
+  };
+  const sweeps = (values.param ?? []).map((p) => sweepOrUsage('--param', [sweepAxis('--param', p)]));
+  if (heatmap.length === 2) sweeps.push(sweepOrUsage('--heatmap', heatmap.map((h) => sweepAxis('--heatmap', h))));
+  const spread = values.spread ? share('--spread', values.spread) : 0.2;
+  const t = values.tornado ? tornado(file.doc, file.catalog, values.tornado.split(',').map((p) => p.trim()), spread, args.run) : null;
   const html = reportHtml({
     doc: file.doc,
     catalog: file.catalog,

@@ -120,8 +120,11 @@ describe('analysis results in the report', () => {
     expect(found.notReproduced).toEqual(['the maturity ROI (its levels are saved scenarios: pass them as files with --roi)']);
     const bars = [{ path: 'traffic.rps' }, { path: 'nodes.llm.params.maxTokens' }] as unknown as TornadoBar[];
     const tornadoAt = (spread: number) => extrasFromAnalysis({ ...jobs, tornado: done({ base: {} as never, bars, spread }, 3) }, 3)!;
-    expect(tornadoAt(0.2).cliFlags).toEqual(['--tornado', 'traffic.rps,nodes.llm.params.maxTokens']);
-    expect(tornadoAt(0.3)).toMatchObject({ cliFlags: [], notReproduced: ["the tornado at ±30 % (the CLI's is ±20 %)"] });
+    expect(tornadoAt(0.2).cliFlags).toEqual(['--tornado', 'traffic.rps,nodes.llm.params.maxTokens', '--spread', '20%']);
+    expect(tornadoAt(0.3)).toMatchObject({ cliFlags: ['--tornado', 'traffic.rps,nodes.llm.params.maxTokens', '--spread', '30%'], notReproduced: [] });
+    // A two-parameter sweep is two --heatmap flags.
+    const heat = { ...sweep, axes: [{ path: 'traffic.rps', values: [5, 10] }, { path: 'nodes[llm].params.maxTokens', values: [256, 512] }] } as unknown as SweepResult;
+    expect(extrasFromAnalysis({ ...jobs, sweep: done(heat, 3) }, 3)!.cliFlags).toEqual(['--heatmap', 'traffic.rps=5,10', '--heatmap', 'nodes[llm].params.maxTokens=256,512']);
     // After an edit (revision 4) none of them describes the pipeline any more.
     expect(extrasFromAnalysis(withResults, 4)).toBeNull();
   });

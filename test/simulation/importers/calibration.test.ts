@@ -137,6 +137,36 @@ describe('calibration from OTLP/JSON GenAI spans', () => {
     expect(Math.abs(llm!.timePerOutputTokenMs!.mu - Math.log(20))).toBeLessThan((4 * 0.2) / Math.sqrt(n));
     expect(llm!.ttftMs!.ks.pValue).toBeGreaterThan(0.01);
   });
+
+  it('leaves out the calls of tail-sampled traces (slowest, failed): they are not a random sample', () => {
+    const doc = loadPipelineOrThrow({
+      version: 1,
+      pipeline: { name: 'tail' },
+      traffic: { rps: 20 },
+      nodes: [
+        { id: 'src', kind: 'source' },
+        { id: 'llm', kind: 'llm', params: { model: 'gpt-4o-mini', ttftMs: { type: 'lognormal', median: 400, sigma: 0.3 }, ttftMsPer1kInputTokens: 0 } },
+        { id: 'done', kind: 'response' },
+      ],
+      edges: [
+        { from: 'src', port: 'out', to: 'llm' },
+        { from: 'llm', port: 'ok', to: 'done' },
+      ],
+    });
+    const results = run(doc, { durationMs: 120_000, warmupMs: 0, seed: 3, traceSampleRate: 0.1, maxTraces: 2000, traceSlowest: 50, traceFailed: 0 });
+    // 50 slowest: those not also in the random sample are kept as 'slowest' (each request once).
+    expect(results.traces.filter((t) => t.amongSlowest)).toHaveLength(50);
+    expect(new Set(results.traces.map((t) => t.requestId)).size).toBe(results.traces.length);
+    const set = parseOtlpObservations(tracesToOtlpJson(results, { startTimeUnixNano: 1_777_636_800_000_000_000n }));
+    const llmSpans = (reason: (r: string) => boolean) => results.traces.filter((t) => reason(t.reason)).reduce((n, t) => n + t.spans.filter((x) => x.nodeId === 'llm').length, 0);
+    expect(set.observations).toHaveLength(llmSpans((r) => r !== 'slowest'));
+    const left = llmSpans((r) => r === 'slowest');
+    expect(left).toBeGreaterThanOrEqual(results.traces.filter((t) => t.reason === 'slowest').length);
+    expect(set.skipped.filter((s) => /among the slowest requests/.test(s.reason))).toHaveLength(left);
+    expect(set.notes.join(' ')).toContain(`${left} model-call spans from tail-sampled traces`);
+    const [llm] = fitCalibration(set).models;
+    expect(Math.abs(llm!.ttftMs!.mu - Math.log(400))).toBeLessThan((4 * 0.3) / Math.sqrt(llm!.ttftMs!.n));
+  });
 });
 
 describe('applyCalibration: the one-click apply', () => {

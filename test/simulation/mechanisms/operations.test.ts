@@ -293,6 +293,8 @@ describe('traces', () => {
     expect(slowest).toHaveLength(10);
     expect(failed).toHaveLength(10);
     expect(r.traces.filter((t) => t.reason === 'sampled').length).toBeLessThanOrEqual(5);
+    expect(new Set(r.traces.map((t) => t.requestId)).size).toBe(r.traces.length); // each request once
+    expect(r.traces.filter((t) => t.amongSlowest)).toHaveLength(10);
     expect(slowest[0]!.latencyMs).toBeCloseTo(r.latency.endToEnd.max, 6);
     expect(failed.every((t) => t.outcome === 'error' && t.spans.length > 0 && t.spans[0]!.status === 503)).toBe(true);
     const llmSpan = slowest[0]!.spans.find((s) => s.nodeId === 'llm')!;

@@ -13,9 +13,6 @@ export interface AvailableExtras {
   notReproduced: string[];
 }
 
-/** The CLI's tornado spreads every parameter by ±20 %. */
-const CLI_TORNADO_SPREAD = 0.2;
-
 /**
  * The Analysis workspace's maturity ROI and what-ifs that belong in a report of the document as it is
  * now: finished, and computed from this revision (a result for an earlier state of the pipeline
@@ -34,10 +31,10 @@ export function extrasFromAnalysis(jobs: AnalysisState['jobs'], revision: number
   const cliFlags: string[] = [];
   const notReproduced: string[] = [];
   if (maturity) notReproduced.push('the maturity ROI (its levels are saved scenarios: pass them as files with --roi)');
-  if (sweep && sweep.axes.length === 1) cliFlags.push('--param', `${sweep.axes[0]!.path}=${sweep.axes[0]!.values.join(',')}`);
-  else if (sweep) notReproduced.push('the two-parameter sweep (the CLI sweeps one parameter per --param)');
-  if (tornado && Math.abs(tornado.spread - CLI_TORNADO_SPREAD) < 1e-9) cliFlags.push('--tornado', tornado.bars.map((b) => b.path).join(','));
-  else if (tornado) notReproduced.push(`the tornado at ±${Math.round(tornado.spread * 100)} % (the CLI's is ±20 %)`);
+  // preflight report: one --param per one-parameter sweep, two --heatmap flags for a two-parameter one.
+  const axisFlag = sweep?.axes.length === 1 ? '--param' : '--heatmap';
+  for (const axis of sweep?.axes ?? []) cliFlags.push(axisFlag, `${axis.path}=${axis.values.join(',')}`);
+  if (tornado) cliFlags.push('--tornado', tornado.bars.map((b) => b.path).join(','), '--spread', `${Number((tornado.spread * 100).toPrecision(6))}%`);
   return {
     cliFlags,
     notReproduced,
