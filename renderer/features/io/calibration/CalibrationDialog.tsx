@@ -57,7 +57,7 @@ export function CalibrationDialog({ fileName, report, observations, simulated, c
       <p data-testid="calibration-summary">{calibrationSummary(report)}</p>
       {simulated && (
         <p className="io-banner warning" data-testid="calibration-simulated">
-          These traces were exported from a Preflight run, not measured in production: the fits give back the simulation&apos;s own assumptions, and the export keeps the slowest requests beside its random sample, which pulls the fits upwards. Calibrate from production traces or LiteLLM spend logs.
+          These traces were exported from a Preflight run, not measured in production: the fits give back the simulation&apos;s own assumptions (its slowest and failed traces are left out, as tail samples would pull the fits upwards). Calibrate from production traces or LiteLLM spend logs.
         </p>
       )}
       <CalibrationTable models={report.models} selection={selection} select={select} />
