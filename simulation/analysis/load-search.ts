@@ -188,7 +188,8 @@ export function searchMaxLoad(
       bound,
       maxMultiplier: maxK,
       maxRps: baseRps * maxK,
-      limitedBy: { criterion: broken?.breaks[0] ?? null, quota: broken?.limitingQuota ?? null, node: slowest?.id ?? null },
+      // Latency-bound: no quota is the limit (at 1/16 of the traffic they idle); the slowest node is.
+      limitedBy: { criterion: broken?.breaks[0] ?? null, quota: bound === 'latency' ? null : (broken?.limitingQuota ?? null), node: slowest?.id ?? null },
       points: [...points.values()].sort((a, b) => a.multiplier - b.multiplier),
       iterations,
       note,

@@ -56,6 +56,7 @@ describe('max sustainable load', () => {
     expect(r.maxRps).toBe(0);
     expect(r.limitedBy.criterion).toBe('p99Ms');
     expect(r.note).toMatch(/P99 over target even at 1\/16 of the traffic/);
+    expect(r.limitedBy.quota).toBeNull();
     expect(steps).toEqual([1, 0.5, 0.25, 0.125, 0.0625]);
   });
 
