@@ -10,3 +10,12 @@ export const COST_TYPE_DESCRIPTIONS: Record<CostType, string> = {
   output: 'output (completion) tokens at the output price',
   request: 'per-request fees (rerank searches, vector queries, service calls)',
 };
+
+/** What each cost type is called for people: table columns and legends in the report and the app. */
+export const COST_TYPE_LABELS: Record<CostType, string> = {
+  input: 'Input tokens',
+  cachedInput: 'Cached input',
+  cacheWrite: 'Cache writes',
+  output: 'Output tokens',
+  request: 'Per-request fees',
+};

@@ -2,18 +2,52 @@ import { productionChecklist } from '../../analysis/checklist';
 import { nodeKind } from '../../nodes/registry';
 import { describeDistribution } from '../../random/distributions';
 import { formatDurationMs } from '../../units/duration';
-import { formatPercent } from '../../units/format';
+import { perMillion } from '../../catalog/catalog';
+import type { ModelEntry } from '../../catalog/schema';
+import { formatPercent, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
 
 const STATUS: Record<string, string> = { done: '<span class="ok">✓ done</span>', missing: '<span class="bad">✗ missing</span>', 'not-applicable': 'n/a', manual: '<span class="note">confirm</span>' };
+
+/** A price per 1M tokens with its significant digits ($0.02, $0.075, $4.50); — when there is none. */
+function price(usdPerToken: number | null): string {
+  return usdPerToken === null ? '—' : formatUsd(perMillion(usdPerToken));
+}
+
+/** The output price: — for embedding and rerank models, which produce no output tokens. */
+function outputPrice(m: ModelEntry): string {
+  return m.mode !== 'chat' && m.outputUsdPerToken === 0 ? '—' : price(m.outputUsdPerToken);
+}
+
+/** Seeds as a list, the first ten of a long one. */
+function seedList(seeds: number[]): string {
+  return seeds.length > 10 ? `${seeds.slice(0, 10).join(', ')}, … (${seeds.length} in all)` : seeds.join(', ');
+}
+
+/** What was run: one seed, or n replications with their seeds and confidence level. */
+export function runBasis(input: ReportInput): string {
+  const rep = input.replicated;
+  const seed = input.results.run.seed;
+  if (!rep) return `One run with seed ${seed} (no replications: no confidence intervals).`;
+  const stopping = rep.stoppingMet === true ? ' The stopping rule was met.' : rep.stoppingMet === false ? ' The stopping rule was NOT met at the replication cap.' : '';
+  return `${rep.seeds.length} independent replications with seeds ${seedList(rep.seeds)}; headline figures are their means with ${formatPercent(rep.confidence)} Student-t confidence intervals; charts and breakdowns come from replication 1 (seed ${seed}).${stopping}`;
+}
+
+/** The run's notes, with the single-run sentence restated for replications. */
+function runNotes(input: ReportInput): string[] {
+  const rep = input.replicated;
+  if (!rep) return input.results.notes;
+  const basis = ` (replication 1 of ${rep.seeds.length}, seed ${input.results.run.seed}; the verdict's percentiles are means over all ${rep.seeds.length} replications, each from its own histogram)`;
+  return input.results.notes.map((n) => n.replace(/;\s*one run with seed \d+ \(no replications[^)]*\)/, basis));
+}
 
 /** The seed's production checklist, evaluated from the graph. */
 export function checklistSection(input: ReportInput): string {
   const items = productionChecklist(input.doc);
   const missing = items.filter((i) => i.status === 'missing');
   return `<section id="checklist"><h2>Production checklist</h2><p>${missing.length ? `<strong>${missing.length} item(s) missing:</strong> ${missing.map((m) => esc(m.item)).join(', ')}.` : 'Nothing the graph can show is missing.'}</p>
-<table><thead><tr><th>Section</th><th>Item</th><th>Status</th><th>Evidence</th></tr></thead><tbody>${items.map((i) => `<tr><td>${esc(i.section)}</td><th>${esc(i.item)}</th><td data-check="${esc(i.item)}" data-value="${i.status}">${STATUS[i.status]}</td><td>${esc(i.evidence)}</td></tr>`).join('')}</tbody></table></section>`;
+<table><thead><tr><th>Section</th><th>Item</th><th>Status</th><th>Evidence</th></tr></thead><tbody>${items.map((i) => `<tr><td>${esc(i.section)}</td><th>${esc(i.item)}</th><td class="status" data-check="${esc(i.item)}" data-value="${i.status}">${STATUS[i.status]}</td><td>${esc(i.evidence)}</td></tr>`).join('')}</tbody></table></section>`;
 }
 
 function paramText(value: unknown): string {
@@ -36,8 +70,8 @@ ${doc.quotas.length ? `<h3>Quotas</h3><table><thead><tr><th>Quota</th><th>Limits
 <h3>Prices</h3><table><thead><tr><th>Model</th><th>Input / 1M</th><th>Output / 1M</th><th>Cached / 1M</th><th>Per query</th><th>Context</th><th>Source</th><th>As of</th></tr></thead><tbody>${models
     .map((id) => input.catalog.get(id))
     .filter((m) => m !== undefined)
-    .map((m) => `<tr><th>${esc(m.id)}</th><td>$${(m.inputUsdPerToken * 1e6).toFixed(3)}</td><td>$${(m.outputUsdPerToken * 1e6).toFixed(3)}</td><td>${m.cachedInputUsdPerToken === null ? '—' : `$${(m.cachedInputUsdPerToken * 1e6).toFixed(3)}`}</td><td>${m.usdPerQuery ? `$${m.usdPerQuery}` : '—'}</td><td>${m.contextWindowTokens.toLocaleString('en-US')}</td><td class="source">${esc(m.source)}</td><td>${esc(m.asOf)}</td></tr>`)
+    .map((m) => `<tr><th>${esc(m.id)}</th><td>${price(m.inputUsdPerToken)}</td><td>${outputPrice(m)}</td><td>${price(m.cachedInputUsdPerToken)}</td><td>${m.usdPerQuery ? formatUsd(m.usdPerQuery) : '—'}</td><td>${m.contextWindowTokens.toLocaleString('en-US')}</td><td class="source">${esc(m.source)}</td><td class="nowrap">${esc(m.asOf)}</td></tr>`)
     .join('')}</tbody></table>
-<h3>Run</h3><p>Seed ${r.run.seed}; warm-up ${esc(formatDurationMs(r.run.warmupMs))}; ${r.run.horizon === 'duration' ? `duration ${esc(formatDurationMs(r.run.durationMs))}` : `${r.run.requestsLimit?.toLocaleString('en-US')} measured requests`}; ${r.run.drain ? 'in-flight requests drained' : 'in-flight requests not drained'}; ${input.replicated ? `${input.replicated.seeds.length} replications` : 'one run'}. Operations: ${doc.operations.detectionMinutes === null ? 'incidents not detected' : `detection ${doc.operations.detectionMinutes} min + mitigation ${doc.operations.mitigationMinutes} min`}.</p>
-<ul class="note">${r.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`;
+<h3>Run</h3><p>Warm-up ${esc(formatDurationMs(r.run.warmupMs))}; ${r.run.horizon === 'duration' ? `duration ${esc(formatDurationMs(r.run.durationMs))}` : `${r.run.requestsLimit?.toLocaleString('en-US')} measured requests`}; ${r.run.drain ? 'in-flight requests drained' : 'in-flight requests not drained'}. ${esc(runBasis(input))} Operations: ${doc.operations.detectionMinutes === null ? 'incidents not detected' : `detection ${doc.operations.detectionMinutes} min + mitigation ${doc.operations.mitigationMinutes} min`}.</p>
+<ul class="note">${runNotes(input).map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`;
 }

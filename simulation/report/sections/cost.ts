@@ -1,4 +1,4 @@
-import { COST_TYPES } from '../../metrics/cost-types';
+import { COST_TYPE_DESCRIPTIONS, COST_TYPE_LABELS, COST_TYPES } from '../../metrics/cost-types';
 import { formatPercent, formatTokens, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
@@ -27,8 +27,8 @@ export function costSection(input: ReportInput): string {
 <tr><th>Daily cost</th><td>${formatUsd(c.dailyUsd)}</td><td class="note">${esc(c.formulas.monthlyQueries ?? '')}</td></tr>
 </tbody></table>
 ${barChart({ title: 'Usage cost per month by node', items: nodes.slice(0, 10).map((n) => ({ label: n.nodeId, value: total > 0 ? (n.usd / total) * c.variableMonthlyUsd : 0 })), format: formatUsd })}
-<h3>Usage cost by node (monthly)</h3><table><thead><tr><th>Node</th><th>Monthly</th><th>Share</th>${COST_TYPES.map((t) => `<th>${esc(t)}</th>`).join('')}</tr></thead><tbody>${nodeRows.join('')}</tbody></table>
-<h3>Fixed costs (monthly)</h3>${fixedRows.length ? `<table><thead><tr><th>Item</th><th>Category</th><th>Monthly</th></tr></thead><tbody>${fixedRows.join('')}</tbody></table>` : '<p class="note">None in the pipeline.</p>'}
+<h3>Usage cost by node (USD a month)</h3><table><thead><tr><th>Node</th><th>Monthly</th><th>Share</th>${COST_TYPES.map((t) => `<th title="${esc(COST_TYPE_DESCRIPTIONS[t])}">${esc(COST_TYPE_LABELS[t])}</th>`).join('')}</tr></thead><tbody>${nodeRows.join('')}</tbody></table>
+<h3>Fixed costs (USD a month)</h3>${fixedRows.length ? `<table><thead><tr><th>Item</th><th>Category</th><th>Monthly</th></tr></thead><tbody>${fixedRows.join('')}</tbody></table>` : '<p class="note">None in the pipeline.</p>'}
 <h3>By model</h3><table><thead><tr><th>Model</th><th>Provider</th><th>Share of usage</th><th>Input tokens</th><th>Cached input</th><th>Output tokens</th></tr></thead><tbody>${models.join('')}</tbody></table>
 ${projection}</section>`;
 }

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../../simulation/catalog/catalog';
+import { runReplications } from '../../../simulation/analysis/replications';
+import { COST_TYPE_LABELS } from '../../../simulation/metrics/cost-types';
+import { keepSmallTables, reportHtml } from '../../../simulation/report/html';
+import type { ReportInput } from '../../../simulation/report/report-input';
+import { example } from '../../helpers/pipelines';
+
+const doc = example('optimized-rag');
+const catalog = builtinCatalog();
+const replicated = runReplications(doc, catalog, { durationMs: 300_000, warmupMs: 60_000 }, { replications: 3, confidence: 0.9, stopping: null });
+const META: ReportInput['meta'] = { appVersion: '0.1.0', fileHash: 'ab'.repeat(32), fileName: 'optimized-rag.preflight.json', generatedAt: '2026-11-27T12:00:00.000Z', command: 'npx preflight report examples/optimized-rag.preflight.json --out r.pdf' };
+const input = (over: Partial<ReportInput> = {}): ReportInput => ({ doc, catalog, results: replicated.representative, replicated, capacity: null, roi: null, whatIfs: null, meta: META, ...over });
+const html = reportHtml(input());
+const section = (text: string, id: string) => new RegExp(`<section id="${id}">([\\s\\S]*?)</section>`).exec(text)![1]!;
+
+
+describe('launch report as printed', () => {
+  it('says what was run: the replications, their seeds and the confidence level — not "one run"', () => {
+    const assumptions = section(html, 'assumptions');
+    expect(assumptions).toContain(`3 independent replications with seeds ${replicated.seeds.join(', ')}`);
+    expect(assumptions).toContain('90 % Student-t confidence intervals');
+    expect(assumptions).toContain('replication 1 of 3');
+    const visible = html.replace(/<script[\s\S]*<\/script>/, '');
+    expect(visible).not.toMatch(/no replications|one run/i);
+    const single = reportHtml(input({ replicated: null }));
+    expect(section(single, 'assumptions')).toContain(`One run with seed ${doc.run.seed} (no replications: no confidence intervals).`);
+  });
+
+  it('breaks only command lines and hashes anywhere, never ordinary words', () => {
+    expect(html).not.toContain('break-all');
+    expect(html).toContain('footer code,footer [data-file-hash]{overflow-wrap:anywhere}');
+  });
+
+  it('names cost types for people, with the unit in the heading', () => {
+    const cost = section(html, 'cost');
+    for (const label of Object.values(COST_TYPE_LABELS)) expect(cost).toContain(`>${label}</th>`);
+    expect(cost).toContain('Cached input');
+    expect(cost).toContain('Per-request fees');
+    expect(cost).not.toMatch(/<th[^>]*>(cachedInput|cacheWrite|request)<\/th>/);
+    expect(cost).toContain('Usage cost by node (USD a month)');
+  });
+
+  it('keeps headings with what follows, small tables whole and status cells on one line', () => {
+    expect(html).toContain('h2,h3{break-after:avoid;page-break-after:avoid}');
+    expect(html).toMatch(/table\.keep,tr,svg[^{]*\{break-inside:avoid/);
+    expect(keepSmallTables('<table><tr><td>a</td></tr></table><table class="params"><tr><td>b</td></tr></table>')).toBe('<table class="keep"><tr><td>a</td></tr></table><table class="params keep"><tr><td>b</td></tr></table>');
+    const long = `<table>${'<tr><td>row</td></tr>'.repeat(30)}</table>`;
+    expect(keepSmallTables(long)).toBe(long);
+    expect(section(html, 'checklist')).toMatch(/<td class="status" data-check="[^"]+" data-value="missing"><span class="bad">✗ missing<\/span><\/td>/);
+    expect(html).toContain('td.status,.nowrap{white-space:nowrap}');
+  });
+
+  it('prints prices per 1M tokens with their significant digits, and no output price for embedding and rerank models', () => {
+    const rows = (text: string) => Object.fromEntries([...section(text, 'assumptions').matchAll(/<tr><th>([^<]+)<\/th>((?:<td[^>]*>[^<]*<\/td>){4})/g)].map((m) => [m[1], [...m[2]!.matchAll(/>([^<]*)<\/td>/g)].map((c) => c[1])]));
+    const prices = rows(html);
+    expect(prices['text-embedding-3-small']).toEqual(['$0.02', '—', '—', '—']);
+    expect(prices['voyage/rerank-2.5']).toEqual(['$0.05', '—', '—', '—']);
+    expect(prices['gpt-5.4-mini']).toEqual(['$0.75', '$4.50', '$0.075', '—']);
+    const embed = catalog.get('text-embedding-3-small')!;
+    const tiny = reportHtml(input({ catalog: catalog.with([{ ...embed, inputUsdPerToken: 1.5e-11 }]) }));
+    expect(rows(tiny)['text-embedding-3-small']![0]).toBe('$0.000015');
+    expect(tiny).not.toContain('$0.000<');
+  });
+});
