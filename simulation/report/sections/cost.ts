@@ -2,7 +2,7 @@ import { COST_TYPE_DESCRIPTIONS, COST_TYPE_LABELS, COST_TYPES } from '../../metr
 import { formatPercent, formatTokens, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
-import { barChart, lineChart } from '../svg/charts';
+import { barChart, lineChart, usdTick } from '../svg/charts';
 
 /** Cost per query and per month, fixed vs usage, by node and model, and the 12-month projection. */
 export function costSection(input: ReportInput): string {
@@ -17,6 +17,7 @@ export function costSection(input: ReportInput): string {
     series: [{ name: 'monthly cost', values: input.results.projection.map((p) => p.costUsd) }],
     xLabels: input.results.projection.map((p) => `M${p.month}`),
     format: formatUsd,
+    yTickFormat: usdTick,
     height: 180,
   });
   const basis = input.replicated ? `<p class="note">Breakdowns below come from the first replication (seed ${input.results.run.seed}); the verdict table gives the mean and interval over all ${input.replicated.seeds.length}.</p>` : '';

@@ -5,15 +5,17 @@ import { formatDurationMs } from '../../units/duration';
 import { formatMs, formatPercent, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
+import { timeSteps } from '../svg/axis';
 import { histogramChart, lineChart } from '../svg/charts';
 
-const minuteLabels = (points: number, bucketMs: number) => Array.from({ length: points }, (_, i) => formatDurationMs(i * bucketMs));
+const minuteLabels = (points: number, bucketMs: number) => Array.from({ length: points }, (_, i) => (i === 0 ? '0 min' : formatDurationMs(i * bucketMs)));
 
 /** Latency charts, reliability (breakers, fallbacks, faults), quality, alerts that would fire, anomalies and advice. */
 export function reliabilitySection(input: ReportInput): string {
   const r = input.results;
   const s = r.series;
   const labels = minuteLabels(s.points, s.bucketMs);
+  const steps = timeSteps(s.bucketMs);
   const shade = [{ from: 0, to: s.warmupEndMs / s.bucketMs, label: 'warm-up', color: '#9ca3af' }, ...r.reliability.faults.map((f) => ({ from: f.startMs / s.bucketMs, to: f.endMs / s.bucketMs, label: `${f.type}: ${f.target}`, color: '#ef4444' }))];
   const rel = r.reliability;
   const breakers = rel.breakers.map((b) => `<tr><th>${esc(b.nodeId)}</th><td>${esc(b.flavour)}</td><td>${esc(b.protects ?? '—')}</td><td>${b.timesOpened}</td><td>${esc(formatDurationMs(b.timeOpenMs))}</td><td>${b.shortCircuited.toLocaleString('en-US')}</td><td>${formatUsd(b.moneySavedUsd)}</td></tr>`);
@@ -25,8 +27,8 @@ export function reliabilitySection(input: ReportInput): string {
   const advice = bottleneckAdvice(r);
   return `<section id="latency"><h2>Latency and errors over time</h2>
 ${histogramChart({ title: 'End-to-end latency of served requests', bins: r.latency.histogram, format: formatMs, markers: [{ value: r.headline.p50Ms, label: 'P50' }, { value: r.headline.p99Ms, label: 'P99' }] })}
-${lineChart({ title: 'Latency percentiles per interval', series: [{ name: 'P50', values: s.latencyP50Ms }, { name: 'P95', values: s.latencyP95Ms }, { name: 'P99', values: s.latencyP99Ms }], xLabels: labels, format: formatMs, shade })}
-${lineChart({ title: 'Error rate and fallback share per interval', series: [{ name: 'error rate', values: s.errorRate, color: '#ef4444' }, { name: 'fallback share', values: s.fallbacks.map((f, i) => (s.served[i]! > 0 ? f / s.served[i]! : null)), color: '#e8743b' }], xLabels: labels, format: (v) => formatPercent(v, 0), shade })}
+${lineChart({ title: 'Latency percentiles per interval', series: [{ name: 'P50', values: s.latencyP50Ms }, { name: 'P95', values: s.latencyP95Ms }, { name: 'P99', values: s.latencyP99Ms }], xLabels: labels, xSteps: steps, format: formatMs, yDuration: true, shade })}
+${lineChart({ title: 'Error rate and fallback share per interval', series: [{ name: 'error rate', values: s.errorRate, color: '#ef4444' }, { name: 'fallback share', values: s.fallbacks.map((f, i) => (s.served[i]! > 0 ? f / s.served[i]! : null)), color: '#e8743b' }], xLabels: labels, xSteps: steps, format: (v) => formatPercent(v, 0), shade })}
 </section>
 <section id="reliability"><h2>Reliability</h2>
 <table class="figures"><tbody>

@@ -1,4 +1,5 @@
 import { esc } from '../html-escape';
+import { durationTicks, indexTicks, labelsThatFit, linearTicks, niceMax, numericAxis, stepDecimals } from './axis';
 
 /**
  * Small, dependency-free SVG charts for reports: the same figures as the app's charts, drawn as
@@ -16,30 +17,67 @@ export interface Series {
   dashed?: boolean;
 }
 
-/** Rounds an axis maximum up to 1, 2 or 5 × 10^k. */
-export function niceMax(max: number): number {
-  if (!(max > 0)) return 1;
-  const p = 10 ** Math.floor(Math.log10(max));
-  for (const m of [1, 2, 5, 10]) if (max <= m * p) return m * p;
-  return 10 * p;
+/** A money tick with the decimals its step needs: $0.0005, $0.0010, $0.0015; $10,000. */
+export const usdTick = (v: number, decimals: number) => (v === 0 ? '$0' : `$${v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}`);
+
+/** A numeric x axis (traffic multipliers): positions by value, log or linear as the values span. */
+export interface XAxis {
+  values: number[];
+  format: (v: number) => string;
+  /** A second, smaller label under each tick (e.g. the req/s a multiplier means). */
+  secondary?: (v: number) => string;
+  title?: string;
 }
 
-/** A line chart over evenly spaced x positions (e.g. minutes), with a shaded band (warm-up) and marks (faults). */
+/**
+ * A line chart over evenly spaced x positions (e.g. minutes) labelled with `xLabels`, or over numeric
+ * x values (`x`), with a shaded band (warm-up), marks (faults) and dashed reference lines (targets).
+ */
 export function lineChart(opts: {
   title: string;
   series: Series[];
-  xLabels: string[];
+  xLabels?: string[];
+  /** Index steps to label evenly spaced points at (e.g. round durations); regular steps by default. */
+  xSteps?: number[];
+  x?: XAxis;
   format: (v: number) => string;
+  /** Y values are durations in ms: ticks at round seconds, minutes… */
+  yDuration?: boolean;
+  /** How a y tick reads, given the decimals its step needs ($0.0005, $0.0010 rather than $0.00050, $0.001). */
+  yTickFormat?: (v: number, decimals: number) => string;
   width?: number;
   height?: number;
   shade?: Array<{ from: number; to: number; label: string; color: string }>;
+  refLines?: Array<{ value: number; label: string }>;
 }): string {
   const width = opts.width ?? 720;
-  const height = opts.height ?? 220;
-  const pad = { l: 64, r: 16, t: 28, b: 34 };
+  const extra = (opts.x?.secondary ? 11 : 0) + (opts.x?.title ? 13 : 0);
+  const legend = opts.series.length > 1; // one series is named by the title
+  const height = (opts.height ?? 220) + extra - (legend ? 0 : 10);
+  const pad = { l: 64, r: 16, t: 28, b: (legend ? 34 : 24) + extra };
+  const plotW = width - pad.l - pad.r;
   const n = Math.max(1, ...opts.series.map((s) => s.values.length));
-  const max = niceMax(Math.max(0, ...opts.series.flatMap((s) => s.values.filter((v): v is number => v !== null))));
-  const x = (i: number) => pad.l + ((width - pad.l - pad.r) * i) / Math.max(1, n - 1);
+  const data = opts.series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
+  const top = Math.max(0, ...data, ...(opts.refLines ?? []).map((l) => l.value));
+  const yTicks = opts.yDuration ? durationTicks(top, 6) : linearTicks(0, top, 6);
+  const decimals = stepDecimals(yTicks[1]! - yTicks[0]!);
+  const yLabel = (v: number) => (opts.yTickFormat ? opts.yTickFormat(v, decimals) : opts.format(v));
+  const max = yTicks[yTicks.length - 1]!;
+  let x: (i: number) => number;
+  const xTicks: Array<{ at: number; label: string; secondary?: string }> = [];
+  if (opts.x) {
+    const ax = opts.x;
+    const chars = Math.max(...ax.values.map((v) => Math.max(ax.format(v).length, ax.secondary ? ax.secondary(v).length * 0.9 : 0)));
+    const axis = numericAxis(ax.values, labelsThatFit(plotW, chars));
+    const at = (v: number) => pad.l + plotW * axis.position(v);
+    x = (i) => at(ax.values[i]!);
+    for (const t of axis.ticks) xTicks.push({ at: at(t), label: ax.format(t), ...(ax.secondary ? { secondary: ax.secondary(t) } : {}) });
+  } else {
+    const labels = opts.xLabels ?? [];
+    x = (i) => pad.l + (plotW * i) / Math.max(1, n - 1);
+    const chars = Math.max(1, ...labels.map((l) => l.length));
+    for (const i of indexTicks(n, labelsThatFit(plotW, chars), opts.xSteps)) xTicks.push({ at: x(i), label: labels[i] ?? '' });
+  }
   const y = (v: number) => height - pad.b - ((height - pad.t - pad.b) * v) / max;
   const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(opts.title)}">`];
   parts.push(`<text x="${pad.l}" y="16" ${FONT} font-size="13" font-weight="600" fill="#1f2937">${esc(opts.title)}</text>`);
@@ -48,14 +86,23 @@ export function lineChart(opts: {
     const x1 = x(Math.min(n - 1, band.to));
     if (x1 > x0) parts.push(`<rect x="${x0}" y="${pad.t}" width="${x1 - x0}" height="${height - pad.t - pad.b}" fill="${band.color}" opacity="0.18"><title>${esc(band.label)}</title></rect><text x="${x0 + 3}" y="${pad.t + 11}" ${FONT} font-size="10" fill="#6b7280">${esc(band.label)}</text>`);
   }
-  for (let k = 0; k <= 4; k++) {
-    const v = (max * k) / 4;
-    parts.push(`<line x1="${pad.l}" x2="${width - pad.r}" y1="${y(v)}" y2="${y(v)}" stroke="${GRID}"/><text x="${pad.l - 6}" y="${y(v) + 4}" ${FONT} font-size="10" text-anchor="end" fill="${AXIS}">${esc(opts.format(v))}</text>`);
+  for (const v of yTicks) {
+    parts.push(`<line x1="${pad.l}" x2="${width - pad.r}" y1="${y(v)}" y2="${y(v)}" stroke="${GRID}"/><text x="${pad.l - 6}" y="${y(v) + 4}" ${FONT} font-size="10" text-anchor="end" fill="${AXIS}">${esc(yLabel(v))}</text>`);
   }
-  const ticks = Math.min(8, n);
-  for (let k = 0; k < ticks; k++) {
-    const i = Math.round((k * (n - 1)) / Math.max(1, ticks - 1));
-    parts.push(`<text x="${x(i)}" y="${height - pad.b + 16}" ${FONT} font-size="10" text-anchor="middle" fill="${AXIS}">${esc(opts.xLabels[i] ?? '')}</text>`);
+  const tickY = height - pad.b + 16;
+  /** A tick label centred on its tick, or pulled in to end at the chart's edge rather than be cut off. */
+  const tickText = (at: number, y: number, text: string, size: number) => {
+    const half = (text.length * size * 0.55) / 2;
+    const [x, anchor] = at + half > width ? [width - 1, 'end'] : at - half < 0 ? [1, 'start'] : [at, 'middle'];
+    return `<text class="x-tick" x="${x}" y="${y}" ${FONT} font-size="${size}" text-anchor="${anchor}" fill="${AXIS}">${esc(text)}</text>`;
+  };
+  for (const t of xTicks) {
+    parts.push(`<line x1="${t.at}" x2="${t.at}" y1="${height - pad.b}" y2="${height - pad.b + 4}" stroke="${AXIS}"/>${tickText(t.at, tickY, t.label, 10)}`);
+    if (t.secondary !== undefined) parts.push(tickText(t.at, tickY + 11, t.secondary, 9));
+  }
+  if (opts.x?.title) parts.push(`<text x="${pad.l + plotW / 2}" y="${tickY + (opts.x.secondary ? 24 : 13)}" ${FONT} font-size="10" text-anchor="middle" fill="#6b7280">${esc(opts.x.title)}</text>`);
+  for (const ref of opts.refLines ?? []) {
+    parts.push(`<line x1="${pad.l}" x2="${width - pad.r}" y1="${y(ref.value)}" y2="${y(ref.value)}" stroke="#b91c1c" stroke-dasharray="5 4"/><text x="${width - pad.r}" y="${y(ref.value) - 4}" ${FONT} font-size="10" text-anchor="end" fill="#b91c1c">${esc(ref.label)}</text>`);
   }
   opts.series.forEach((s, k) => {
     const color = s.color ?? PALETTE[k % PALETTE.length]!;
@@ -70,9 +117,10 @@ export function lineChart(opts: {
       pen = true;
     });
     parts.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="1.6"${s.dashed ? ' stroke-dasharray="4 3"' : ''}/>`);
+    if (opts.x) for (const [i, v] of s.values.entries()) if (v !== null) parts.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="2" fill="${color}"/>`);
   });
   let lx = pad.l;
-  opts.series.forEach((s, k) => {
+  if (legend) opts.series.forEach((s, k) => {
     const color = s.color ?? PALETTE[k % PALETTE.length]!;
     const label = esc(s.name);
     parts.push(`<rect x="${lx}" y="${height - 10}" width="10" height="3" fill="${color}"/><text x="${lx + 14}" y="${height - 6}" ${FONT} font-size="10" fill="#374151">${label}</text>`);

@@ -62,4 +62,9 @@ describe('launch report as printed', () => {
     expect(rows(tiny)['text-embedding-3-small']![0]).toBe('$0.000015');
     expect(tiny).not.toContain('$0.000<');
   });
+
+  it('12-month projection: every month labelled, in order', () => {
+    const months = [...section(html, 'cost').matchAll(/>(M\d+)<\/text>/g)].map((m) => m[1]);
+    expect(months).toEqual(Array.from({ length: 12 }, (_, i) => `M${i + 1}`));
+  });
 });
