@@ -2,7 +2,9 @@ import { formatDurationMs } from '../../units/duration';
 import { formatMs, formatPercent, formatTokens, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
-import { lineChart } from '../svg/charts';
+import type { LoadCriteria, LoadSearchResult } from '../../analysis/load-search';
+import { formatMultiplier, formatSignificant } from '../svg/axis';
+import { lineChart, usdTick } from '../svg/charts';
 
 /** Headroom per quota, the seed's monthly capacity and scaling triggers, and the max sustainable load. */
 export function capacitySection(input: ReportInput): string {
@@ -16,14 +18,40 @@ export function capacitySection(input: ReportInput): string {
         return `<tr><th>${esc(q.id)}</th><td>${esc(dim)}</td><td>${formatPercent(u.mean)}</td><td data-quota="${esc(q.id)}" data-dimension="${esc(dim)}" data-value="${u.peak}">${formatPercent(u.peak)}</td><td>${formatPercent(1 - u.peak)}</td><td>${u.longestRunOver70 >= 15 ? '<span class="bad">plan upgrade</span>' : `${u.minutesOver70} min`}</td><td>${q.first429Ms === null ? '—' : esc(formatDurationMs(q.first429Ms))}</td><td>${tokens && q.monthlyTokenCapacity !== null ? formatTokens(q.monthlyTokenCapacity) : ''}</td><td>${tokens && q.monthlyQueryCapacity !== null ? formatTokens(q.monthlyQueryCapacity) : ''}</td></tr>`;
       }),
   );
-  const cap = input.capacity;
-  const search = cap
-    ? `<p><strong>Max sustainable load: ${Number(cap.maxRps.toPrecision(4))} req/s</strong> (${Number(cap.maxMultiplier.toPrecision(3))}× today's ${Number(cap.baseRps.toPrecision(4))} req/s), limited by ${esc(cap.limitedBy.criterion ?? 'nothing within 1,024×')}${cap.limitedBy.quota ? `; busiest quota ${esc(cap.limitedBy.quota)}` : ''}${cap.limitedBy.node ? `; slowest node ${esc(cap.limitedBy.node)}` : ''}. <span class="note">${esc(cap.note)}</span></p>
-${lineChart({ title: 'P99 latency against load (× today)', series: [{ name: 'P99', values: cap.points.map((p) => p.p99Ms) }], xLabels: cap.points.map((p) => `${Number(p.multiplier.toPrecision(3))}×`), format: formatMs, height: 180 })}
-${lineChart({ title: 'Cost per query against load', series: [{ name: 'cost per query', values: cap.points.map((p) => p.costPerQueryUsd), color: '#19a979' }], xLabels: cap.points.map((p) => `${Number(p.multiplier.toPrecision(3))}×`), format: formatUsd, height: 180 })}`
-    : '<p class="note">Max sustainable load was not searched for this report.</p>';
+  const search = input.capacity ? loadSearch(input.capacity) : '<p class="note">Max sustainable load was not searched for this report.</p>';
   return `<section id="capacity"><h2>Capacity headroom</h2>
 ${rows.length ? `<table><thead><tr><th>Quota</th><th>Limit</th><th>Mean</th><th>Peak minute</th><th>Headroom</th><th>&gt; 70 %</th><th>First 429</th><th>Tokens/month at 70 %</th><th>Queries/month</th></tr></thead><tbody>${rows.join('')}</tbody></table>
 <p class="note">Monthly capacity = limit × 43,200 minutes × 0.7 target utilisation (the seed's capacity model); queries/month at the simulated tokens per query. A quota above 70 % for 15 minutes in a row is the seed's trigger to plan an upgrade.</p>` : '<p class="note">No quotas in the pipeline: provider limits are not modelled.</p>'}
 ${search}</section>`;
 }
+
+const LATENCY: Record<string, string> = { p99Ms: 'P99', p95Ms: 'P95', ttftP50Ms: 'TTFT P50' };
+const rate = (rps: number) => `${formatSignificant(rps)} req/s`;
+
+/** The max sustainable load: a rate, none (the pipeline's own latency breaks the SLO), or no break at all. */
+function loadSearch(cap: LoadSearchResult): string {
+  const value = `<span data-figure="maxSustainableRps" data-value="${cap.maxRps}">`;
+  const where = `${cap.limitedBy.quota ? `; busiest quota ${esc(cap.limitedBy.quota)}` : ''}${cap.limitedBy.node ? `; slowest node ${esc(cap.limitedBy.node)}` : ''}`;
+  const limit = CRITERIA[cap.limitedBy.criterion ?? ''] ?? cap.limitedBy.criterion ?? 'nothing';
+  let headline: string;
+  if (cap.bound === 'latency') {
+    const light = cap.points.find((p) => p.breaks.length > 0) ?? cap.points[0];
+    const missed = (light?.breaks ?? []).filter((b) => b in LATENCY);
+    const what = missed.length ? missed.map((b) => `${LATENCY[b]} misses its ${formatMs(cap.criteria[b as keyof LoadCriteria] ?? null)} target${b === 'p99Ms' && light ? ` (${formatMs(light.p99Ms)})` : ''}`).join(' and ') : 'the latency target is missed';
+    const at = light ? ` even at ${formatMultiplier(light.multiplier).replace(/×$/, '')} of the traffic (${rate(light.rps)})` : '';
+    headline = `<strong>Max sustainable load: ${value}none</span></strong> — ${esc(what)}${at}, where nothing queues: the pipeline's own latency, not capacity, is what breaks the SLO${cap.limitedBy.node ? ` (slowest node ${esc(cap.limitedBy.node)})` : ''}. Make the pipeline faster (model, answer length, streaming) before sizing it for load.`;
+  } else if (cap.bound === 'none') {
+    headline = `<strong>Max sustainable load: at least ${value}${rate(cap.maxRps)}</span></strong> — no break up to ${formatMultiplier(cap.maxMultiplier)} the traffic, the top of the search.`;
+  } else if (cap.maxRps === 0) {
+    headline = `<strong>Max sustainable load: ${value}none</span></strong> — ${esc(limit)} breaks even at ${formatMultiplier(cap.points[0]?.multiplier ?? 0).replace(/×$/, '')} of the traffic, the bottom of the search${where}. <span class="note">${esc(cap.note)}.</span>`;
+  } else {
+    headline = `<strong>Max sustainable load: ${value}${rate(cap.maxRps)}</span></strong> (${formatMultiplier(cap.maxMultiplier)} today's ${rate(cap.baseRps)}), limited by ${esc(limit)}${where}. <span class="note">${esc(cap.note)}.</span>`;
+  }
+  const x = { values: cap.points.map((p) => p.multiplier), format: formatMultiplier, secondary: (k: number) => rate(cap.baseRps * k), title: `traffic × today's ${rate(cap.baseRps)}` };
+  const target = cap.criteria.p99Ms ? [{ value: cap.criteria.p99Ms, label: `P99 target ${formatMs(cap.criteria.p99Ms)}` }] : [];
+  return `<p>${headline}</p>
+${lineChart({ title: 'P99 latency against load', series: [{ name: 'P99', values: cap.points.map((p) => p.p99Ms) }], x, format: formatMs, yDuration: true, height: 180, refLines: target })}
+${lineChart({ title: 'Cost per query against load', series: [{ name: 'cost per query', values: cap.points.map((p) => p.costPerQueryUsd), color: '#19a979' }], x, format: formatUsd, yTickFormat: usdTick, height: 180 })}`;
+}
+
+const CRITERIA: Record<string, string> = { p99Ms: 'P99 latency', p95Ms: 'P95 latency', ttftP50Ms: 'TTFT P50', errorRate: 'error rate', rateLimitedShare: '429 share', unstable: 'queue growth' };

@@ -61,7 +61,9 @@ export function lineChart(opts: {
   const top = Math.max(0, ...data, ...(opts.refLines ?? []).map((l) => l.value));
   const yTicks = opts.yDuration ? durationTicks(top, 6) : linearTicks(0, top, 6);
   const decimals = stepDecimals(yTicks[1]! - yTicks[0]!);
-  const yLabel = (v: number) => (opts.yTickFormat ? opts.yTickFormat(v, decimals) : opts.format(v));
+  // A duration axis names its zero in the unit of its first step ("0 s" under "2 s", not "0 ms").
+  const zeroUnit = opts.yDuration ? /\s([a-zµ]+)$/.exec(opts.format(yTicks[1]!))?.[1] : undefined;
+  const yLabel = (v: number) => (opts.yTickFormat ? opts.yTickFormat(v, decimals) : v === 0 && zeroUnit ? `0 ${zeroUnit}` : opts.format(v));
   const max = yTicks[yTicks.length - 1]!;
   let x: (i: number) => number;
   const xTicks: Array<{ at: number; label: string; secondary?: string }> = [];

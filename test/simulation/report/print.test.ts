@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../simulation/catalog/catalog';
 import { runReplications } from '../../../simulation/analysis/replications';
+import { searchMaxLoad, type LoadPoint, type LoadSearchResult } from '../../../simulation/analysis/load-search';
 import { COST_TYPE_LABELS } from '../../../simulation/metrics/cost-types';
 import { keepSmallTables, reportHtml } from '../../../simulation/report/html';
 import type { ReportInput } from '../../../simulation/report/report-input';
@@ -14,6 +15,8 @@ const input = (over: Partial<ReportInput> = {}): ReportInput => ({ doc, catalog,
 const html = reportHtml(input());
 const section = (text: string, id: string) => new RegExp(`<section id="${id}">([\\s\\S]*?)</section>`).exec(text)![1]!;
 
+const point = (multiplier: number, p99Ms: number, breaks: string[]): LoadPoint => ({ multiplier, rps: 5 * multiplier, p99Ms, costPerQueryUsd: 0.003, errorRate: 0, rateLimitedShare: 0, peakUtilisation: 0.1 * multiplier, limitingQuota: 'openai', breaks });
+const search = (over: Partial<LoadSearchResult>): LoadSearchResult => ({ criteria: { p99Ms: 5000, errorRate: 0.01, rateLimitedShare: 0.01 }, baseRps: 5, bound: 'capacity', maxMultiplier: 0, maxRps: 0, limitedBy: { criterion: null, quota: null, node: null }, points: [], iterations: 0, note: '', ...over });
 
 describe('launch report as printed', () => {
   it('says what was run: the replications, their seeds and the confidence level — not "one run"', () => {
@@ -66,5 +69,42 @@ describe('launch report as printed', () => {
   it('12-month projection: every month labelled, in order', () => {
     const months = [...section(html, 'cost').matchAll(/>(M\d+)<\/text>/g)].map((m) => m[1]);
     expect(months).toEqual(Array.from({ length: 12 }, (_, i) => `M${i + 1}`));
+  });
+});
+
+describe('capacity section', () => {
+  const capacity = (cap: LoadSearchResult) => section(reportHtml(input({ capacity: cap })), 'capacity');
+
+  it('latency-bound: no sustainable load, and why — not a tiny req/s', () => {
+    const text = capacity(search({ bound: 'latency', limitedBy: { criterion: 'p99Ms', quota: null, node: 'llm' }, points: [point(1 / 16, 7310, ['p99Ms']), point(1 / 8, 7400, ['p99Ms']), point(1 / 4, 7500, ['p99Ms']), point(1 / 2, 7600, ['p99Ms']), point(1, 7700, ['p99Ms'])], note: 'P99 over target even at 1/16 of the traffic' }));
+    expect(text).toContain('Max sustainable load: <span data-figure="maxSustainableRps" data-value="0">none</span>');
+    expect(text).toContain("P99 misses its 5 s target (7.31 s) even at 1/16 of the traffic (0.313 req/s), where nothing queues: the pipeline's own latency, not capacity, is what breaks the SLO");
+    expect(text).toContain('slowest node llm');
+    expect(text).toContain('>1/16×</text>');
+    expect(text).toContain('P99 target 5 s');
+  });
+
+  it('a real latency-bound search (the example at its 5 s P99 target) reads as none, with data-value 0', () => {
+    const cap = searchMaxLoad(doc, catalog, { p99Ms: 5000, rateLimitedShare: 0.01 }, { durationMs: 300_000, warmupMs: 60_000 });
+    expect(cap.bound).toBe('latency');
+    const text = capacity(cap);
+    expect(text).toContain('Max sustainable load: <span data-figure="maxSustainableRps" data-value="0">none</span>');
+    expect(text).toContain('even at 1/16 of the traffic');
+    expect(text).not.toMatch(/\d\.\d{4,}×|0\.00\d+ req\/s/);
+  });
+
+  it('unbounded: no break up to the top of the search, with the rate it means', () => {
+    const points = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024].map((k) => point(k, 3000, []));
+    const text = capacity(search({ bound: 'none', maxMultiplier: 1024, maxRps: 5120, points, note: 'no break up to 1,024× the traffic' }));
+    expect(text).toContain('Max sustainable load: at least <span data-figure="maxSustainableRps" data-value="5120">5,120 req/s</span>');
+    expect(text).toContain('no break up to 1,024× the traffic');
+    expect(text).toContain('>1,024×</text>');
+  });
+
+  it('capacity-bound: the rate, the multiplier and what broke; tick labels readable', () => {
+    const points = [point(1, 3000, []), point(2, 3200, []), point(4, 9000, ['p99Ms', 'rateLimitedShare']), point(3, 4000, []), point(3.5, 6000, ['p99Ms'])];
+    const text = capacity(search({ bound: 'capacity', maxMultiplier: 3, maxRps: 15, limitedBy: { criterion: 'p99Ms', quota: 'openai', node: 'llm' }, points, note: 'bisection to 2 % with one seed (common random numbers)' }));
+    expect(text).toContain(`<span data-figure="maxSustainableRps" data-value="15">15 req/s</span></strong> (3× today's 5 req/s), limited by P99 latency; busiest quota openai; slowest node llm.`);
+    expect(text).not.toMatch(/\d\.\d{4,}×/);
   });
 });

@@ -55,6 +55,7 @@ describe('launch report (HTML)', () => {
   it('has every section a launch review needs', () => {
     for (const id of ['summary', 'pipeline', 'cost', 'capacity', 'latency', 'reliability', 'alerts', 'checklist', 'assumptions']) expect(html).toContain(`<section id="${id}">`);
     expect(html).toContain('Max sustainable load');
+    expect(html).toContain(`data-figure="maxSustainableRps" data-value="${capacity.maxRps}"`);
     expect(html).toContain('Fallback chain configured');
     expect(html).toContain('https://openai.com/api/pricing/');
     expect(html).toContain(`seed ${doc.run.seed}`);
