@@ -104,9 +104,9 @@ export function sortTornadoBars(bars: TornadoBar[]): TornadoBar[] {
  * One-at-a-time sensitivity: a tornadoBar per parameter, plus the base run's headline; bars sorted
  * by their effect on monthly cost.
  */
-export function tornado(doc: PipelineDocument, catalog: Catalog, paths: ParamPath[], spread = 0.2, options: RunOptions = {}): { base: Headline; bars: TornadoBar[] } {
+export function tornado(doc: PipelineDocument, catalog: Catalog, paths: ParamPath[], spread = 0.2, options: RunOptions = {}): { base: Headline; bars: TornadoBar[]; spread: number } {
   const baseRun = runPipeline(doc, catalog, { ...options, traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 });
-  return { base: baseRun.headline, bars: sortTornadoBars(paths.map((path) => tornadoBar(doc, catalog, path, spread, options))) };
+  return { base: baseRun.headline, bars: sortTornadoBars(paths.map((path) => tornadoBar(doc, catalog, path, spread, options))), spread };
 }
 
 /** Numeric parameters worth sweeping in a document (traffic, prices of models in use, top_k/top_n, max_tokens, cache sizes, routing weights). */

@@ -15,7 +15,7 @@ export interface ReportInput {
   replicated: ReplicatedResults | null;
   capacity: LoadSearchResult | null;
   roi: { assumptions: RoiAssumptions; levels: LevelRoiWithIntervals[] } | null;
-  whatIfs: { sweeps: SweepResult[]; tornado: { bars: TornadoBar[] } | null } | null;
+  whatIfs: { sweeps: SweepResult[]; tornado: { bars: TornadoBar[]; spread: number } | null } | null;
   meta: {
     appVersion: string;
     /** SHA-256 of the pipeline file as read. */

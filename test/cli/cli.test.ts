@@ -167,6 +167,7 @@ describe('launch gate and reports', () => {
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('What-if: traffic.rps × nodes[llm].params.maxTokens');
     expect(html).toMatch(/512 → 1536|512 &rarr; 1536|512\s*→\s*1,?536/); // maxTokens 1024 ± 50 %
+    expect(html).toContain('<h3>Sensitivity (±50 %)</h3>');
     expect((await cli('report', example, '--out', out, '--heatmap', 'traffic.rps=5,10')).stderr).toMatch(/--heatmap: give it exactly twice/);
     expect((await cli('report', example, '--out', out, '--spread', '30%')).code).toBe(2);
   });

@@ -20,7 +20,8 @@ export function planningSection(input: ReportInput): string {
   }
   const t = input.whatIfs?.tornado;
   if (t) {
-    parts.push(`<h3>Sensitivity (±20 %)</h3><table><thead><tr><th>Parameter</th><th>Low → high</th><th>Monthly cost</th><th>Swing</th><th>P99</th></tr></thead><tbody>${t.bars
+    const pct = `${Number((t.spread * 100).toPrecision(4))} %`;
+    parts.push(`<h3>Sensitivity (±${pct})</h3><p class="note">Each parameter moved to ${pct} below and above its value (integers rounded), the others at theirs, same seed; bars in order of their swing in monthly cost.</p><table><thead><tr><th>Parameter</th><th>Low → high</th><th>Monthly cost</th><th>Swing</th><th>P99</th></tr></thead><tbody>${t.bars
       .map((b) => `<tr><th>${esc(b.path)}</th><td>${b.low} → ${b.high}</td><td>${formatUsd(b.monthlyCostUsd.low)} → ${formatUsd(b.monthlyCostUsd.high)}</td><td>${formatUsd(b.costSwingUsd)}</td><td>${formatMs(b.p99Ms.low)} → ${formatMs(b.p99Ms.high)}</td></tr>`)
       .join('')}</tbody></table>`);
   }

@@ -86,7 +86,7 @@ describe('report input', () => {
 
   it('takes ROI and what-ifs only when asked for and present; an empty what-if set is none', () => {
     const roi = { assumptions: { queriesPerDay: 1, lostRevenuePerDowntimeHourUsd: 1, daysPerMonth: 30 }, levels: [] };
-    const tornado = { bars: [] };
+    const tornado = { bars: [], spread: 0.2 };
     expect(reportExtras(DEFAULT_REPORT_PLAN, null)).toEqual({ roi: null, whatIfs: null });
     expect(reportExtras({ ...DEFAULT_REPORT_PLAN, analysis: false }, { roi, whatIfs: null })).toEqual({ roi: null, whatIfs: null });
     expect(reportExtras(DEFAULT_REPORT_PLAN, { roi, whatIfs: { sweeps: [], tornado: null } })).toEqual({ roi, whatIfs: null });

@@ -40,7 +40,7 @@ export function extrasFromAnalysis(jobs: AnalysisState['jobs'], revision: number
     notReproduced,
     extras: {
       roi: maturity ? { assumptions: maturity.assumptions, levels: maturity.roi } : null,
-      whatIfs: sweep || tornado ? { sweeps: sweep ? [sweep] : [], tornado: tornado ? { bars: tornado.bars } : null } : null,
+      whatIfs: sweep || tornado ? { sweeps: sweep ? [sweep] : [], tornado: tornado ? { bars: tornado.bars, spread: tornado.spread } : null } : null,
     },
     summary: parts.join(', '),
   };
