@@ -142,7 +142,9 @@ export const io: Scenario[] = [
       await page.getByRole('button', { name: 'Export', exact: true }).click();
       assert(await page.getByRole('menuitem', { name: /Headline figures/ }).isDisabled(), 'data exports wait for a run');
       await page.keyboard.press('Escape');
-      await setRun(page, 2, '10m');
+      // An hour: about 25 random-sample traces at the default 0.1 % rate (the slowest and failed ones are
+      // left out of calibration), enough for every fit's minimum of 5 values.
+      await setRun(page, 2, '1h');
       await runAndWait(page);
       const csv = await download(page, dir, () => chooseFrom(page, 'Export', /Headline figures/));
       assertEqual(csv.split('/').pop(), 'optimized-rag.seed-2.headline.csv', 'headline CSV name');
