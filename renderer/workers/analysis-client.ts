@@ -181,10 +181,10 @@ export function sweepPoints(pool: AnalysisPool, req: DocumentRequest & { axes: S
  * One tornado bar per job, sorted as tornado() sorts them; the first job also makes the base run
  * (the others skip it: it is the same run), so n bars cost 2n + 1 runs as in tornado().
  */
-export function tornadoBars(pool: AnalysisPool, req: DocumentRequest & { paths: string[]; spread: number }, onProgress: (p: AnalysisProgress) => void): AnalysisTask<{ base: Headline; bars: TornadoBar[] }> {
+export function tornadoBars(pool: AnalysisPool, req: DocumentRequest & { paths: string[]; spread: number }, onProgress: (p: AnalysisProgress) => void): AnalysisTask<{ base: Headline; bars: TornadoBar[]; spread: number }> {
   if (req.paths.length === 0) return failed(new JobFailed('pick at least one parameter'));
   const task = schedule(pool, req.paths.length, (i) => ({ type: 'tornado', document: req.document, options: req.options, paths: [req.paths[i]!], spread: req.spread, skipBase: i > 0 }), (r) => answer('tornado')(r).tornado, onProgress);
-  return then(task, (parts) => ({ base: parts[0]!.base!, bars: sortTornadoBars(parts.flatMap((p) => p.bars)) }));
+  return then(task, (parts) => ({ base: parts[0]!.base!, bars: sortTornadoBars(parts.flatMap((p) => p.bars)), spread: req.spread }));
 }
 
 /** The max-load search is one bisection (each step depends on the last), so it is one job. */

@@ -123,10 +123,7 @@ export function createAnalysisActions(s: AppServices, store: AnalysisStore, pool
       const w = inputs().whatif;
       const paths = w.tornadoPaths ?? defaultTornadoPaths(c.parsed);
       if (!paths.length) return fail('Tick at least one parameter for the tornado.');
-      store.getState().start('tornado', c.basis, (onProgress) => {
-        const task = tornadoBars(pool(), { document: c.document, options: {}, paths, spread: w.spread }, onProgress);
-        return { promise: task.promise.then((t) => ({ ...t, spread: w.spread })), cancel: task.cancel };
-      });
+      store.getState().start('tornado', c.basis, (onProgress) => tornadoBars(pool(), { document: c.document, options: {}, paths, spread: w.spread }, onProgress));
     },
     runPipeline() {
       returnHere = true;
