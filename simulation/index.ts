@@ -30,6 +30,8 @@ export { searchMaxLoad, loadCurve, scaleTraffic, LATENCY_FLOOR_MULTIPLIER, type 
 export { levelRoi, SEED_ROI_EXAMPLE, type LevelEconomics, type LevelRoi, type RoiAssumptions, type LevelRoiWithIntervals } from './analysis/roi';
 export { runMaturityRoi, runMaturityLevel, maturityRoi, economicsOf, DEFAULT_INVESTMENTS, type MaturityInput, type MaturityRun } from './analysis/maturity';
 export { sweep, tornado, tornadoBar, sortTornadoBars, sweepableParams, type SweepAxis, type SweepResult, type TornadoBar } from './analysis/sweep';
+export { paramUnit, paramLabel, formatParam, shownValue, suggestValues, parseValues, defaultTornadoPaths, type ParamUnit } from './analysis/param-units';
+export { humanize } from './units/humanize';
 export { getParam, setParam, parsePath, type ParamPath } from './analysis/param-path';
 export { diffScenarios, diffMarkdown, type ScenarioDiff, type CostLine } from './analysis/compare';
 export { evaluateBudget, chargeback, SEED_BUDGET, type BudgetLine, type BudgetLineResult, type ChargebackRow } from './analysis/budget';

@@ -6,7 +6,7 @@ import type { AnalysisInputs } from './analysis-inputs';
 import type { AnalysisStore, Basis } from './analysis-store';
 import { criteriaFor, loadCriteria } from './capacity/criteria';
 import { MATURITY_TEMPLATES } from './maturity-templates';
-import { defaultTornadoPaths, parseValues, suggestValues } from './whatif/param-units';
+import { defaultTornadoPaths, parseValues, suggestValues } from '../../../simulation/index';
 
 export interface AnalysisActions {
   runReplications(): void;

@@ -1,5 +1,5 @@
 import { formatCount, formatMs, formatPercent, formatUsd } from '../../../simulation/index';
-import { humanize } from '../../editor/inspector/schema-fields';
+import { humanize } from '../../../simulation/units/humanize';
 
 type ReportValue = number | string | boolean | null | number[] | Record<string, number>;
 

@@ -5,7 +5,7 @@ import { headroomRows, monthlyCapacities, scalingTriggers } from '../../../rende
 import { explainInterval, intervalRows, planSummary } from '../../../renderer/features/analysis/confidence/confidence-model';
 import { formatBeside, formatFigure, intervalText, rangeText } from '../../../renderer/features/analysis/format';
 import { roiRows, seedExample } from '../../../renderer/features/analysis/maturity/maturity-model';
-import { defaultTornadoPaths, formatParam, paramLabel, parseValues, suggestValues } from '../../../renderer/features/analysis/whatif/param-units';
+import { defaultTornadoPaths, formatParam, paramLabel, parseValues, suggestValues } from '../../../simulation/analysis/param-units';
 import { example } from './fixtures';
 
 describe('figures and intervals as text', () => {

@@ -9,7 +9,7 @@ import { Chart } from '../Chart';
 import { Segmented } from '../fields';
 import { formatFigure } from '../format';
 import { JobControls } from '../JobControls';
-import { formatParam, paramLabel, paramUnit, suggestValues } from './param-units';
+import { formatParam, paramLabel, paramUnit, suggestValues } from '../../../../simulation/index';
 
 const METRICS: Array<{ value: SweepMetric; text: string }> = [
   { value: 'monthlyCostUsd', text: 'Monthly cost' },

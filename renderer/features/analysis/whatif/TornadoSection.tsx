@@ -7,7 +7,7 @@ import { useAnalysis } from '../analysis-registry';
 import { Chart } from '../Chart';
 import { NumberField } from '../fields';
 import { JobControls } from '../JobControls';
-import { defaultTornadoPaths, formatParam, paramLabel } from './param-units';
+import { defaultTornadoPaths, formatParam, paramLabel } from '../../../../simulation/index';
 
 /** Which parameters move monthly cost and P99 most, each moved ±spread on its own. */
 export function TornadoSection() {

@@ -1,5 +1,5 @@
 import { applyCalibration, describeDistribution, paramsJsonSchema, type ApplyCalibrationOptions, type DistributionSpec, type ModelCalibration, type PipelineDocument } from '../../../../simulation/index';
-import { humanize } from '../../../editor/inspector/schema-fields';
+import { humanize } from '../../../../simulation/units/humanize';
 import type { Command } from '../../../stores/document/commands';
 import type { EditableDocument } from '../../../stores/document/editable-document';
 import { setOp, type Json, type JsonOp } from '../../../stores/document/json-ops';

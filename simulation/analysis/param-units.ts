@@ -1,5 +1,7 @@
-import { formatCount, formatUsd, sweepableParams, type PipelineDocument } from '../../../../simulation/index';
-import { humanize } from '../../../editor/inspector/schema-fields';
+import type { PipelineDocument } from '../model/document-schema';
+import { formatCount, formatUsd } from '../units/format';
+import { humanize } from '../units/humanize';
+import { sweepableParams } from './sweep';
 
 /** How a parameter is shown and typed: its unit, and the factor from the document's unit to the shown one. */
 export interface ParamUnit {
