@@ -4,6 +4,8 @@ import { formatMs, formatPercent, formatUsd } from '../units/format';
 export interface CostLine {
   /** Node id (usage) or fixed-cost name. */
   name: string;
+  /** What people read: the node's name with its id ("Answer (llm)"), or the fixed-cost name. */
+  label: string;
   kind: 'usage' | 'fixed';
   beforeMonthlyUsd: number;
   afterMonthlyUsd: number;
@@ -34,12 +36,13 @@ function usageByNode(r: RunResults): Map<string, number> {
  * Compares two scenarios the way Infracost compares infrastructure: monthly cost before → after,
  * usage (per node) and fixed (per item) apart, and the change in every headline figure.
  */
-export function diffScenarios(before: RunResults, after: RunResults): ScenarioDiff {
+export function diffScenarios(before: RunResults, after: RunResults, names: { before?: string; after?: string } = {}): ScenarioDiff {
   const lines: CostLine[] = [];
+  const nodeNames = new Map([...before.nodes, ...after.nodes].map((n) => [n.id, n.name && n.name !== n.id ? `${n.name} (${n.id})` : n.id]));
   const line = (name: string, kind: CostLine['kind'], b: number | undefined, a: number | undefined) => {
     const same = b !== undefined && a !== undefined && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
     const status: CostLine['status'] = b === undefined ? 'added' : a === undefined ? 'removed' : same ? 'unchanged' : 'changed';
-    lines.push({ name, kind, beforeMonthlyUsd: b ?? 0, afterMonthlyUsd: a ?? 0, deltaUsd: same ? 0 : (a ?? 0) - (b ?? 0), status });
+    lines.push({ name, label: kind === 'usage' ? (nodeNames.get(name) ?? name) : name, kind, beforeMonthlyUsd: b ?? 0, afterMonthlyUsd: a ?? 0, deltaUsd: same ? 0 : (a ?? 0) - (b ?? 0), status });
   };
   const ub = usageByNode(before);
   const ua = usageByNode(after);
@@ -54,10 +57,10 @@ export function diffScenarios(before: RunResults, after: RunResults): ScenarioDi
     const a = after.headline[key];
     if (b !== null && a !== null) headlineDelta[key] = a - b;
   }
-  const summary = (r: RunResults) => ({ name: r.pipeline.name, headline: r.headline, fixedMonthlyUsd: r.cost.fixedMonthlyUsd, usageMonthlyUsd: r.cost.variableMonthlyUsd });
+  const summary = (r: RunResults, name: string | undefined) => ({ name: name || r.pipeline.name, headline: r.headline, fixedMonthlyUsd: r.cost.fixedMonthlyUsd, usageMonthlyUsd: r.cost.variableMonthlyUsd });
   return {
-    before: summary(before),
-    after: summary(after),
+    before: summary(before, names.before),
+    after: summary(after, names.after),
     lines,
     monthlyDeltaUsd: after.cost.monthlyUsd - before.cost.monthlyUsd,
     usageDeltaUsd: after.cost.variableMonthlyUsd - before.cost.variableMonthlyUsd,
@@ -84,13 +87,14 @@ export function diffMarkdown(d: ScenarioDiff): string {
     `| Cost per query | ${formatUsd(d.before.headline.costPerQueryUsd)} | ${formatUsd(d.after.headline.costPerQueryUsd)} | ${money(d.after.headline.costPerQueryUsd - d.before.headline.costPerQueryUsd)} |`,
     `| P50 latency | ${formatMs(d.before.headline.p50Ms)} | ${formatMs(d.after.headline.p50Ms)} | ${sign(d.after.headline.p50Ms - d.before.headline.p50Ms)}${formatMs(Math.abs(d.after.headline.p50Ms - d.before.headline.p50Ms))} |`,
     `| P99 latency | ${formatMs(d.before.headline.p99Ms)} | ${formatMs(d.after.headline.p99Ms)} | ${sign(d.after.headline.p99Ms - d.before.headline.p99Ms)}${formatMs(Math.abs(d.after.headline.p99Ms - d.before.headline.p99Ms))} |`,
-    `| Error rate | ${formatPercent(d.before.headline.errorRate, 2)} | ${formatPercent(d.after.headline.errorRate, 2)} | ${sign(d.after.headline.errorRate - d.before.headline.errorRate)}${formatPercent(Math.abs(d.after.headline.errorRate - d.before.headline.errorRate), 2)} |`,
+    // A change of a rate is in percentage points (pp), not a relative %.
+    `| Error rate | ${formatPercent(d.before.headline.errorRate, 2)} | ${formatPercent(d.after.headline.errorRate, 2)} | ${sign(d.after.headline.errorRate - d.before.headline.errorRate)}${(Math.abs(d.after.headline.errorRate - d.before.headline.errorRate) * 100).toFixed(2)} pp |`,
     '',
     '<details><summary>Cost by node and fixed item (monthly)</summary>',
     '',
     '| Item | Type | Before | After | Change |',
     '|---|---|---:|---:|---:|',
-    ...d.lines.filter((l) => l.status !== 'unchanged' || l.beforeMonthlyUsd > 0).map((l) => `| ${l.name}${l.status === 'added' ? ' (added)' : l.status === 'removed' ? ' (removed)' : ''} | ${l.kind} | ${formatUsd(l.beforeMonthlyUsd)} | ${formatUsd(l.afterMonthlyUsd)} | ${money(l.deltaUsd)} |`),
+    ...d.lines.filter((l) => l.status !== 'unchanged' || l.beforeMonthlyUsd > 0).map((l) => `| ${l.label}${l.status === 'added' ? ' (added)' : l.status === 'removed' ? ' (removed)' : ''} | ${l.kind} | ${formatUsd(l.beforeMonthlyUsd)} | ${formatUsd(l.afterMonthlyUsd)} | ${money(l.deltaUsd)} |`),
     '',
     '</details>',
   ];

@@ -143,7 +143,7 @@ describe('launch gate and reports', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('### Preflight: Naive RAG (retrieve 20, send 20) → Optimized RAG (retrieve 20, rerank to 5)');
     expect(r.stdout).toMatch(/\*\*Monthly cost will decrease by \$[\d,]+\*\* — \$[\d,]+ → \$[\d,]+ \(−\d+(\.\d+)? %\)/);
-    expect(r.stdout).toContain('| rerank (added) | usage | $0 |');
+    expect(r.stdout).toContain('| Rerank 20 → 5 (rerank) (added) | usage | $0 |');
     expect(r.stdout).toContain('| Fixed cost / month | $2,000 | $2,000 | ±$0 |');
   });
 

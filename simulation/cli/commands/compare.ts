@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { diffMarkdown, diffScenarios } from '../../analysis/compare';
 import { runPipeline } from '../../run';
 import { formatMs, formatUsd } from '../../units/format';
@@ -17,12 +18,15 @@ export function compareCommand(argv: string[], io: CliIo, name = 'compare'): num
   const after = loadFile(positionals[1]!, io);
   if (!before || !after) return EXIT.badInput;
   const seed = args.run.seed ?? before.doc.run.seed;
-  const d = diffScenarios(runPipeline(before.doc, before.catalog, { ...args.run, seed }), runPipeline(after.doc, after.catalog, { ...args.run, seed }));
+  // Two versions of one pipeline usually share its name: then the files name the sides.
+  const sameName = before.doc.pipeline.name === after.doc.pipeline.name;
+  const names = sameName ? { before: basename(positionals[0]!), after: basename(positionals[1]!) } : {};
+  const d = diffScenarios(runPipeline(before.doc, before.catalog, { ...args.run, seed }), runPipeline(after.doc, after.catalog, { ...args.run, seed }), names);
   if (format === 'json') io.stdout(JSON.stringify(d, null, 2));
   else if (format === 'markdown') io.stdout(diffMarkdown(d));
   else {
     io.stdout(`${d.before.name} → ${d.after.name}: monthly ${formatUsd(d.before.headline.monthlyCostUsd)} → ${formatUsd(d.after.headline.monthlyCostUsd)} (usage ${formatUsd(d.usageDeltaUsd)}, fixed ${formatUsd(d.fixedDeltaUsd)}); P99 ${formatMs(d.before.headline.p99Ms)} → ${formatMs(d.after.headline.p99Ms)}`);
-    io.stdout(table(['Item', 'type', 'before/month', 'after/month', 'change', ''], d.lines.map((l) => [l.name, l.kind, formatUsd(l.beforeMonthlyUsd), formatUsd(l.afterMonthlyUsd), formatUsd(l.deltaUsd), l.status])));
+    io.stdout(table(['Item', 'type', 'before/month', 'after/month', 'change', ''], d.lines.map((l) => [l.label, l.kind, formatUsd(l.beforeMonthlyUsd), formatUsd(l.afterMonthlyUsd), formatUsd(l.deltaUsd), l.status])));
   }
   return EXIT.ok;
 }

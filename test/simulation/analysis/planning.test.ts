@@ -144,6 +144,9 @@ describe('scenario comparison', () => {
     const md = diffMarkdown(d);
     expect(md).toContain('### Preflight: Naive RAG (retrieve 20, send 20) → Optimized RAG (retrieve 20, rerank to 5)');
     expect(md).toContain('**Monthly cost will decrease by');
-    expect(md).toContain('| rerank (added) | usage |');
+    expect(md).toContain('| Rerank 20 → 5 (rerank) (added) | usage |');
+    expect(md).toMatch(/\| Error rate \| 0 % \| 0 % \| ±0\.00 pp \|/); // a rate changes in percentage points
+    // Saved scenarios of one pipeline share its name: the caller's names label the sides.
+    expect(diffMarkdown(diffScenarios(naive, optimized, { before: 'Baseline', after: 'top_n 3' }))).toContain('### Preflight: Baseline → top_n 3');
   });
 });
