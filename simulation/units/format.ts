@@ -6,9 +6,12 @@ export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return String(usd);
   const abs = Math.abs(usd);
   if (abs === 0) return '$0';
-  if (abs < 0.01) return `$${usd.toPrecision(2)}`;
-  if (abs < 1) return `$${usd.toFixed(4).replace(/0+$/, '').replace(/\.$/, '')}`;
-  if (abs < 1000) return `$${usd.toFixed(2)}`;
+  // Below a cent: two significant digits, never exponent notation ($0.0000034, not $3.4e-6).
+  if (abs < 0.01) return `$${usd.toFixed(Math.min(20, 1 - Math.floor(Math.log10(abs)))).replace(/(\.\d*?[1-9])0+$/, '$1')}`;
+  // Under a dollar: cents and up to four decimals ($0.60, $0.0024, $0.1234).
+  if (abs < 1) return `$${usd.toFixed(4).replace(/(\.\d\d\d*?)0+$/, '$1')}`;
+  // Cents matter up to $100; from there whole dollars, so $500 and $1,200 read alike in one table.
+  if (abs < 100) return `$${usd.toFixed(2)}`;
   return `$${Math.round(usd).toLocaleString('en-US')}`;
 }
 

@@ -86,7 +86,7 @@ describe('maturity view', () => {
     ]);
     expect(rows[0]!.cells.paybackMonths.value).toBe('baseline');
     expect(rows[0]!.cells.monthlySavingsUsd.pm).toBeNull();
-    expect(rows[1]!.cells.monthlySavingsUsd.value).toBe('$500.00');
+    expect(rows[1]!.cells.monthlySavingsUsd.value).toBe('$500');
     expect(rows[1]!.cells.monthlySavingsUsd.pm).toBe(`± ${formatFigure('monthlySavingsUsd', iv([490, 500, 510]).halfWidth)}`);
     expect(rows[1]!.cells.paybackMonths.value).toBe('0.20 months');
   });
