@@ -34,19 +34,23 @@ export function bottleneckAdvice(r: RunResults): Advice[] {
       quotaId: busiest.id,
     });
   }
-  // The tail belongs to nodes most requests pass through; a rarely used fallback is slow but not the tail.
-  const slow = [...r.nodes].filter((n) => n.latency.count > 0 && n.kind !== 'source' && n.entered >= 0.1 * r.outcomes.measured).sort((a, b) => b.latency.p99 - a.latency.p99)[0];
+  // The slowest step is the one that adds the most time to an average request: its mean time × the
+  // share of requests that reach it (a rarely used fallback is slow but adds little). Its own P99 is
+  // over the requests it saw, so it is not a share of the end-to-end P99 (it can even exceed it).
+  const measured = Math.max(1, r.outcomes.measured);
+  const added = (n: RunResults['nodes'][number]) => n.latency.mean * (n.entered / measured);
+  const slow = [...r.nodes].filter((n) => n.latency.count > 0 && n.kind !== 'source' && n.entered >= 0.1 * measured).sort((a, b) => added(b) - added(a))[0];
   if (slow) {
-    const share = r.headline.p99Ms > 0 ? slow.latency.p99 / r.headline.p99Ms : 0;
+    const streams = r.latency.byClass.length > 0 && r.latency.byClass.every((c) => c.stream);
     out.push({
       area: 'latency',
-      finding: `${slow.name} dominates the tail: its P99 is ${formatMs(slow.latency.p99)} (${formatPercent(Math.min(1, share))} of the end-to-end P99 ${formatMs(r.headline.p99Ms)})`,
+      finding: `${slow.name} is the slowest step: it adds ${formatMs(added(slow))} to the average request (${formatPercent(Math.min(1, slow.entered / measured))} of requests reach it; its own P99 ${formatMs(slow.latency.p99)}, end-to-end P99 ${formatMs(r.headline.p99Ms)})`,
       suggestion:
         slow.kind === 'llm'
-          ? 'stream answers, lower max_tokens, or send long answers to a faster model; a budget gate can skip optional steps when time runs short'
+          ? `${streams ? 'answers already stream (users wait for the first token, the TTFT): to end them sooner, ' : 'stream answers; '}lower max_tokens or send long answers to a faster model; a budget gate can skip optional steps when time runs short`
           : slow.kind === 'reranker'
             ? 'rerank fewer candidates (top_k) or skip reranking when late (budget gate)'
-            : 'check its concurrency quota and timeout; queueing shows in this node\'s time',
+            : "check its concurrency quota and timeout; queueing shows in this node's time",
       nodeId: slow.id,
       quotaId: null,
     });
@@ -54,15 +58,20 @@ export function bottleneckAdvice(r: RunResults): Advice[] {
   const costly = [...r.cost.byNode].sort((a, b) => b.usd - a.usd)[0];
   if (costly && costly.usd > 0) {
     const node = r.nodes.find((n) => n.id === costly.nodeId);
-    const inputShare = costly.usd > 0 ? (costly.byType.input + costly.byType.cachedInput + costly.byType.cacheWrite) / costly.usd : 0;
+    const inputShare = (costly.byType.input + costly.byType.cachedInput + costly.byType.cacheWrite) / costly.usd;
+    // This node's usage cost per query (the headline cost per query also holds every other node and fixed costs).
+    const perQuery = costly.share * r.cost.variablePerQueryUsd;
+    const split = inputShare > 0.6 ? 'input' : inputShare < 0.4 ? 'output' : 'both';
     out.push({
       area: 'cost',
-      finding: `${node?.name ?? costly.nodeId} takes ${formatPercent(costly.share)} of usage cost (${formatPercent(inputShare)} of it input tokens; ${formatUsd(r.cost.perQueryUsd)} per query)`,
+      finding: `${node?.name ?? costly.nodeId} takes ${formatPercent(costly.share)} of usage cost, ${formatUsd(perQuery)} per query (${formatPercent(inputShare)} of it input tokens, ${formatPercent(costly.byType.output / costly.usd)} output)`,
       suggestion:
         node?.kind === 'llm'
-          ? inputShare > 0.6
+          ? split === 'input'
             ? 'input dominates: rerank to fewer chunks (top_n), trim the system prompt, or turn on prompt caching'
-            : 'output dominates: ask for shorter answers (max_tokens, "be concise") or route simple queries to a cheaper model'
+            : split === 'output'
+              ? 'output dominates: ask for shorter answers (max_tokens, "be concise") or route simple queries to a cheaper model'
+              : 'input and output weigh alike: route simple queries to a cheaper model (both halves shrink), then trim context (top_n) or answer length'
           : node?.kind === 'reranker'
             ? 'a per-search reranker price is charged on every query: compare a per-token or self-hosted reranker'
             : 'review its price in the catalog',

@@ -94,6 +94,7 @@ export function buildResults(sim: Simulation): RunResults {
       histogram: m.e2eLatency.bins(60),
       byClass: sim.traffic.classes.map((c, i) => ({
         class: c.name,
+        stream: c.stream,
         measured: m.classArrivals[i]!,
         served: m.classServed[i]!,
         latency: m.classLatency[i]!.summary(),
@@ -251,6 +252,7 @@ function costResults(sim: Simulation): CostResults {
     fixedMonthlyUsd,
     fixedPerQueryUsd,
     perQueryUsd: variablePerQueryUsd + fixedPerQueryUsd,
+    perServedQueryUsd: m.served > 0 && m.measured > 0 ? (variablePerQueryUsd + fixedPerQueryUsd) / (m.served / m.measured) : null,
     monthlyQueries,
     variableMonthlyUsd,
     monthlyUsd,
@@ -272,6 +274,7 @@ function costResults(sim: Simulation): CostResults {
       fixedPerQueryUsd: 'fixed monthly costs ÷ monthly queries',
       monthlyUsd: 'usage cost per month + fixed monthly costs',
       perQueryUsd: 'usage cost per query + fixed cost per query',
+      perServedQueryUsd: `cost per query ÷ share of user requests served (${m.served.toLocaleString('en-US')} of ${m.measured.toLocaleString('en-US')})`,
     },
   };
 }

@@ -13,6 +13,9 @@ export interface Explanation {
 
 export type HeadlineKey = keyof Headline;
 
+/** A per-query amount with the digits a reader needs to redo a product with millions of queries. */
+const exactUsd = (usd: number) => (usd === 0 ? '$0' : `$${Number(usd.toPrecision(5))}`);
+
 /**
  * Explanations of the headline figures, shared by the app (hover and side notes), the CLI and
  * reports, so "where does this number come from?" always has the same answer.
@@ -38,6 +41,7 @@ export function explainHeadline(r: RunResults): Record<HeadlineKey, Explanation>
     formula: `${label} of (first token visible − arrival) = ${formatMs(r.latency.ttft[q])}`,
     details: [sample, 'Streamed answers: the answering LLM call start + its TTFT (prefill included). Non-streamed answers and cache hits: the full response time.'],
   });
+  const nodeName = (id: string) => r.nodes.find((n) => n.id === id)?.name ?? id;
   const o = r.outcomes;
   const finished = o.served + o.failed + o.escalated;
   const errorTypes = Object.entries(o.errorsByType).map(([k, v]) => `${k} ${formatCount(v ?? 0)}`).join(', ');
@@ -47,8 +51,11 @@ export function explainHeadline(r: RunResults): Record<HeadlineKey, Explanation>
     .slice()
     .sort((a, b) => b.usd - a.usd)
     .slice(0, 4)
-    .map((n) => `${n.nodeId} ${formatPercent(n.share)}`)
+    .map((n) => `${nodeName(n.nodeId)} ${formatPercent(n.share)}`)
     .join(', ');
+  // Rerank models bill the candidate chunks' tokens: not in the chat/embedding token counts above.
+  const rerankTokens = c.byNode.filter((n) => r.nodes.find((x) => x.id === n.nodeId)?.kind === 'reranker').reduce((sum, n) => sum + n.units.input, 0);
+  const perQuery = (x: number) => x / Math.max(1, o.measured);
   const busiest = r.quotas
     .map((q) => {
       const dims = Object.entries(q.utilisation).filter(([k, f]) => k !== 'reservedPeak' && f !== null) as Array<[string, { peak: number }]>;
@@ -56,7 +63,7 @@ export function explainHeadline(r: RunResults): Record<HeadlineKey, Explanation>
       return { q, dim, peak: f.peak };
     })
     .sort((a, b) => b.peak - a.peak)[0];
-  const cacheNodes = r.caches.map((x) => `${x.nodeId} ${formatPercent(x.hitRate)} of ${formatCount(x.lookups)} lookups`).join('; ');
+  const cacheNodes = r.caches.map((x) => `${nodeName(x.nodeId)} ${formatPercent(x.hitRate)} of ${formatCount(x.lookups)} lookups`).join('; ');
   return {
     p50Ms: latency('p50', 'P50'),
     p95Ms: latency('p95', 'P95'),
@@ -75,12 +82,17 @@ export function explainHeadline(r: RunResults): Record<HeadlineKey, Explanation>
     },
     costPerQueryUsd: {
       title: 'Cost per query',
-      formula: `usage ${formatUsd(c.variableUsd)} ÷ ${formatCount(r.outcomes.measured)} requests + fixed ${formatUsd(c.fixedMonthlyUsd)}/month ÷ ${formatTokens(c.monthlyQueries)} queries/month = ${formatUsd(c.variablePerQueryUsd)} + ${formatUsd(c.fixedPerQueryUsd)} = ${formatUsd(c.perQueryUsd)}`,
-      details: [`Usage by node: ${topCost || 'none'}`, `Tokens per query: ${formatTokens(c.tokensPerQuery.input)} input (${formatTokens(c.tokensPerQuery.cachedInput)} cached), ${formatTokens(c.tokensPerQuery.output)} output; every attempt, retry and fallback call pays.`, 'Prices: the model catalog (USD per token, with source and date).'],
+      formula: `usage ${formatUsd(c.variableUsd)} ÷ ${formatCount(r.outcomes.measured)} requests + fixed ${formatUsd(c.fixedMonthlyUsd)}/month ÷ ${Math.round(c.monthlyQueries).toLocaleString('en-US')} queries/month = ${exactUsd(c.variablePerQueryUsd)} + ${exactUsd(c.fixedPerQueryUsd)} = ${formatUsd(c.perQueryUsd)}`,
+      details: [
+        `Usage by node: ${topCost || 'none'}`,
+        `Chat and embedding tokens per query: ${formatTokens(c.tokensPerQuery.input)} input (${formatTokens(c.tokensPerQuery.cachedInput)} of them cached), ${formatTokens(c.tokensPerQuery.output)} output${rerankTokens > 0 ? `; the reranker bills another ${formatTokens(perQuery(rerankTokens))} candidate tokens per query` : ''}. Every attempt, retry and fallback call pays.`,
+        ...(c.perServedQueryUsd !== null && o.errorRate > 0.01 ? [`Per served query: ${formatUsd(c.perServedQueryUsd)} — only ${formatPercent(o.served / Math.max(1, o.measured))} of requests were served, and failed ones paid for their attempts.`] : []),
+        'Prices: the model catalog (USD per token, with source and date).',
+      ],
     },
     monthlyCostUsd: {
       title: 'Monthly cost',
-      formula: `usage ${formatUsd(c.variablePerQueryUsd)}/query × ${formatTokens(c.monthlyQueries)} queries + fixed ${formatUsd(c.fixedMonthlyUsd)} = ${formatUsd(c.monthlyUsd)}`,
+      formula: `usage ${exactUsd(c.variablePerQueryUsd)}/query × ${Math.round(c.monthlyQueries).toLocaleString('en-US')} queries = ${formatUsd(c.variableMonthlyUsd)}, + fixed ${formatUsd(c.fixedMonthlyUsd)} = ${formatUsd(c.monthlyUsd)}`,
       details: [c.formulas.monthlyQueries ?? '', `Fixed: ${c.fixed.map((f) => `${f.name} ${formatUsd(f.monthlyUsd)}`).join(', ') || 'none'}`, 'A month is 30 days (43,200 minutes).'],
     },
     cacheHitRate: {

@@ -20,7 +20,8 @@ export interface RunResults {
     ttft: QuantileSummary;
     /** [lowMs, highMs, count] bins of the end-to-end latency of served requests. */
     histogram: Array<[number, number, number]>;
-    byClass: Array<{ class: string; measured: number; served: number; latency: QuantileSummary; costPerQueryUsd: number }>;
+    /** Per query class; `stream`: its answers stream (TTFT is what users wait for). */
+    byClass: Array<{ class: string; stream: boolean; measured: number; served: number; latency: QuantileSummary; costPerQueryUsd: number }>;
   };
   outcomes: Outcomes;
   cost: CostResults;
@@ -106,6 +107,12 @@ export interface CostResults {
   fixedPerQueryUsd: number;
   /** variable + fixed share per query. */
   perQueryUsd: number;
+  /**
+   * Cost per served query: what the pipeline spends for each answer users received (perQueryUsd ÷ the
+   * share of user requests served; failed requests paid for their attempts too). Null when none was
+   * served. Equals perQueryUsd when nothing fails; a failing pipeline looks cheap per query, not per answer.
+   */
+  perServedQueryUsd: number | null;
   /** Queries in a 30-day month at the traffic's mean daily rate. */
   monthlyQueries: number;
   variableMonthlyUsd: number;

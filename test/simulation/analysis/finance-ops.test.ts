@@ -4,6 +4,7 @@ import { chargeback, evaluateBudget, SEED_BUDGET } from '../../../simulation/ana
 import { evaluateAlerts } from '../../../simulation/analysis/alerts';
 import { costAnomalies } from '../../../simulation/analysis/anomalies';
 import { bottleneckAdvice } from '../../../simulation/analysis/advice';
+import { formatUsd } from '../../../simulation/units/format';
 import { productionChecklist } from '../../../simulation/analysis/checklist';
 import { DEFAULT_INVESTMENTS, runMaturityRoi } from '../../../simulation/analysis/maturity';
 import { loadPipelineOrThrow } from '../../../simulation/model/load';
@@ -110,6 +111,31 @@ describe('alerts, anomalies, advice, checklist', () => {
     expect(advice.find((a) => a.area === 'cost')!.nodeId).toBe('llm');
     expect(advice.find((a) => a.area === 'cost')!.suggestion).toContain('rerank');
     expect(advice.find((a) => a.area === 'caching')!.finding).toContain('no cache');
+  });
+
+  it('advice agrees with its own figures: the cost split it names, the node cost per query, no stream hint when answers stream', () => {
+    const r = run(example('optimized-rag'), { durationMs: 600_000, warmupMs: 60_000 });
+    const advice = bottleneckAdvice(r);
+    const cost = advice.find((a) => a.area === 'cost')!;
+    const llm = r.cost.byNode.find((n) => n.nodeId === 'llm')!;
+    const inputShare = (llm.byType.input + llm.byType.cachedInput + llm.byType.cacheWrite) / llm.usd;
+    // Neither input nor output dominates this node, so the advice must not say one does.
+    expect(inputShare).toBeGreaterThan(0.4);
+    expect(inputShare).toBeLessThan(0.6);
+    expect(cost.suggestion).toMatch(/^input and output weigh alike/);
+    expect(cost.finding).toContain(`${formatUsd(llm.share * r.cost.variablePerQueryUsd)} per query`);
+    const latency = advice.find((a) => a.area === 'latency')!;
+    expect(latency.suggestion).toMatch(/^answers already stream/);
+    expect(latency.finding).not.toMatch(/% of the end-to-end/);
+  });
+
+  it('the slowest step is what an average request waits for, not a rarely used fallback', () => {
+    const r = run(example('fallback-chain'), { durationMs: 600_000, warmupMs: 60_000 });
+    const latency = bottleneckAdvice(r).find((a) => a.area === 'latency')!;
+    const node = r.nodes.find((n) => n.id === latency.nodeId)!;
+    const added = (n: typeof node) => n.latency.mean * (n.entered / r.outcomes.measured);
+    for (const other of r.nodes.filter((n) => n.kind !== 'source' && n.latency.count > 0 && n.entered >= 0.1 * r.outcomes.measured)) expect(added(node)).toBeGreaterThanOrEqual(added(other));
+    expect(latency.finding).toContain('of requests reach it');
   });
 
   it('the production checklist reads the graph', () => {
