@@ -118,7 +118,8 @@ export function sweepableParams(doc: PipelineDocument): ParamPath[] {
       if (typeof p[key] === 'number') out.push(`nodes[${n.id}].params.${key}`);
     }
     if (n.kind === 'router') (p.routes as Array<{ name: string }>).forEach((_, i) => out.push(`nodes[${n.id}].params.routes[${i}].weight`));
-    if (typeof p.model === 'string') out.push(`models[${p.model}].inputUsdPerToken`, `models[${p.model}].outputUsdPerToken`);
+    // Output prices only where a model writes output: embedding and rerank models bill input alone.
+    if (typeof p.model === 'string') out.push(`models[${p.model}].inputUsdPerToken`, ...(n.kind === 'embedding' || n.kind === 'reranker' ? [] : [`models[${p.model}].outputUsdPerToken`]));
   }
   for (const q of doc.quotas) for (const key of ['rpm', 'tpm', 'itpm', 'otpm', 'maxParallelRequests'] as const) if (q[key] !== null) out.push(`quotas[${q.id}].${key}`);
   for (const f of doc.fixedCosts) out.push(`fixedCosts[${f.name}].monthlyUsd`);

@@ -68,6 +68,8 @@ export interface EngineApi {
   readonly bucketOf: (timeMs: number) => number;
   /** Index of the node with this id, or −1. */
   nodeIndexOf(id: string): number;
+  /** Id of the node at this index. */
+  nodeIdOf(index: number): string;
   /** The runtime of a node (for nodes that read another's state, e.g. a stale-cache reader). */
   runtime(index: number): NodeRuntime;
   /** Start of the measured window (end of warm-up). */

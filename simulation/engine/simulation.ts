@@ -221,6 +221,10 @@ export class Simulation implements EngineApi {
     return this.doc.nodes.findIndex((n) => n.id === id);
   }
 
+  nodeIdOf(index: number): string {
+    return this.doc.nodes[index]!.id;
+  }
+
   runtime(index: number): NodeRuntime {
     return this.runtimes[index]!;
   }

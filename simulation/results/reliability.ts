@@ -10,7 +10,7 @@ export function reliabilityResults(sim: Simulation): ReliabilityResults {
   sim.doc.nodes.forEach((n, i) => {
     if (n.kind !== 'circuit_breaker') return;
     const r = sim.runtimes[i]!.report?.() ?? {};
-    const protectedIndex = Number(r.protects ?? -1);
+    const protectedIndex = typeof r.protects === 'string' ? sim.nodeIndexOf(r.protects) : -1;
     const protectedReport = protectedIndex >= 0 ? (sim.runtimes[protectedIndex]!.report?.() ?? {}) : {};
     const failedCalls = Number(protectedReport.failedCalls ?? 0);
     const meanDoomedCallUsd = failedCalls > 0 ? Number(protectedReport.failedCallCostUsd ?? 0) / failedCalls : 0;

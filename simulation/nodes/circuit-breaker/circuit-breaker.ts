@@ -108,7 +108,8 @@ class CircuitBreakerRuntime implements NodeRuntime {
     this.noteState(this.engine.now);
     return {
       flavour: this.params.flavour,
-      protects: this.protectedNode,
+      // The protected node's id, as people read it in the per-node report (not its index).
+      protects: this.protectedNode >= 0 ? this.engine.nodeIdOf(this.protectedNode) : null,
       state: ['closed', 'open', 'half-open'][this.logic.state]!,
       timesOpened: this.opened,
       timeOpenMs: this.timeOpenMs,

@@ -150,3 +150,12 @@ describe('scenario comparison', () => {
     expect(diffMarkdown(diffScenarios(naive, optimized, { before: 'Baseline', after: 'top_n 3' }))).toContain('### Preflight: Baseline → top_n 3');
   });
 });
+
+describe('sweepable parameters', () => {
+  it('offer output prices only for models that write output (not embedding or rerank models)', () => {
+    const paths = sweepableParams(example('optimized-rag'));
+    expect(paths).toContain('models[gpt-5.4-mini].outputUsdPerToken');
+    expect(paths).toContain('models[text-embedding-3-small].inputUsdPerToken');
+    expect(paths.filter((p) => /text-embedding|rerank/.test(p) && p.endsWith('outputUsdPerToken'))).toEqual([]);
+  });
+});
