@@ -63,10 +63,14 @@ export function buildResults(sim: Simulation): RunResults {
   if (sim.drainCutOff) warnings.push(`draining stopped 1 h after the last arrival with ${sim.unfinishedMeasured} measured requests still in flight: the pipeline cannot keep up`);
 
   const clock = m.clock;
-  const served = m.seriesServed.toArray();
-  const errors = m.seriesErrors.toArray();
-  const quotaSeriesById = Object.fromEntries(sim.quotas.map((q) => [q.spec.id, quotaSeries(q, clock.bucketMs, clock.points)]));
-  const timeline = reliabilitySeries(sim, quotaSeriesById);
+  // The series cover the arrival window: the minutes after the last arrival only see the slowest
+  // requests finish (a biased P50, quotas idling), so they are left out; those requests are in the totals.
+  const points = Math.min(clock.points, Math.max(1, Math.ceil(arrivalsEndMs / clock.bucketMs)));
+  const cut = <T>(a: T[]): T[] => (a.length > points ? a.slice(0, points) : a);
+  const served = cut(m.seriesServed.toArray());
+  const errors = cut(m.seriesErrors.toArray());
+  const quotaSeriesById = Object.fromEntries(sim.quotas.map((q) => [q.spec.id, quotaSeries(q, clock.bucketMs, points)]));
+  const timeline = reliabilitySeries(sim, quotaSeriesById, points);
   const growth = doc.traffic.monthlyGrowth;
   const results: RunResults = {
     schemaVersion: 1,
@@ -108,23 +112,23 @@ export function buildResults(sim: Simulation): RunResults {
     quotas,
     series: {
       bucketMs: clock.bucketMs,
-      points: clock.points,
+      points,
       warmupEndMs: o.warmupMs,
       arrivalsEndMs,
-      arrivals: m.seriesArrivals.toArray(),
+      arrivals: cut(m.seriesArrivals.toArray()),
       served,
       errors,
       errorRate: served.map((s, i) => (s + errors[i]! > 0 ? errors[i]! / (s + errors[i]!) : null)),
-      costUsd: m.seriesCostUsd.toArray(),
-      retries: m.seriesRetries.toArray(),
-      cacheHits: m.seriesCacheHits.toArray(),
-      latencyP50Ms: m.seriesLatency.quantiles(0.5),
-      latencyP95Ms: m.seriesLatency.quantiles(0.95),
-      latencyP99Ms: m.seriesLatency.quantiles(0.99),
+      costUsd: cut(m.seriesCostUsd.toArray()),
+      retries: cut(m.seriesRetries.toArray()),
+      cacheHits: cut(m.seriesCacheHits.toArray()),
+      latencyP50Ms: cut(m.seriesLatency.quantiles(0.5)),
+      latencyP95Ms: cut(m.seriesLatency.quantiles(0.95)),
+      latencyP99Ms: cut(m.seriesLatency.quantiles(0.99)),
       quotas: quotaSeriesById,
       ...timeline,
-      correct: m.seriesCorrect.toArray(),
-      nodeCostUsd: Object.fromEntries(doc.nodes.map((n, i) => [n.id, m.seriesNodeCost[i]!.toArray()] as const).filter(([, v]) => v.some((x) => x > 0))),
+      correct: cut(m.seriesCorrect.toArray()),
+      nodeCostUsd: Object.fromEntries(doc.nodes.map((n, i) => [n.id, cut(m.seriesNodeCost[i]!.toArray())] as const).filter(([, v]) => v.some((x) => x > 0))),
     },
     stability: { offered: estimate.offered, measured, warnings },
     slo: { checks: [], errorBudget: errorBudget(doc.slo, { outcomes, cost }) },

@@ -70,8 +70,7 @@ export function sliceResults(sim: Simulation) {
 }
 
 /** Per-bucket timelines of each breaker and the pipeline's fallbacks, 429s and queue depth. */
-export function reliabilitySeries(sim: Simulation, quotaSeries: Record<string, { rateLimited: number[]; queueLength: number[] }>) {
-  const points = sim.metrics.clock.points;
+export function reliabilitySeries(sim: Simulation, quotaSeries: Record<string, { rateLimited: number[]; queueLength: number[] }>, points: number) {
   const sum = (key: 'rateLimited' | 'queueLength') => {
     const out = new Array<number>(points).fill(0);
     for (const q of Object.values(quotaSeries)) q[key].forEach((v, i) => (out[i]! += v));
@@ -82,6 +81,6 @@ export function reliabilitySeries(sim: Simulation, quotaSeries: Record<string, {
     const s = sim.runtimes[i]!.series?.();
     if (s) breakers[n.id] = Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.slice(0, points)]));
   });
-  const fallbacks = (sim.metrics.seriesFallbacks as SumSeries).toArray();
-  return { breakers, fallbacks, shortCircuited: sim.metrics.seriesShortCircuited.toArray(), rateLimited: sum('rateLimited'), queueLength: sum('queueLength') };
+  const fallbacks = (sim.metrics.seriesFallbacks as SumSeries).toArray().slice(0, points);
+  return { breakers, fallbacks, shortCircuited: sim.metrics.seriesShortCircuited.toArray().slice(0, points), rateLimited: sum('rateLimited'), queueLength: sum('queueLength') };
 }

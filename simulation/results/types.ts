@@ -211,6 +211,10 @@ export interface MeasuredLoad {
   queueGrowing: boolean;
 }
 
+/**
+ * Per-bucket series over the arrival window [0, arrivalsEndMs): `points` buckets of `bucketMs`. Requests
+ * that finish after the last arrival (the drain) count in the totals, not in the series.
+ */
 export interface SeriesResults {
   bucketMs: number;
   points: number;
