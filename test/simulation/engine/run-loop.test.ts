@@ -48,6 +48,15 @@ describe('run loop', () => {
     expect(r.series.arrivals.reduce((s, x) => s + x, 0)).toBe(r.run.requestsArrived);
   });
 
+  it('series end with the arrival window: the drain is in the totals, not a last partial minute', () => {
+    const r = run(chain([service(constant(90_000))], { traffic: { rps: 1 } }), { durationMs: 600_000, warmupMs: 60_000 });
+    expect(r.series.points).toBe(11);
+    for (const key of ['arrivals', 'served', 'latencyP50Ms', 'costUsd'] as const) expect(r.series[key]).toHaveLength(11);
+    // Every request takes 90 s, so the last 1.5 minutes of answers arrive after the window closed.
+    expect(r.series.served.reduce((s, x) => s + x, 0)).toBeLessThan(r.outcomes.served);
+    expect(r.outcomes.served).toBe(r.run.requestsMeasured);
+  });
+
   it('reports progress and can be cancelled', () => {
     const doc = chain([service(exponential(50))], { traffic: { rps: 100 } });
     const fractions: number[] = [];
