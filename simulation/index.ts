@@ -34,7 +34,7 @@ export { paramUnit, paramLabel, formatParam, shownValue, suggestValues, parseVal
 export { humanize } from './units/humanize';
 export { getParam, setParam, parsePath, type ParamPath } from './analysis/param-path';
 export { diffScenarios, diffMarkdown, type ScenarioDiff, type CostLine } from './analysis/compare';
-export { evaluateBudget, chargeback, SEED_BUDGET, type BudgetLine, type BudgetLineResult, type ChargebackRow } from './analysis/budget';
+export { evaluateBudget, chargeback, SEED_BUDGET, modelOfFor, premiumNodes, type ModelOf, type BudgetLine, type BudgetLineResult, type ChargebackRow } from './analysis/budget';
 export { evaluateAlerts, ALERT_RULES, SEVERITIES, hourlySpend, type AlertFiring, type AlertRule, type Severity } from './analysis/alerts';
 export { costAnomalies, type AnomalyFinding } from './analysis/anomalies';
 export { bottleneckAdvice, type Advice } from './analysis/advice';

@@ -56,7 +56,7 @@ function modelShift(r: RunResults, premiumNodes: string[]): AnomalyFinding {
   const base = { rule: 'model-cost-shift' as const, detection: 'Expensive model usage up', response: 'Check routing logic' };
   const s = r.series;
   const premium = premiumNodes.map((id) => s.nodeCostUsd[id]).filter((x): x is number[] => !!x);
-  if (!premium.length) return { ...base, evaluated: false, fired: false, firstAtMs: null, detail: 'no premium model in the pipeline' };
+  if (!premium.length) return { ...base, evaluated: false, fired: false, firstAtMs: null, detail: 'no model tiering in the pipeline (one chat-model price): no shift between models to watch' };
   const share = (i: number) => (s.costUsd[i]! > 0 ? premium.reduce((a, p) => a + (p[i] ?? 0), 0) / s.costUsd[i]! : 0);
   const first = Math.ceil(s.warmupEndMs / s.bucketMs);
   const last = Math.ceil(s.arrivalsEndMs / s.bucketMs) - 1;

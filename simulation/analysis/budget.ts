@@ -1,4 +1,33 @@
+import type { Catalog } from '../catalog/catalog';
+import type { PipelineDocument } from '../model/document-schema';
 import type { RunResults } from '../results/types';
+
+/** The model (and its output price) a node calls, or null for nodes without a catalog model. */
+export type ModelOf = (nodeId: string) => { model: string; outputUsdPerToken: number } | null;
+
+export function modelOfFor(doc: PipelineDocument, catalog: Catalog): ModelOf {
+  return (nodeId) => {
+    const node = doc.nodes.find((n) => n.id === nodeId);
+    const model = (node?.params as { model?: unknown } | undefined)?.model;
+    if (typeof model !== 'string') return null;
+    const entry = catalog.get(model);
+    return entry ? { model, outputUsdPerToken: entry.outputUsdPerToken } : null;
+  };
+}
+
+const isChat = (kind: string) => kind === 'llm' || kind === 'batch';
+
+/**
+ * Chat-model nodes at the highest output price, when the pipeline also has cheaper chat models (model
+ * tiering): the budget's "premium" line and the anomaly rule's "expensive model". With one price tier
+ * nothing is premium relative to anything, so none.
+ */
+export function premiumNodes(r: RunResults, modelOf: ModelOf): string[] {
+  const chat = r.nodes.filter((n) => isChat(n.kind)).map((n) => ({ id: n.id, price: modelOf(n.id)?.outputUsdPerToken ?? 0 }));
+  if (new Set(chat.map((c) => c.price)).size < 2) return [];
+  const top = Math.max(...chat.map((c) => c.price));
+  return chat.filter((c) => c.price === top).map((c) => c.id);
+}
 
 /** What part of the simulated spend a budget line covers. */
 export type BudgetMatch =
@@ -90,8 +119,15 @@ function spendItems(r: RunResults): SpendItem[] {
  */
 export function evaluateBudget(r: RunResults, tree: BudgetLine, modelOf: (nodeId: string) => { model: string; outputUsdPerToken: number } | null): { tree: BudgetLineResult; unallocatedUsd: number; unallocated: string[] } {
   const items = spendItems(r);
-  const chat = items.filter((i) => i.kind === 'usage' && (i.nodeKind === 'llm' || i.nodeKind === 'batch')).map((i) => modelOf(i.name)?.outputUsdPerToken ?? 0);
+  const chat = items.filter((i) => i.kind === 'usage' && isChat(i.nodeKind)).map((i) => modelOf(i.name)?.outputUsdPerToken ?? 0);
   const premiumPrice = chat.length ? Math.max(...chat) : Infinity;
+  // One price tier: all chat spend is booked on the premium line, and both lines say there is no tiering.
+  // Tiers are the pipeline's chat models, whether or not this run spent on each (a fallback may idle).
+  const chatNodes = r.nodes.filter((n) => isChat(n.kind)).map((n) => n.id);
+  const singleTier = chatNodes.length > 0 && new Set(chatNodes.map((id) => modelOf(id)?.outputUsdPerToken ?? 0)).size === 1;
+  const models = [...new Set(chatNodes.map((id) => modelOf(id)?.model ?? id))].join(', ');
+  const tierNote = (tier: 'premium' | 'economy') =>
+    tier === 'premium' ? `no model tiering: ${models} answers every query (the seed sends complex queries to a premium model, simple ones to an economy model)` : 'no cheaper chat model in the pipeline (no model tiering)';
   const used = new Set<SpendItem>();
   const covers = (m: BudgetMatch, i: SpendItem): boolean => {
     if (m.source === 'buffer') return false;
@@ -117,7 +153,8 @@ export function evaluateBudget(r: RunResults, tree: BudgetLine, modelOf: (nodeId
       actual = matched.reduce((s, i) => s + i.monthlyUsd, 0);
     } else actual = 0;
     const buffer = !Array.isArray(line.match) && line.match?.source === 'buffer';
-    return { name: line.name, note: line.note ?? '', budgetUsd: line.amountUsd, actualUsd: actual, varianceUsd: line.amountUsd - actual, status: buffer ? 'buffer' : actual > line.amountUsd ? 'over' : 'within', children };
+    const tier = !Array.isArray(line.match) && line.match?.source === 'usage' ? line.match.tier : undefined;
+    return { name: line.name, note: singleTier && tier ? tierNote(tier) : (line.note ?? ''), budgetUsd: line.amountUsd, actualUsd: actual, varianceUsd: line.amountUsd - actual, status: buffer ? 'buffer' : actual > line.amountUsd ? 'over' : 'within', children };
   };
   const result = walk(tree);
   const left = items.filter((i) => !used.has(i) && i.monthlyUsd > 0);

@@ -1,6 +1,7 @@
 import { evaluateAlerts, SEVERITIES } from '../../analysis/alerts';
 import { costAnomalies } from '../../analysis/anomalies';
 import { bottleneckAdvice } from '../../analysis/advice';
+import { modelOfFor, premiumNodes } from '../../analysis/budget';
 import { formatDurationMs } from '../../units/duration';
 import { formatMs, formatPercent, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
@@ -21,9 +22,7 @@ export function reliabilitySection(input: ReportInput): string {
   const breakers = rel.breakers.map((b) => `<tr><th>${esc(b.nodeId)}</th><td>${esc(b.flavour)}</td><td>${esc(b.protects ?? '—')}</td><td>${b.timesOpened}</td><td>${esc(formatDurationMs(b.timeOpenMs))}</td><td>${b.shortCircuited.toLocaleString('en-US')}</td><td>${formatUsd(b.moneySavedUsd)}</td></tr>`);
   const d = rel.fallbackDepth;
   const alerts = evaluateAlerts(r);
-  const premium = r.cost.byModel.length ? [r.cost.byModel[0]!.model] : [];
-  const premiumNodes = input.doc.nodes.filter((n) => 'model' in n.params && premium.includes(String((n.params as { model: string }).model))).map((n) => n.id);
-  const anomalies = costAnomalies(r, premiumNodes);
+  const anomalies = costAnomalies(r, premiumNodes(r, modelOfFor(input.doc, input.catalog)));
   const advice = bottleneckAdvice(r);
   return `<section id="latency"><h2>Latency and errors over time</h2>
 ${histogramChart({ title: 'End-to-end latency of served requests', bins: r.latency.histogram, format: formatMs, markers: [{ value: r.headline.p50Ms, label: 'P50' }, { value: r.headline.p99Ms, label: 'P99' }] })}

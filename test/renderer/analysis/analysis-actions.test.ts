@@ -80,7 +80,8 @@ describe('budget, chargeback and dashboards', () => {
   it('the model of each node comes from the document and catalog; the priciest chat model is premium', () => {
     expect(modelOf('llm')).toEqual({ model: 'gpt-5.4-mini', outputUsdPerToken: catalog.get('gpt-5.4-mini')!.outputUsdPerToken });
     expect(modelOf('users')).toBeNull();
-    expect(premiumNodes(results, modelOf)).toEqual(['llm']);
+    // One chat model: no tiering, so nothing is premium relative to anything.
+    expect(premiumNodes(results, modelOf)).toEqual([]);
   });
   it("edited amounts replace the seed's and the rows keep the tree's order", () => {
     const tree = budgetWithAmounts({ 'Total AI budget › LLM inference (60 %)': 9_000 });

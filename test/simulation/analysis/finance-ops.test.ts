@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../simulation/catalog/catalog';
-import { chargeback, evaluateBudget, SEED_BUDGET } from '../../../simulation/analysis/budget';
+import { chargeback, evaluateBudget, modelOfFor, premiumNodes, SEED_BUDGET } from '../../../simulation/analysis/budget';
 import { evaluateAlerts } from '../../../simulation/analysis/alerts';
 import { costAnomalies } from '../../../simulation/analysis/anomalies';
 import { bottleneckAdvice } from '../../../simulation/analysis/advice';
@@ -36,6 +36,22 @@ describe('budget allocation', () => {
     expect(b.unallocated).toEqual([]);
     expect(b.tree.actualUsd).toBeCloseTo(r.cost.monthlyUsd, 6);
     expect(b.tree.status).toBe(r.cost.monthlyUsd > 10_000 ? 'over' : 'within');
+    // One chat model: no tiering, and both tier lines say so instead of calling it the seed's GPT-4.
+    expect(llm.children[0]!.note).toContain('no model tiering: gpt-5.4-mini answers every query');
+    expect(llm.children[1]!.note).toContain('no cheaper chat model');
+    expect(premiumNodes(r, modelOfFor(doc, catalog))).toEqual([]);
+  });
+
+  it('with tiering the priciest chat model is premium and the others economy', () => {
+    const doc = example('fallback-chain');
+    const r = run(doc, { durationMs: 600_000, warmupMs: 60_000 });
+    const modelOf = modelOfFor(doc, catalog);
+    expect(premiumNodes(r, modelOf)).toEqual(['gpt4']);
+    const llm = evaluateBudget(r, SEED_BUDGET, modelOf).tree.children[0]!;
+    const usage = (id: string) => (r.cost.byNode.find((n) => n.nodeId === id)?.share ?? 0) * r.cost.variableMonthlyUsd;
+    expect(llm.children[0]!.actualUsd).toBeCloseTo(usage('gpt4'), 6);
+    expect(llm.children[1]!.actualUsd).toBeCloseTo(usage('gpt35'), 6);
+    expect(llm.children[0]!.note).toBe(SEED_BUDGET.children![0]!.children![0]!.note);
   });
 });
 

@@ -1,24 +1,7 @@
-import { chargeback, SEED_BUDGET, type BudgetLine, type BudgetLineResult, type Catalog, type PipelineDocument, type RunResults } from '../../../../simulation/index';
+import { chargeback, SEED_BUDGET, type BudgetLine, type BudgetLineResult, type RunResults } from '../../../../simulation/index';
 
-export type ModelOf = (nodeId: string) => { model: string; outputUsdPerToken: number } | null;
-
-/** The model (and its output price) each node calls, from the document and its catalog (the document's own prices win). */
-export function modelOfFor(doc: PipelineDocument, catalog: Catalog): ModelOf {
-  return (nodeId) => {
-    const node = doc.nodes.find((n) => n.id === nodeId);
-    const model = (node?.params as { model?: unknown } | undefined)?.model;
-    if (typeof model !== 'string') return null;
-    const entry = catalog.get(model);
-    return entry ? { model, outputUsdPerToken: entry.outputUsdPerToken } : null;
-  };
-}
-
-/** Chat-model nodes at the highest output price: the budget's "premium" line and the anomaly rule's "expensive model". */
-export function premiumNodes(r: RunResults, modelOf: ModelOf): string[] {
-  const chat = r.nodes.filter((n) => n.kind === 'llm' || n.kind === 'batch').map((n) => ({ id: n.id, price: modelOf(n.id)?.outputUsdPerToken ?? 0 }));
-  const top = Math.max(0, ...chat.map((c) => c.price));
-  return top > 0 ? chat.filter((c) => c.price === top).map((c) => c.id) : [];
-}
+// Which model a node calls and which nodes are premium are the simulation's (the report uses them too).
+export { modelOfFor, premiumNodes, type ModelOf } from '../../../../simulation/index';
 
 /** A line's key in the amounts the user edited: its path of names. */
 const keyOf = (path: string[]) => path.join(' › ');
