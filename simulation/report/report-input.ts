@@ -14,7 +14,8 @@ export interface ReportInput {
   results: RunResults;
   replicated: ReplicatedResults | null;
   capacity: LoadSearchResult | null;
-  roi: { assumptions: RoiAssumptions; levels: LevelRoiWithIntervals[] } | null;
+  /** `source`: what the levels are, in words (templates, saved scenarios, files): they may not be this pipeline. */
+  roi: { assumptions: RoiAssumptions; levels: LevelRoiWithIntervals[]; source: string } | null;
   whatIfs: { sweeps: SweepResult[]; tornado: { bars: TornadoBar[]; spread: number } | null } | null;
   meta: {
     appVersion: string;

@@ -165,8 +165,8 @@ describe('launch gate and reports', () => {
     const r = await cli('report', example, '--out', out, '--duration', '5m', '--replications', '2', '--no-capacity', '--heatmap', 'traffic.rps=5,10', '--heatmap', 'nodes[llm].params.maxTokens=256,512', '--tornado', 'nodes[llm].params.maxTokens', '--spread', '50%');
     expect(r.code).toBe(0);
     const html = readFileSync(out, 'utf8');
-    expect(html).toContain('What-if: traffic.rps × nodes[llm].params.maxTokens');
-    expect(html).toMatch(/512 → 1536|512 &rarr; 1536|512\s*→\s*1,?536/); // maxTokens 1024 ± 50 %
+    expect(html).toContain('What-if: traffic · arrival rate × Answer (gpt-5.4-mini) (llm) · max tokens');
+    expect(html).toContain('512 tokens → 1,536 tokens'); // maxTokens 1024 ± 50 %
     expect(html).toContain('<h3>Sensitivity (±50 %)</h3>');
     expect((await cli('report', example, '--out', out, '--heatmap', 'traffic.rps=5,10')).stderr).toMatch(/--heatmap: give it exactly twice/);
     expect((await cli('report', example, '--out', out, '--spread', '30%')).code).toBe(2);

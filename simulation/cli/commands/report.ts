@@ -52,7 +52,8 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     if (levels.some((l) => !l)) return EXIT.badInput;
     io.stderr('running the maturity levels…');
     const assumptions = { queriesPerDay: file.doc.traffic.rps * 86_400, lostRevenuePerDowntimeHourUsd: 5_000, daysPerMonth: 30 };
-    roi = { assumptions, levels: runMaturityRoi(levels.map((l, i) => ({ doc: l!.doc, ...(DEFAULT_INVESTMENTS[i] ?? DEFAULT_INVESTMENTS[DEFAULT_INVESTMENTS.length - 1]!) })), file.catalog, assumptions, 3, args.run).roi };
+    const source = `the pipelines given with --roi (${values.roi.split(',').map((f) => basename(f.trim())).join(', ')}), each on its own traffic`;
+    roi = { assumptions, source, levels: runMaturityRoi(levels.map((l, i) => ({ doc: l!.doc, ...(DEFAULT_INVESTMENTS[i] ?? DEFAULT_INVESTMENTS[DEFAULT_INVESTMENTS.length - 1]!) })), file.catalog, assumptions, 3, args.run).roi };
   }
   const sweepOrUsage = (flag: string, axes: Array<ReturnType<typeof sweepAxis>>) => {
     try {

@@ -1,28 +1,53 @@
+import { formatParam, paramLabel } from '../../analysis/param-units';
+import type { LevelRoiWithIntervals } from '../../analysis/roi';
 import { formatMs, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
 
+type Interval = { halfWidth: number } | undefined;
+
+/**
+ * A point with its interval. A zero half-width is not certainty: the figure did not vary across
+ * replications because the scenario scripts it (downtime comes from the fault windows), so say so.
+ */
+function withInterval(value: string, ci: Interval, format: (x: number) => string): string {
+  if (!ci) return esc(value);
+  if (ci.halfWidth === 0) return `${esc(value)} <span class="ci">scripted</span>`;
+  return `${esc(value)} <span class="ci">± ${esc(format(ci.halfWidth))}</span>`;
+}
+
+function roiRow(l: LevelRoiWithIntervals): string {
+  const money = (v: number, ci: Interval) => withInterval(formatUsd(v), ci, formatUsd);
+  const minutes = (h: number) => `${Math.round(h * 60)} min`;
+  const downtime = l.intervals.downtimeHoursPerMonth;
+  const payback =
+    l.point.paybackMonths === null
+      ? l.point.oneTimeInvestmentUsd === 0
+        ? '—'
+        : 'never'
+      : withInterval(`${l.point.paybackMonths.toFixed(2)} months`, l.intervals.paybackMonths, (x) => Number(x.toPrecision(2)).toString());
+  return `<tr><th>${esc(l.name)}</th><td>${money(l.point.monthlyCostUsd, l.intervals.monthlyCostUsd)}</td><td>${withInterval(minutes(l.point.downtimeHoursPerMonth), downtime, minutes)}</td><td>${money(l.point.lostRevenueUsd, l.intervals.lostRevenueUsd)}</td><td data-roi-savings="${esc(l.name)}" data-value="${l.point.monthlySavingsUsd}">${money(l.point.monthlySavingsUsd, l.intervals.monthlySavingsUsd)}</td><td>${formatUsd(l.point.oneTimeInvestmentUsd)} + ${formatUsd(l.point.monthlyInvestmentUsd)}/month</td><td>${payback}</td></tr>`;
+}
+
 /** Maturity ROI and what-if results, when the report was asked to include them. */
 export function planningSection(input: ReportInput): string {
   const parts: string[] = [];
+  const doc = input.doc;
   if (input.roi) {
     const a = input.roi.assumptions;
-    const pm = (v: number, ci?: { halfWidth: number }, f: (x: number) => string = formatUsd) => `${esc(f(v))}${ci ? ` <span class="ci">± ${esc(f(ci.halfWidth))}</span>` : ''}`;
-    parts.push(`<h3>Maturity ROI</h3><p class="note">${a.queriesPerDay.toLocaleString('en-US')} queries/day, ${formatUsd(a.lostRevenuePerDowntimeHourUsd)} lost per hour of downtime, ${a.daysPerMonth}-day months. Savings = the baseline's cost + lost revenue − this level's; payback = one-time investment ÷ (savings − monthly investment).</p>
-<table><thead><tr><th>Level</th><th>Cost/month</th><th>Downtime/month</th><th>Lost revenue</th><th>Savings/month</th><th>Investment</th><th>Payback</th></tr></thead><tbody>${input.roi.levels
-      .map((l) => `<tr><th>${esc(l.name)}</th><td>${pm(l.point.monthlyCostUsd, l.intervals.monthlyCostUsd)}</td><td>${pm(l.point.downtimeHoursPerMonth * 60, l.intervals.downtimeHoursPerMonth && { halfWidth: l.intervals.downtimeHoursPerMonth.halfWidth * 60 }, (m) => `${m.toFixed(0)} min`)}</td><td>${pm(l.point.lostRevenueUsd, l.intervals.lostRevenueUsd)}</td><td data-roi-savings="${esc(l.name)}" data-value="${l.point.monthlySavingsUsd}">${pm(l.point.monthlySavingsUsd, l.intervals.monthlySavingsUsd)}</td><td>${formatUsd(l.point.oneTimeInvestmentUsd)} + ${formatUsd(l.point.monthlyInvestmentUsd)}/month</td><td>${l.point.paybackMonths === null ? (l.point.oneTimeInvestmentUsd === 0 ? '—' : 'never') : `${l.point.paybackMonths.toFixed(2)} months${l.intervals.paybackMonths ? ` <span class="ci">± ${l.intervals.paybackMonths.halfWidth.toFixed(2)}</span>` : ''}`}</td></tr>`)
-      .join('')}</tbody></table>`);
+    parts.push(`<h3>Maturity ROI</h3><p><strong>Levels compared:</strong> ${esc(input.roi.source)}.</p><p class="note">${a.queriesPerDay.toLocaleString('en-US')} queries/day, ${formatUsd(a.lostRevenuePerDowntimeHourUsd)} lost per hour of downtime, ${a.daysPerMonth}-day months. Savings = the baseline's cost + lost revenue − this level's; payback = one-time investment ÷ (savings − monthly investment). ± covers the run-to-run noise of traffic; "scripted" marks a figure the fault scenario fixes (the same outage in every replication), whose real uncertainty is how often such outages happen.</p>
+<table><thead><tr><th>Level</th><th>Cost/month</th><th>Downtime/month</th><th>Lost revenue</th><th>Savings/month</th><th>Investment</th><th>Payback</th></tr></thead><tbody>${input.roi.levels.map(roiRow).join('')}</tbody></table>`);
   }
   for (const sweep of input.whatIfs?.sweeps ?? []) {
-    parts.push(`<h3>What-if: ${sweep.axes.map((a) => esc(a.path)).join(' × ')}</h3><table><thead><tr>${sweep.axes.map((a) => `<th>${esc(a.path)}</th>`).join('')}<th>P99</th><th>Cost/query</th><th>Monthly</th></tr></thead><tbody>${sweep.points
-      .map((p) => `<tr>${p.values.map((v) => `<td>${v}</td>`).join('')}${p.problem ? `<td colspan="3">${esc(p.problem)}</td>` : `<td>${formatMs(p.headline.p99Ms)}</td><td>${formatUsd(p.headline.costPerQueryUsd)}</td><td>${formatUsd(p.headline.monthlyCostUsd)}</td>`}</tr>`)
-      .join('')}</tbody></table>`);
+    parts.push(`<h3>What-if: ${sweep.axes.map((a) => esc(paramLabel(a.path, doc))).join(' × ')}</h3><table><thead><tr>${sweep.axes.map((a) => `<th>${esc(paramLabel(a.path, doc))}</th>`).join('')}<th>P99</th><th>Cost/query</th><th>Monthly</th></tr></thead><tbody>${sweep.points
+      .map((p) => `<tr>${p.values.map((v, i) => `<td>${esc(formatParam(sweep.axes[i]!.path, v))}</td>`).join('')}${p.problem ? `<td colspan="3">${esc(p.problem)}</td>` : `<td>${formatMs(p.headline.p99Ms)}</td><td>${formatUsd(p.headline.costPerQueryUsd)}</td><td>${formatUsd(p.headline.monthlyCostUsd)}</td>`}</tr>`)
+      .join('')}</tbody></table><p class="note">Parameter paths in the file: ${sweep.axes.map((a) => `<code>${esc(a.path)}</code>`).join(', ')}. One run per point with the same seed (common random numbers).</p>`);
   }
   const t = input.whatIfs?.tornado;
   if (t) {
     const pct = `${Number((t.spread * 100).toPrecision(4))} %`;
-    parts.push(`<h3>Sensitivity (±${pct})</h3><p class="note">Each parameter moved to ${pct} below and above its value (integers rounded), the others at theirs, same seed; bars in order of their swing in monthly cost.</p><table><thead><tr><th>Parameter</th><th>Low → high</th><th>Monthly cost</th><th>Swing</th><th>P99</th></tr></thead><tbody>${t.bars
-      .map((b) => `<tr><th>${esc(b.path)}</th><td>${b.low} → ${b.high}</td><td>${formatUsd(b.monthlyCostUsd.low)} → ${formatUsd(b.monthlyCostUsd.high)}</td><td>${formatUsd(b.costSwingUsd)}</td><td>${formatMs(b.p99Ms.low)} → ${formatMs(b.p99Ms.high)}</td></tr>`)
+    parts.push(`<h3>Sensitivity (±${pct})</h3><p class="note">Each parameter moved to ${pct} below and above its value (integers rounded), the others at theirs, one run each with the same seed (common random numbers); rows in order of their swing in monthly cost. A P99 change smaller than the run-to-run noise (see the verdict's ± for P99) is not a sensitivity.</p><table><thead><tr><th>Parameter</th><th>Low → high</th><th>Monthly cost</th><th>Swing</th><th>P99</th></tr></thead><tbody>${t.bars
+      .map((b) => `<tr><th>${esc(paramLabel(b.path, doc))}</th><td>${esc(formatParam(b.path, b.low))} → ${esc(formatParam(b.path, b.high))}</td><td>${formatUsd(b.monthlyCostUsd.low)} → ${formatUsd(b.monthlyCostUsd.high)}</td><td>${formatUsd(b.costSwingUsd)}</td><td>${formatMs(b.p99Ms.low)} → ${formatMs(b.p99Ms.high)}</td></tr>`)
       .join('')}</tbody></table>`);
   }
   return parts.length ? `<section id="planning"><h2>Planning</h2>${parts.join('')}</section>` : '';

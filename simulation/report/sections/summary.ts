@@ -26,7 +26,8 @@ export function summarySection(input: ReportInput): string {
     return `<tr><th>${esc(FIGURES[key]!.label)}</th>${figureCell(key, value, ci)}<td>${check ? esc(target(check)) : ''}</td><td>${status}</td></tr>`;
   });
   const quality = checks.filter((c) => c.metric === 'faithfulness' || c.metric === 'escalationRate');
-  const qualityRows = quality.map((c) => `<tr><th>${esc(c.label)}</th><td data-figure="${c.metric}" data-value="${c.actual ?? ''}">${c.actual === null ? '—' : formatPercent(c.actual, 1)}</td><td>${esc(target(c))}</td><td>${c.pass === null ? '' : c.pass ? '<span class="ok">pass</span>' : '<span class="bad">miss</span>'}</td></tr>`);
+  // Quality figures are not replicated (no interval): say which run they come from.
+  const qualityRows = quality.map((c) => `<tr><th>${esc(c.label)}${rep ? ` <span class="note">(replication 1, seed ${r.run.seed})</span>` : ''}</th><td data-figure="${c.metric}" data-value="${c.actual ?? ''}">${c.actual === null ? '—' : formatPercent(c.actual, 1)}</td><td>${esc(target(c))}</td><td>${c.pass === null ? '' : c.pass ? '<span class="ok">pass</span>' : '<span class="bad">miss</span>'}</td></tr>`);
   const how = rep
     ? `${rep.seeds.length} independent replications (seeds ${rep.seeds.slice(0, 3).join(', ')}${rep.seeds.length > 3 ? ', …' : ''}); ± is the half-width of the ${Math.round(rep.confidence * 100)} % Student-t confidence interval${rep.stoppingMet === true ? '; the stopping rule was met' : rep.stoppingMet === false ? '; the stopping rule was NOT met at the cap' : ''}.`
     : `One run with seed ${r.run.seed}: no replications, so no confidence intervals.`;

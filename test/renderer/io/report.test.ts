@@ -85,7 +85,7 @@ describe('report input', () => {
   });
 
   it('takes ROI and what-ifs only when asked for and present; an empty what-if set is none', () => {
-    const roi = { assumptions: { queriesPerDay: 1, lostRevenuePerDowntimeHourUsd: 1, daysPerMonth: 30 }, levels: [] };
+    const roi = { assumptions: { queriesPerDay: 1, lostRevenuePerDowntimeHourUsd: 1, daysPerMonth: 30 }, levels: [], source: 'saved scenarios' };
     const tornado = { bars: [], spread: 0.2 };
     expect(reportExtras(DEFAULT_REPORT_PLAN, null)).toEqual({ roi: null, whatIfs: null });
     expect(reportExtras({ ...DEFAULT_REPORT_PLAN, analysis: false }, { roi, whatIfs: null })).toEqual({ roi: null, whatIfs: null });
@@ -111,9 +111,9 @@ describe('analysis results in the report', () => {
     const assumptions = { queriesPerDay: 100_000, lostRevenuePerDowntimeHourUsd: 5000, daysPerMonth: 30 };
     const sweep = { axes: [{ path: 'nodes.llm.params.maxTokens', values: [256, 512] }], base: [1024], points: [], seed: 1 } as unknown as SweepResult;
     const done = <T>(result: T, revision: number) => ({ status: 'done' as const, progress: null, result, error: null, basis: { revision, seed: 1, pipelineName: 'p' }, elapsedMs: 1 });
-    const withResults = { ...jobs, maturity: done({ roi, assumptions, replications: 3, source: 'x' }, 3), sweep: done(sweep, 3), tornado: done({ base: {} as never, bars: [], spread: 0.2 }, 2) };
+    const withResults = { ...jobs, maturity: done({ roi, assumptions, replications: 3, source: 'scenarios' }, 3), sweep: done(sweep, 3), tornado: done({ base: {} as never, bars: [], spread: 0.2 }, 2) };
     const found = extrasFromAnalysis(withResults, 3)!;
-    expect(found.extras).toEqual({ roi: { assumptions, levels: roi }, whatIfs: { sweeps: [sweep], tornado: null } });
+    expect(found.extras).toEqual({ roi: { assumptions, levels: roi, source: expect.stringContaining('saved scenarios') }, whatIfs: { sweeps: [sweep], tornado: null } });
     expect(found.summary).toBe('maturity ROI of 2 levels, a sweep of nodes.llm.params.maxTokens');
     // The footer's command recomputes the sweep; the ROI's levels are not files, so the dialog says so.
     expect(found.cliFlags).toEqual(['--param', 'nodes.llm.params.maxTokens=256,512']);

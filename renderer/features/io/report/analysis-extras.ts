@@ -30,7 +30,7 @@ export function extrasFromAnalysis(jobs: AnalysisState['jobs'], revision: number
   if (parts.length === 0) return null;
   const cliFlags: string[] = [];
   const notReproduced: string[] = [];
-  if (maturity) notReproduced.push('the maturity ROI (its levels are saved scenarios: pass them as files with --roi)');
+  if (maturity) notReproduced.push(maturity.source === 'templates' ? "the maturity ROI (its levels are Preflight's level templates, examples/maturity/level-1…5.preflight.json, with the workspace's ROI assumptions)" : 'the maturity ROI (its levels are saved scenarios: pass them as files with --roi)');
   // preflight report: one --param per one-parameter sweep, two --heatmap flags for a two-parameter one.
   const axisFlag = sweep?.axes.length === 1 ? '--param' : '--heatmap';
   for (const axis of sweep?.axes ?? []) cliFlags.push(axisFlag, `${axis.path}=${axis.values.join(',')}`);
@@ -39,7 +39,13 @@ export function extrasFromAnalysis(jobs: AnalysisState['jobs'], revision: number
     cliFlags,
     notReproduced,
     extras: {
-      roi: maturity ? { assumptions: maturity.assumptions, levels: maturity.roi } : null,
+      roi: maturity
+        ? {
+            assumptions: maturity.assumptions,
+            levels: maturity.roi,
+            source: maturity.source === 'templates' ? "Preflight's maturity-level templates 1–5: reference pipelines on their own traffic, not this pipeline" : 'this pipeline and the saved scenarios compared with it in the Analysis workspace',
+          }
+        : null,
       whatIfs: sweep || tornado ? { sweeps: sweep ? [sweep] : [], tornado: tornado ? { bars: tornado.bars, spread: tornado.spread } : null } : null,
     },
     summary: parts.join(', '),
