@@ -54,8 +54,11 @@ function paramText(value: unknown): string {
   if (value && typeof value === 'object' && 'type' in (value as object)) return describeDistribution(value as never);
   if (Array.isArray(value)) return value.length > 6 ? `[${value.slice(0, 6).join(', ')}, …]` : `[${value.join(', ')}]`;
   if (value && typeof value === 'object') return Object.entries(value as object).map(([k, v]) => `${k}: ${paramText(v)}`).join('; ');
-  return String(value);
+  return value === null ? 'none' : String(value);
 }
+
+/** Parameters worth printing: an empty label, list or map says nothing (null does: "none"). */
+const said = ([, v]: [string, unknown]) => v !== '' && !(Array.isArray(v) && v.length === 0) && !(v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
 
 /** Every assumption the figures rest on: traffic, parameters, prices with source and date, run settings. */
 export function assumptionsSection(input: ReportInput): string {
@@ -65,7 +68,7 @@ export function assumptionsSection(input: ReportInput): string {
   return `<section id="assumptions"><h2>Assumptions</h2>
 <h3>Traffic</h3><p>Poisson arrivals at ${t.rps} req/s × the hourly curve (mean ${(t.hourlyMultipliers.reduce((a, x) => a + x, 0) / 24).toFixed(2)}) × the weekly curve; clock starts day ${t.startDay} hour ${t.startHour}${t.bursts.length ? `; ${t.bursts.length} burst(s)` : ''}${t.ramps.length ? `; ${t.ramps.length} ramp(s)` : ''}; growth ${formatPercent(t.monthlyGrowth)} a month${t.deadlineMs !== null ? `; request deadline ${t.deadlineMs} ms` : ''}. Popularity: Zipf(${t.popularity.zipfExponent}) over ${t.popularity.distinctQueries.toLocaleString('en-US')} queries in ${t.popularity.topicClusters.toLocaleString('en-US')} topics.</p>
 <table><thead><tr><th>Class</th><th>Share</th><th>Query tokens</th><th>Output tokens</th><th>max_tokens</th><th>Stream</th></tr></thead><tbody>${t.classes.map((c) => `<tr><th>${esc(c.name)}</th><td>${formatPercent(c.share)}</td><td>${esc(describeDistribution(c.queryTokens))}</td><td>${esc(describeDistribution(c.outputTokens))}</td><td>${c.maxTokens ?? 'node'}</td><td>${c.stream ? 'yes' : 'no'}</td></tr>`).join('')}</tbody></table>
-<h3>Nodes</h3><table class="params"><thead><tr><th>Node</th><th>Kind</th><th>Parameters</th></tr></thead><tbody>${doc.nodes.map((n) => `<tr><th>${esc(n.name || n.id)}<br><span class="note">${esc(n.id)}</span></th><td>${esc(nodeKind(n.kind)?.title ?? n.kind)}</td><td>${esc(Object.entries(n.params as object).map(([k, v]) => `${k}: ${paramText(v)}`).join(' · '))}</td></tr>`).join('')}</tbody></table>
+<h3>Nodes</h3><table class="params"><thead><tr><th>Node</th><th>Kind</th><th>Parameters</th></tr></thead><tbody>${doc.nodes.map((n) => `<tr><th>${esc(n.name || n.id)}<br><span class="note">${esc(n.id)}</span></th><td>${esc(nodeKind(n.kind)?.title ?? n.kind)}</td><td>${esc(Object.entries(n.params as object).filter(said).map(([k, v]) => `${k}: ${paramText(v)}`).join(' · '))}</td></tr>`).join('')}</tbody></table>
 ${doc.quotas.length ? `<h3>Quotas</h3><table><thead><tr><th>Quota</th><th>Limits</th><th>Admission</th></tr></thead><tbody>${doc.quotas.map((q) => `<tr><th>${esc(q.id)}</th><td>${esc(['rpm', 'tpm', 'itpm', 'otpm', 'maxParallelRequests'].filter((k) => q[k as keyof typeof q] !== null).map((k) => `${k} ${Number(q[k as keyof typeof q]).toLocaleString('en-US')}`).join(', '))}</td><td>${esc(`${q.admission}, ${q.window}${q.autoscale ? ', autoscaling' : ''}`)}</td></tr>`).join('')}</tbody></table>` : ''}
 <h3>Prices</h3><table><thead><tr><th>Model</th><th>Input / 1M</th><th>Output / 1M</th><th>Cached / 1M</th><th>Per query</th><th>Context</th><th>Source</th><th>As of</th></tr></thead><tbody>${models
     .map((id) => input.catalog.get(id))

@@ -2,6 +2,7 @@ import { formatDurationMs } from '../../units/duration';
 import { formatMs, formatPercent, formatTokens, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
+import { nodeLabel } from '../../results/node-label';
 import type { LoadCriteria, LoadSearchResult } from '../../analysis/load-search';
 import { formatMultiplier, formatSignificant } from '../svg/axis';
 import { lineChart, usdTick } from '../svg/charts';
@@ -18,7 +19,7 @@ export function capacitySection(input: ReportInput): string {
         return `<tr><th>${esc(q.id)}</th><td>${esc(dim)}</td><td>${formatPercent(u.mean)}</td><td data-quota="${esc(q.id)}" data-dimension="${esc(dim)}" data-value="${u.peak}">${formatPercent(u.peak)}</td><td>${formatPercent(1 - u.peak)}</td><td>${u.longestRunOver70 >= 15 ? '<span class="bad">plan upgrade</span>' : `${u.minutesOver70} min`}</td><td>${q.first429Ms === null ? '—' : esc(formatDurationMs(q.first429Ms))}</td><td>${tokens && q.monthlyTokenCapacity !== null ? formatTokens(q.monthlyTokenCapacity) : ''}</td><td>${tokens && q.monthlyQueryCapacity !== null ? formatTokens(q.monthlyQueryCapacity) : ''}</td></tr>`;
       }),
   );
-  const search = input.capacity ? loadSearch(input.capacity) : '<p class="note">Max sustainable load was not searched for this report.</p>';
+  const search = input.capacity ? loadSearch(input.capacity, (id) => nodeLabel(input.results.nodes, id)) : '<p class="note">Max sustainable load was not searched for this report.</p>';
   return `<section id="capacity"><h2>Capacity headroom</h2>
 ${rows.length ? `<table><thead><tr><th>Quota</th><th>Limit</th><th>Mean</th><th>Peak minute</th><th>Headroom</th><th>&gt; 70 %</th><th>First 429</th><th>Tokens/month at 70 %</th><th>Queries/month</th></tr></thead><tbody>${rows.join('')}</tbody></table>
 <p class="note">Monthly capacity = limit × 43,200 minutes × 0.7 target utilisation (the seed's capacity model); queries/month at the simulated tokens per query. A quota above 70 % for 15 minutes in a row is the seed's trigger to plan an upgrade.</p>` : '<p class="note">No quotas in the pipeline: provider limits are not modelled.</p>'}
@@ -29,9 +30,9 @@ const LATENCY: Record<string, string> = { p99Ms: 'P99', p95Ms: 'P95', ttftP50Ms:
 const rate = (rps: number) => `${formatSignificant(rps)} req/s`;
 
 /** The max sustainable load: a rate, none (the pipeline's own latency breaks the SLO), or no break at all. */
-function loadSearch(cap: LoadSearchResult): string {
+function loadSearch(cap: LoadSearchResult, label: (nodeId: string) => string): string {
   const value = `<span data-figure="maxSustainableRps" data-value="${cap.maxRps}">`;
-  const where = `${cap.limitedBy.quota ? `; busiest quota ${esc(cap.limitedBy.quota)}` : ''}${cap.limitedBy.node ? `; slowest node ${esc(cap.limitedBy.node)}` : ''}`;
+  const where = `${cap.limitedBy.quota ? `; busiest quota ${esc(cap.limitedBy.quota)}` : ''}${cap.limitedBy.node ? `; slowest node ${esc(label(cap.limitedBy.node))}` : ''}`;
   const limit = CRITERIA[cap.limitedBy.criterion ?? ''] ?? cap.limitedBy.criterion ?? 'nothing';
   let headline: string;
   if (cap.bound === 'latency') {
@@ -39,7 +40,7 @@ function loadSearch(cap: LoadSearchResult): string {
     const missed = (light?.breaks ?? []).filter((b) => b in LATENCY);
     const what = missed.length ? missed.map((b) => `${LATENCY[b]} misses its ${formatMs(cap.criteria[b as keyof LoadCriteria] ?? null)} target${b === 'p99Ms' && light ? ` (${formatMs(light.p99Ms)})` : ''}`).join(' and ') : 'the latency target is missed';
     const at = light ? ` even at ${formatMultiplier(light.multiplier).replace(/×$/, '')} of the traffic (${rate(light.rps)})` : '';
-    headline = `<strong>Max sustainable load: ${value}none</span></strong> — ${esc(what)}${at}, where nothing queues: the pipeline's own latency, not capacity, is what breaks the SLO${cap.limitedBy.node ? ` (slowest node ${esc(cap.limitedBy.node)})` : ''}. Make the pipeline faster (model, answer length, streaming) before sizing it for load.`;
+    headline = `<strong>Max sustainable load: ${value}none</span></strong> — ${esc(what)}${at}, where nothing queues: the pipeline's own latency, not capacity, is what breaks the SLO${cap.limitedBy.node ? ` (slowest node ${esc(label(cap.limitedBy.node))})` : ''}. Make the pipeline faster (model, answer length, streaming) before sizing it for load.`;
   } else if (cap.bound === 'none') {
     headline = `<strong>Max sustainable load: at least ${value}${rate(cap.maxRps)}</span></strong> — no break up to ${formatMultiplier(cap.maxMultiplier)} the traffic, the top of the search.`;
   } else if (cap.maxRps === 0) {

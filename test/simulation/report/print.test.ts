@@ -79,7 +79,7 @@ describe('capacity section', () => {
     const text = capacity(search({ bound: 'latency', limitedBy: { criterion: 'p99Ms', quota: null, node: 'llm' }, points: [point(1 / 16, 7310, ['p99Ms']), point(1 / 8, 7400, ['p99Ms']), point(1 / 4, 7500, ['p99Ms']), point(1 / 2, 7600, ['p99Ms']), point(1, 7700, ['p99Ms'])], note: 'P99 over target even at 1/16 of the traffic' }));
     expect(text).toContain('Max sustainable load: <span data-figure="maxSustainableRps" data-value="0">none</span>');
     expect(text).toContain("P99 misses its 5 s target (7.31 s) even at 1/16 of the traffic (0.313 req/s), where nothing queues: the pipeline's own latency, not capacity, is what breaks the SLO");
-    expect(text).toContain('slowest node llm');
+    expect(text).toContain('slowest node Answer (gpt-5.4-mini) (llm)');
     expect(text).toContain('>1/16×</text>');
     expect(text).toContain('P99 target 5 s');
   });
@@ -104,7 +104,7 @@ describe('capacity section', () => {
   it('capacity-bound: the rate, the multiplier and what broke; tick labels readable', () => {
     const points = [point(1, 3000, []), point(2, 3200, []), point(4, 9000, ['p99Ms', 'rateLimitedShare']), point(3, 4000, []), point(3.5, 6000, ['p99Ms'])];
     const text = capacity(search({ bound: 'capacity', maxMultiplier: 3, maxRps: 15, limitedBy: { criterion: 'p99Ms', quota: 'openai', node: 'llm' }, points, note: 'bisection to 2 % with one seed (common random numbers)' }));
-    expect(text).toContain(`<span data-figure="maxSustainableRps" data-value="15">15 req/s</span></strong> (3× today's 5 req/s), limited by P99 latency; busiest quota openai; slowest node llm.`);
+    expect(text).toContain(`<span data-figure="maxSustainableRps" data-value="15">15 req/s</span></strong> (3× today's 5 req/s), limited by P99 latency; busiest quota openai; slowest node Answer (gpt-5.4-mini) (llm).`);
     expect(text).not.toMatch(/\d\.\d{4,}×/);
   });
 });
