@@ -10,6 +10,8 @@ export interface SloArg {
   errorRate?: number;
   availability?: number;
   rateLimitedShare?: number;
+  cacheHitRate?: number;
+  rateLimitUtilisation?: number;
 }
 
 const KEYS: Record<string, { field: keyof SloArg; kind: 'duration' | 'share' }> = {
@@ -20,6 +22,8 @@ const KEYS: Record<string, { field: keyof SloArg; kind: 'duration' | 'share' }> 
   error: { field: 'errorRate', kind: 'share' },
   availability: { field: 'availability', kind: 'share' },
   '429': { field: 'rateLimitedShare', kind: 'share' },
+  cache: { field: 'cacheHitRate', kind: 'share' },
+  quota: { field: 'rateLimitUtilisation', kind: 'share' },
 };
 
 export function parseSloArg(text: string, flag = '--slo'): SloArg {

@@ -130,6 +130,12 @@ describe('launch gate and reports', () => {
     const breach = await cli('check', example, '--duration', '5m', '--replications', '3', '--slo', 'p99=1s');
     expect(breach.code).toBe(1);
     expect(breach.stdout).toMatch(/P99 latency\s+< 1 s\s+.*FAIL/);
+    // What the pipeline has is gated too: its quota here (no cache), and what is not gated is named.
+    expect(breach.stdout).toMatch(/Peak quota utilisation\s+< 80 %\s+.*pass/);
+    expect(breach.stdout).not.toContain('Cache hit rate');
+    expect(breach.stdout).toContain('Not gated: faithfulness and escalation rate');
+    const cache = await cli('check', join(root, 'examples/fallback-chain.preflight.json'), '--duration', '5m', '--replications', '2', '--slo', 'cache=95%');
+    expect(cache.stdout).toMatch(/Cache hit rate\s+> 95 %\s+.*FAIL/);
     expect((await cli('check', example, '--slo', 'p99=fast')).code).toBe(2);
     expect((await cli('check', example, '--budget', 'lots')).code).toBe(2);
     expect((await cli('check', 'nope.json')).code).toBe(2);
