@@ -15,9 +15,11 @@ function display(value: number | null | undefined): string {
 export function NumberInput(props: { id: string; value: number | null | undefined; constraints: Constraints; onCommit(value: number | null): string | null; ariaLabel?: string; placeholder?: string; describedBy?: string; onError?(message: string | null): void; width?: number }) {
   const [draft, setDraft] = useState(display(props.value));
   const [error, setError] = useState<string | null>(null);
+  // A new value from outside replaces the draft and clears its error (and tells whoever collects errors).
   useEffect(() => {
     setDraft(display(props.value));
     setError(null);
+    props.onError?.(null);
   }, [props.value]);
   const report = (message: string | null) => {
     setError(message);

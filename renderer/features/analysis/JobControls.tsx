@@ -5,16 +5,20 @@ import { Icon } from '../../app/icons';
 import { useAnalysis } from './analysis-registry';
 import type { JobKind } from './analysis-store';
 import { useAnalysisServices } from './analysis-context';
+import { useScopeError } from './field-errors';
 
 /**
  * Start button, progress ("3 of 10 replications"), Cancel, and what the last result was computed
- * from. Every long analysis uses it, so they look and behave alike.
+ * from. Every long analysis uses it, so they look and behave alike. A refused value in the same
+ * FieldErrorScope disables the start button with its reason (the field itself shows it too).
  */
 export function JobControls(props: { kind: JobKind; label: string; unit: string; onStart(): void; disabled?: string | null; children?: ReactNode }) {
   const { store } = useAnalysisServices();
   const job = useAnalysis((s) => s.jobs[props.kind]);
   const revision = useDocument((s) => s.revision);
   const running = job.status === 'running';
+  const fieldError = useScopeError();
+  const reason = props.disabled ?? fieldError;
   const p = job.progress;
   return (
     <div className="job-controls">
@@ -33,7 +37,7 @@ export function JobControls(props: { kind: JobKind; label: string; unit: string;
             </button>
           </>
         ) : (
-          <button className="btn primary" onClick={props.onStart} disabled={!!props.disabled} title={props.disabled ?? undefined}>
+          <button className="btn primary" onClick={props.onStart} disabled={!!reason} title={reason ?? undefined}>
             <Icon name="play" size={14} /> {props.label}
           </button>
         )}

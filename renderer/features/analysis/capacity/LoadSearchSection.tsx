@@ -6,6 +6,7 @@ import { useValidation } from '../../../app/app-context';
 import { useAnalysisServices } from '../analysis-context';
 import { useAnalysis } from '../analysis-registry';
 import { Chart } from '../Chart';
+import { FieldErrorScope } from '../field-errors';
 import { NumberField } from '../fields';
 import { JobControls } from '../JobControls';
 import { CRITERIA, criteriaFor, criterionText } from './criteria';
@@ -71,8 +72,10 @@ export function LoadSearchSection() {
     <section className="result-section" aria-label="Max sustainable load">
       <h2>Max sustainable load</h2>
       <p className="section-note">Scales every arrival rate by a multiplier — doubling until a criterion breaks, then bisecting to 2 % — with the same seed at every step (common random numbers), so neighbouring loads differ by the load, not by luck. Same search as <span className="mono">preflight capacity</span>.</p>
-      {doc ? <CriteriaForm doc={doc} /> : <p className="field-error">Fix the pipeline's problems in the editor first.</p>}
-      <JobControls kind="loadSearch" label="Search max load" unit="searches" onStart={actions.searchLoad} disabled={doc ? null : 'The pipeline has problems.'} />
+      <FieldErrorScope>
+        {doc ? <CriteriaForm doc={doc} /> : <p className="field-error">Fix the pipeline's problems in the editor first.</p>}
+        <JobControls kind="loadSearch" label="Search max load" unit="searches" onStart={actions.searchLoad} disabled={doc ? null : 'The pipeline has problems.'} />
+      </FieldErrorScope>
       {search && limited && (
         <>
           <div className="big-figures" style={{ marginTop: 12 }}>

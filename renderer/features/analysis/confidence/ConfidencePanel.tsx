@@ -5,6 +5,7 @@ import { ExplainPopover } from '../../results/ExplainPopover';
 import { useAnalysisServices } from '../analysis-context';
 import { useAnalysis } from '../analysis-registry';
 import { Chart } from '../Chart';
+import { FieldErrorScope } from '../field-errors';
 import { NumberField, Segmented } from '../fields';
 import { confidenceText, FIGURE_LABELS, formatFigure } from '../format';
 import { JobControls } from '../JobControls';
@@ -71,8 +72,10 @@ export function ConfidencePanel() {
         <p className="section-note">
           Each replication is a whole run with its own seed (derived from the document's seed, so anyone gets the same ones), warm-up deleted. Intervals are Student-t intervals of the mean across replications — the same figures as <span className="mono">preflight run --replications</span>. Runs go to {poolSize()} parallel worker{poolSize() === 1 ? '' : 's'}; the result does not depend on how many.
         </p>
-        <PlanForm />
-        <JobControls kind="replications" label="Run replications" unit="replications" onStart={actions.runReplications} disabled={figuresMissing ? 'Tick at least one figure for the stopping rule.' : null} />
+        <FieldErrorScope>
+          <PlanForm />
+          <JobControls kind="replications" label="Run replications" unit="replications" onStart={actions.runReplications} disabled={figuresMissing ? 'Tick at least one figure for the stopping rule.' : null} />
+        </FieldErrorScope>
       </section>
       {result && (
         <section className="result-section" aria-label="Confidence intervals">

@@ -6,6 +6,7 @@ import { ExplainPopover } from '../../results/ExplainPopover';
 import { useAnalysisServices } from '../analysis-context';
 import { useAnalysis } from '../analysis-registry';
 import { Chart } from '../Chart';
+import { FieldErrorScope } from '../field-errors';
 import { Segmented } from '../fields';
 import { formatFigure } from '../format';
 import { JobControls } from '../JobControls';
@@ -101,12 +102,14 @@ export function MaturityPanel() {
       <section className="result-section">
         <h2>Levels to compare</h2>
         <p className="section-note">Each level runs on the same traffic and the same seeds (common random numbers): a fault-free run gives the cost per query, a run with the fault scenario gives a month's downtime (minutes with error rate &gt; 50 %). The seed's formulas then give cost, lost revenue, savings against the first level and payback, per replication, with a t-interval on each — the figures of <span className="mono">preflight roi</span>.</p>
-        <MaturityInputs />
-        <JobControls kind="maturity" label="Compare levels" unit="runs (level × replication)" onStart={actions.runMaturity} disabled={noVariant ? 'Tick at least one saved scenario to compare with the current document.' : null}>
-          <button className="btn" aria-pressed={showSeed} onClick={() => store.getState().setInputs('maturity', { showSeedExample: !showSeed })}>
-            {showSeed ? 'Hide' : 'Show'} the seed's worked example
-          </button>
-        </JobControls>
+        <FieldErrorScope>
+          <MaturityInputs />
+          <JobControls kind="maturity" label="Compare levels" unit="runs (level × replication)" onStart={actions.runMaturity} disabled={noVariant ? 'Tick at least one saved scenario to compare with the current document.' : null}>
+            <button className="btn" aria-pressed={showSeed} onClick={() => store.getState().setInputs('maturity', { showSeedExample: !showSeed })}>
+              {showSeed ? 'Hide' : 'Show'} the seed's worked example
+            </button>
+          </JobControls>
+        </FieldErrorScope>
       </section>
       {showSeed && <SeedExample />}
       {result && a && (

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { formatMs, formatPercent, formatUsd, getParam, sweepableParams, type Catalog, type PipelineDocument, type SweepResult } from '../../../../simulation/index';
 import { sweepHeatmapOption, sweepLineOption } from '../../../charts/options/sweep';
 import { useValidation } from '../../../app/app-context';
@@ -6,10 +6,11 @@ import { useAnalysisServices } from '../analysis-context';
 import { useAnalysis } from '../analysis-registry';
 import type { SweepMetric } from '../analysis-inputs';
 import { Chart } from '../Chart';
+import { FieldErrorScope, useFieldError } from '../field-errors';
 import { Segmented } from '../fields';
 import { formatFigure } from '../format';
 import { JobControls } from '../JobControls';
-import { formatParam, paramLabel, paramUnit, suggestValues } from '../../../../simulation/index';
+import { formatParam, paramLabel, paramUnit, parseValues, suggestValues } from '../../../../simulation/index';
 
 const METRICS: Array<{ value: SweepMetric; text: string }> = [
   { value: 'monthlyCostUsd', text: 'Monthly cost' },
@@ -35,6 +36,11 @@ function AxisEditor({ index, doc, catalog, paths }: { index: number; doc: Pipeli
   const base = baseValue(doc, catalog, axis.path);
   const set = (patch: Partial<typeof axis>) => store.getState().setInputs('whatif', { axes: axes.map((a, i) => (i === index ? { ...a, ...patch } : a)) });
   const unit = paramUnit(axis.path).unit;
+  // Checked as typed (an empty box means the placeholder's values), so Run sweep can say why it is off.
+  const parsed = axis.valuesText.trim() ? parseValues(axis.path, axis.valuesText) : null;
+  const error = typeof parsed === 'string' ? parsed.replace(`${axis.path}: `, '') : null;
+  const errorId = useId();
+  useFieldError(`sweep-values-${index}`, error && `${index === 0 ? 'Values to try' : 'Second values to try'}: ${error}`);
   return (
     <div className="axis-editor">
       <label className="a-field">
@@ -55,7 +61,12 @@ function AxisEditor({ index, doc, catalog, paths }: { index: number; doc: Pipeli
           Values to try{unit && <span className="field-unit"> {unit}</span>}
           <span className="field-unit"> · separated by commas or spaces (no thousands separators); empty = the placeholder's</span>
         </span>
-        <input value={axis.valuesText} placeholder={base === null ? '' : suggestValues(axis.path, base)} onChange={(e) => set({ valuesText: e.target.value })} aria-label={index === 0 ? 'Values to try' : 'Second values to try'} />
+        <input value={axis.valuesText} placeholder={base === null ? '' : suggestValues(axis.path, base)} onChange={(e) => set({ valuesText: e.target.value })} aria-label={index === 0 ? 'Values to try' : 'Second values to try'} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+        {error && (
+          <span className="a-field-error" id={errorId} role="alert">
+            {error}
+          </span>
+        )}
       </label>
       <button className="btn small" disabled={base === null} onClick={() => base !== null && set({ valuesText: suggestValues(axis.path, base) })} title="½×, ¾×, 1×, 1½× and 2× today's value">
         Around today
@@ -138,15 +149,17 @@ export function SweepSection() {
     <section className="result-section" aria-label="Sweep">
       <h2>Sweep one or two parameters</h2>
       <p className="section-note">Every value (or every combination of two) runs with the document's seed, so differences come from the parameter, not from luck. Prices are per million tokens; a what-if that makes the pipeline invalid (top_n above top_k) is reported, not run.</p>
-      {w.axes.map((_, i) => (
-        <AxisEditor key={i} index={i} doc={doc} catalog={catalog} paths={paths} />
-      ))}
-      {w.axes.length === 1 && (
-        <button className="btn small add-axis" onClick={() => store.getState().setInputs('whatif', { axes: [...w.axes, { path: paths.find((p) => p !== w.axes[0]!.path) ?? paths[0]!, valuesText: '' }] })}>
-          + Add a second parameter (heatmap)
-        </button>
-      )}
-      <JobControls kind="sweep" label="Run sweep" unit="points" onStart={actions.runSweep} />
+      <FieldErrorScope>
+        {w.axes.map((_, i) => (
+          <AxisEditor key={i} index={i} doc={doc} catalog={catalog} paths={paths} />
+        ))}
+        {w.axes.length === 1 && (
+          <button className="btn small add-axis" onClick={() => store.getState().setInputs('whatif', { axes: [...w.axes, { path: paths.find((p) => p !== w.axes[0]!.path) ?? paths[0]!, valuesText: '' }] })}>
+            + Add a second parameter (heatmap)
+          </button>
+        )}
+        <JobControls kind="sweep" label="Run sweep" unit="points" onStart={actions.runSweep} />
+      </FieldErrorScope>
       {result && option && (
         <>
           <div className="chart-head">

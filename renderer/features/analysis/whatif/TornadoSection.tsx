@@ -5,6 +5,7 @@ import { useValidation } from '../../../app/app-context';
 import { useAnalysisServices } from '../analysis-context';
 import { useAnalysis } from '../analysis-registry';
 import { Chart } from '../Chart';
+import { FieldErrorScope } from '../field-errors';
 import { NumberField } from '../fields';
 import { JobControls } from '../JobControls';
 import { defaultTornadoPaths, formatParam, paramLabel } from '../../../../simulation/index';
@@ -36,10 +37,12 @@ export function TornadoSection() {
           </label>
         ))}
       </fieldset>
-      <div className="a-form-row" style={{ margin: '10px 0' }}>
-        <NumberField label="Spread ±" unit="%" value={w.spread} scale={100} min={1} max={90} onChange={(spread) => store.getState().setInputs('whatif', { spread })} width={70} />
-      </div>
-      <JobControls kind="tornado" label="Run tornado" unit="parameters" onStart={actions.runTornado} disabled={chosen.length ? null : 'Tick at least one parameter.'} />
+      <FieldErrorScope>
+        <div className="a-form-row" style={{ margin: '10px 0' }}>
+          <NumberField label="Spread ±" unit="%" value={w.spread} scale={100} min={1} max={90} onChange={(spread) => store.getState().setInputs('whatif', { spread })} width={70} />
+        </div>
+        <JobControls kind="tornado" label="Run tornado" unit="parameters" onStart={actions.runTornado} disabled={chosen.length ? null : 'Tick at least one parameter.'} />
+      </FieldErrorScope>
       {t && cost && p99 && (
         <>
           <div className="tool-grid" style={{ marginTop: 12 }}>
