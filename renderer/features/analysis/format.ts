@@ -1,4 +1,5 @@
 import { formatMs, formatPercent, formatUsd, type Interval, type IntervalFigure } from '../../../simulation/index';
+import { formatShare, halfWidthText } from './precision';
 
 export const FIGURE_LABELS: Record<IntervalFigure, string> = {
   p50Ms: 'P50 latency',
@@ -15,7 +16,7 @@ export const FIGURE_LABELS: Record<IntervalFigure, string> = {
   throughputRps: 'Throughput',
 };
 
-/** A figure by its key's unit suffix (…Ms, …Usd, …Rps), shares as percentages with enough digits. */
+/** A figure by its key's unit suffix (…Ms, …Usd, …Rps), shares as percentages by formatShare's one rule. */
 export function formatFigure(key: string, value: number): string {
   if (!Number.isFinite(value)) return '—';
   if (/Ms$/.test(key)) return formatMs(value);
@@ -23,7 +24,7 @@ export function formatFigure(key: string, value: number): string {
   if (/Rps$/.test(key)) return `${Number(value.toPrecision(4)).toLocaleString('en-US')} req/s`;
   if (/Months$/.test(key)) return `${Math.abs(value) >= 0.1 || value === 0 ? value.toFixed(2) : value.toPrecision(2)} months`;
   if (/Hours/.test(key)) return `${Number((value * 60).toFixed(1)).toLocaleString('en-US')} min`;
-  return formatPercent(value, key === 'availability' ? 3 : 2);
+  return formatShare(value);
 }
 
 /**
@@ -42,6 +43,17 @@ export function formatBeside(key: string, value: number, halfWidth: number): str
 export function intervalText(key: string, iv: Interval): string {
   if (!Number.isFinite(iv.halfWidth)) return `${formatFigure(key, iv.mean)} (one sample: no interval)`;
   return `${formatBeside(key, iv.mean, iv.halfWidth)} ± ${formatFigure(key, iv.halfWidth)}`;
+}
+
+/**
+ * The mean as its figure is printed and the half-width to two significant digits, no finer than the
+ * mean's last digit ("2.22 s", "± 10 ms") — short enough for a headline card. A half-width of 0
+ * (every replication agreed) says so instead of "± 0".
+ */
+export function compactInterval(key: string, iv: Interval): { mean: string; pm: string } {
+  const mean = formatFigure(key, iv.mean);
+  if (!Number.isFinite(iv.halfWidth)) return { mean, pm: '(one sample)' };
+  return { mean, pm: halfWidthText(key, iv.mean, iv.halfWidth) ?? `in all ${iv.n} runs` };
 }
 
 /** "95 % CI, n = 5". */

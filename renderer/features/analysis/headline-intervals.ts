@@ -4,11 +4,14 @@ import type { HeadlineKey, RunResults } from '../../../simulation/index';
 import { useRun, useServices } from '../../app/app-context';
 import { analysisStoreFor } from './analysis-registry';
 import type { AnalysisState } from './analysis-store';
-import { confidenceText, intervalText } from './format';
+import { compactInterval, confidenceText } from './format';
 
 export interface CardInterval {
-  /** "7.67 s ± 124 ms" (mean of the replications ± half-width). */
+  /** "7.67 s ± 120 ms": the mean of the replications ± half-width, as precise as the card's figure. */
   text: string;
+  /** Its two halves, "7.67 s" and "± 120 ms", so a narrow card breaks the line between them, never inside a figure. */
+  mean: string;
+  pm: string;
   /** "95 % CI, n = 5". */
   confidence: string;
 }
@@ -22,7 +25,9 @@ export function headlineIntervals(job: AnalysisState['jobs']['replications'], re
   if (job.basis.revision !== resultsRevision || job.basis.seed !== results.run.seed) return null;
   const out: Partial<Record<HeadlineKey, CardInterval>> = {};
   for (const [key, iv] of Object.entries(job.result.replicated.headline)) {
-    if (iv) out[key as HeadlineKey] = { text: intervalText(key, iv), confidence: confidenceText(iv) };
+    if (!iv) continue;
+    const { mean, pm } = compactInterval(key, iv);
+    out[key as HeadlineKey] = { text: `${mean} ${pm}`, mean, pm, confidence: confidenceText(iv) };
   }
   return out;
 }

@@ -25,7 +25,7 @@ export function HeadlineCards({ results }: { results: RunResults }) {
           </div>
           {intervals?.[c.key] && (
             <div className="card-interval num" data-testid={`card-interval-${c.key}`} title={`Mean of the replications ± half-width (${intervals[c.key]!.confidence})`}>
-              mean {intervals[c.key]!.text}
+              <span>mean {intervals[c.key]!.mean}</span> <span>{intervals[c.key]!.pm}</span>
             </div>
           )}
           <div className="card-foot">

@@ -1,4 +1,5 @@
-import { formatMs, formatPercent, formatUsd, type HeadlineKey, type RunResults } from '../../../simulation/index';
+import { formatMs, formatUsd, type HeadlineKey, type RunResults } from '../../../simulation/index';
+import { formatShare } from '../analysis/precision';
 
 export type CardStatus = 'pass' | 'near' | 'fail' | 'none';
 
@@ -15,12 +16,12 @@ export interface HeadlineCard {
   status: CardStatus;
 }
 
-/** How a check's figure reads: by the metric's unit suffix (…Ms, …Usd), shares otherwise. */
+/** How a check's figure reads: by the metric's unit suffix (…Ms, …Usd), shares otherwise (as the cards print them). */
 export function formatCheckValue(metric: string, value: number | null): string {
   if (value === null) return '—';
   if (/Ms$/.test(metric)) return formatMs(value);
   if (/Usd$/.test(metric)) return formatUsd(value);
-  return formatPercent(value, 2);
+  return formatShare(value);
 }
 
 /**
@@ -40,7 +41,7 @@ export function targetText(check: SloCheck | undefined): string | null {
   return `target ${check.direction === 'max' ? '<' : '>'} ${formatCheckValue(check.metric, check.target)}`;
 }
 
-/** The headline cards in reading order, formatted exactly as the CLI formats them. */
+/** The headline cards in reading order; shares by formatShare's one rule, as the SLO rows and intervals print them. */
 export function headlineCards(r: RunResults): HeadlineCard[] {
   const h = r.headline;
   const check = (metric: string) => r.slo.checks.find((c) => c.metric === metric);
@@ -57,10 +58,10 @@ export function headlineCards(r: RunResults): HeadlineCard[] {
     card('p95Ms', 'P95 latency', formatMs(h.p95Ms), 'p95Ms'),
     card('p99Ms', 'P99 latency', formatMs(h.p99Ms), 'p99Ms'),
     card('ttftP50Ms', 'TTFT (P50)', formatMs(h.ttftP50Ms), 'ttftMs', `P95 ${formatMs(h.ttftP95Ms)}`),
-    card('errorRate', 'Error rate', formatPercent(h.errorRate, 2), 'errorRate', `availability ${formatPercent(h.availability, 3)}`),
+    card('errorRate', 'Error rate', formatShare(h.errorRate), 'errorRate', `availability ${formatShare(h.availability)}`),
     card('costPerQueryUsd', 'Cost per query', formatUsd(h.costPerQueryUsd), null, `usage ${formatUsd(r.cost.variablePerQueryUsd)} + fixed ${formatUsd(r.cost.fixedPerQueryUsd)}`),
     card('monthlyCostUsd', 'Monthly cost', formatUsd(h.monthlyCostUsd), 'monthlyBudgetUsd', `${formatUsd(r.cost.dailyUsd)} per day`),
-    card('cacheHitRate', 'Cache hit rate', h.cacheHitRate === null ? 'no cache' : formatPercent(h.cacheHitRate), 'cacheHitRate'),
-    card('peakQuotaUtilisation', 'Peak quota utilisation', h.peakQuotaUtilisation === null ? 'no quotas' : formatPercent(h.peakQuotaUtilisation), 'rateLimitUtilisation', r.quotas.length ? `${r.quotas.reduce((s, q) => s + q.rateLimited, 0).toLocaleString('en-US')} × 429` : null),
+    card('cacheHitRate', 'Cache hit rate', h.cacheHitRate === null ? 'no cache' : formatShare(h.cacheHitRate), 'cacheHitRate'),
+    card('peakQuotaUtilisation', 'Peak quota utilisation', h.peakQuotaUtilisation === null ? 'no quotas' : formatShare(h.peakQuotaUtilisation), 'rateLimitUtilisation', r.quotas.length ? `${r.quotas.reduce((s, q) => s + q.rateLimited, 0).toLocaleString('en-US')} × 429` : null),
   ];
 }

@@ -2,6 +2,7 @@ import { formatCount, formatMs, formatPercent, formatUsd, type RunResults } from
 import type { Figure } from './figures';
 import { minuteLabel } from './figures';
 import { checkStatus } from './headline-cards';
+import { formatShare } from '../analysis/precision';
 
 type BreakerResult = RunResults['reliability']['breakers'][number];
 type FaultWindow = RunResults['reliability']['faults'][number];
@@ -27,13 +28,13 @@ export function reliabilityFigures(r: RunResults): Figure[] {
     {
       key: 'availability',
       label: 'Availability',
-      value: formatPercent(o.availability, 3),
+      value: formatShare(o.availability),
       sub: `${formatCount(o.failed)} of ${formatCount(finished)} finished requests failed`,
       tone: checkStatus(availability),
       explanation: {
         title: 'Availability (request-based)',
-        formula: `(served + escalated) ÷ finished = ${formatCount(o.served + o.escalated)} ÷ ${formatCount(finished)} = ${formatPercent(o.availability, 3)}`,
-        details: ['A request handed to a human (escalated) still got an answer; a failed one did not.', availability ? `Target: > ${formatPercent(availability.target, 3)}.` : 'No availability target.'],
+        formula: `(served + escalated) ÷ finished = ${formatCount(o.served + o.escalated)} ÷ ${formatCount(finished)} = ${formatShare(o.availability)}`,
+        details: ['A request handed to a human (escalated) still got an answer; a failed one did not.', availability ? `Target: > ${formatShare(availability.target)}.` : 'No availability target.'],
       },
     },
     {

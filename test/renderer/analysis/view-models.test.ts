@@ -77,7 +77,7 @@ describe('maturity view', () => {
     expect([l1!.monthlyCostUsd, l1!.lostRevenueUsd, l4!.monthlyCostUsd, l4!.lostRevenueUsd, l4!.monthlySavingsUsd]).toEqual([150_000, 20_000, 60_000, 1_250, 108_750]);
     expect(l4!.paybackMonths!).toBeLessThan(1);
   });
-  it('rows show the point ± the half-width; the baseline has no savings or payback', () => {
+  it('rows show the point ± the half-width (two significant digits); the baseline has no savings or payback', () => {
     const iv = (xs: number[]) => meanInterval(xs, 0.95);
     const point = (name: string, savings: number, payback: number | null) => ({ name, queriesPerMonth: 3e6, monthlyCostUsd: 1000, downtimeHoursPerMonth: 1, lostRevenueUsd: 5000, monthlyTotalUsd: 6000, monthlySavingsUsd: savings, netMonthlySavingsUsd: savings, oneTimeInvestmentUsd: 100, monthlyInvestmentUsd: 0, paybackMonths: payback });
     const rows = roiRows([
@@ -87,8 +87,22 @@ describe('maturity view', () => {
     expect(rows[0]!.cells.paybackMonths.value).toBe('baseline');
     expect(rows[0]!.cells.monthlySavingsUsd.pm).toBeNull();
     expect(rows[1]!.cells.monthlySavingsUsd.value).toBe('$500');
-    expect(rows[1]!.cells.monthlySavingsUsd.pm).toBe(`± ${formatFigure('monthlySavingsUsd', iv([490, 500, 510]).halfWidth)}`);
+    // ± $24.84 at two significant digits.
+    expect(rows[1]!.cells.monthlySavingsUsd.pm).toBe('± $25');
     expect(rows[1]!.cells.paybackMonths.value).toBe('0.20 months');
+    expect(rows[1]!.cells.paybackMonths.pm).toBe('± 0.02 months');
+  });
+});
+
+describe('maturity view: scripted figures', () => {
+  it('a figure every replication agrees on (downtime from the fault scenario) is marked scripted, not ± 0', () => {
+    const iv = (xs: number[]) => meanInterval(xs, 0.95);
+    const point = { name: 'L1', queriesPerMonth: 3e6, monthlyCostUsd: 102_315, downtimeHoursPerMonth: 4.75, lostRevenueUsd: 23_750, monthlyTotalUsd: 126_065, monthlySavingsUsd: 0, netMonthlySavingsUsd: 0, oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0, paybackMonths: null };
+    const [row] = roiRows([{ name: 'L1', point, intervals: { downtimeHoursPerMonth: iv([4.75, 4.75, 4.75]), lostRevenueUsd: iv([23_750, 23_750, 23_750]), monthlyCostUsd: iv([102_000, 102_300, 102_645]) } }]);
+    expect(row!.cells.downtimeHoursPerMonth).toMatchObject({ value: '285 min', pm: null, same: { text: 'scripted' } });
+    expect(row!.cells.downtimeHoursPerMonth.same!.title).toMatch(/fault scenario, the same in every replication; the interval covers traffic noise only/);
+    expect(row!.cells.lostRevenueUsd).toMatchObject({ value: '$23,750', pm: null, same: { text: 'scripted' } });
+    expect(row!.cells.monthlyCostUsd.pm).toMatch(/^± \$\d{2,3}0$/);
   });
 });
 

@@ -4,6 +4,7 @@ import { projectionOption } from '../../../charts/options/dashboards';
 import { useValidation } from '../../../app/app-context';
 import { modelOfFor, premiumNodes } from '../budget/budget-model';
 import { Chart } from '../Chart';
+import { formatShare } from '../precision';
 import { useHeadlineIntervals } from '../headline-intervals';
 import { keyIncidents, monthlyBudget, overallHealth, readiness } from './dashboard-model';
 
@@ -31,7 +32,7 @@ export function Executive({ results }: { results: RunResults }) {
               {health.missed.length > 0 && <div className="muted">missed: {health.missed.join(', ')}</div>}
               {health.tight.length > 0 && <div className="muted">little margin: {health.tight.join(', ')}</div>}
               <div className="muted">
-                availability {formatPercent(results.headline.availability, 3)} · {results.outcomes.downtimeMinutes} of {results.outcomes.measuredMinutes} minutes down
+                availability {formatShare(results.headline.availability)} · {results.outcomes.downtimeMinutes} of {results.outcomes.measuredMinutes} minutes down
               </div>
             </div>
           </div>

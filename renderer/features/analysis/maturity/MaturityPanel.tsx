@@ -10,7 +10,7 @@ import { FieldErrorScope } from '../field-errors';
 import { Segmented } from '../fields';
 import { formatFigure } from '../format';
 import { JobControls } from '../JobControls';
-import { explainPayback, explainSavings, roiRows, type RoiFigure, type RoiRow } from './maturity-model';
+import { explainPayback, explainSavings, roiRows, type RoiCell, type RoiFigure, type RoiRow } from './maturity-model';
 import { MaturityInputs } from './MaturityInputs';
 import { SeedExample } from './SeedExample';
 
@@ -28,6 +28,17 @@ const CHARTS: Array<{ value: RoiFigure; text: string }> = [
   { value: 'lostRevenueUsd', text: 'Lost revenue' },
   { value: 'downtimeHoursPerMonth', text: 'Downtime' },
 ];
+
+/** The ± line under a value, or the marker saying why every replication agrees. */
+function Spread({ cell }: { cell: RoiCell }) {
+  if (cell.same)
+    return (
+      <div className="pm same" title={cell.same.title}>
+        {cell.same.text}
+      </div>
+    );
+  return cell.pm ? <div className="pm">{cell.pm}</div> : null;
+}
 
 function RoiTable({ rows }: { rows: RoiRow[] }) {
   return (
@@ -59,7 +70,7 @@ function RoiTable({ rows }: { rows: RoiRow[] }) {
                         {r.cells[c.key].value}
                         {c.key === 'monthlySavingsUsd' && <ExplainPopover explanation={explainSavings(r, rows[0]!)} label={`the monthly savings of ${r.name}`} />}
                       </div>
-                      {r.cells[c.key].pm && <div className="pm">{r.cells[c.key].pm}</div>}
+                      <Spread cell={r.cells[c.key]} />
                     </>
                   )}
                 </td>
@@ -73,7 +84,7 @@ function RoiTable({ rows }: { rows: RoiRow[] }) {
                   {r.cells.paybackMonths.value}
                   {k > 0 && <ExplainPopover explanation={explainPayback(r)} label={`the payback of ${r.name}`} />}
                 </div>
-                {r.cells.paybackMonths.pm && <div className="pm">{r.cells.paybackMonths.pm}</div>}
+                <Spread cell={r.cells.paybackMonths} />
               </td>
             </tr>
           ))}
@@ -81,6 +92,12 @@ function RoiTable({ rows }: { rows: RoiRow[] }) {
       </table>
     </div>
   );
+}
+
+/** "95 %": the confidence of the table's intervals. */
+function confidencePercent(rows: RoiRow[]): string {
+  const iv = rows.flatMap((r) => Object.values(r.cells).map((c) => c.interval)).find((x) => x !== null);
+  return iv ? `${Number((iv.confidence * 100).toFixed(1))} %` : '95 %';
 }
 
 /** Is the next maturity level worth the investment? Levels on the same traffic and incidents, with intervals. */
@@ -116,9 +133,12 @@ export function MaturityPanel() {
         <section className="result-section" aria-label="Maturity ROI">
           <h2>Return on each level</h2>
           <p className="section-note num">
-            {formatCount(a.queriesPerDay)} queries/day · {formatUsd(a.lostRevenuePerDowntimeHourUsd)} lost per hour down · {result.replications} replications · values are the mean ± the half-width of the 95 % interval. Savings = the baseline's cost + lost revenue − this level's; payback = one-time investment ÷ (savings − monthly investment).
+            {formatCount(a.queriesPerDay)} queries/day · {formatUsd(a.lostRevenuePerDowntimeHourUsd)} lost per hour down · {result.replications} replications. Savings = the baseline's cost + lost revenue − this level's; payback = one-time investment ÷ (savings − monthly investment).
           </p>
           <RoiTable rows={rows} />
+          <p className="muted small-note" data-testid="roi-interval-note">
+            Values are means over the replications; ± is the half-width of the {confidencePercent(rows)} interval, to two significant digits but no finer than the value it follows ({'“± < 0.01 months”'}: narrower than that). It covers traffic noise only — arrivals, token counts, latencies and errors drawn with each replication's seed. Downtime, and the revenue it loses, come from the scripted fault scenario, the same in every replication: they are marked <i>scripted</i>, without a ±.
+          </p>
           <div className="chart-head">
             <Segmented<RoiFigure> label="Chart" value={figure} onChange={setFigure} options={CHARTS} />
           </div>

@@ -1,20 +1,29 @@
 import { formatCount, formatUsd, levelRoi, SEED_ROI_EXAMPLE, type Explanation, type Interval, type LevelRoi, type LevelRoiWithIntervals, type RoiAssumptions } from '../../../../simulation/index';
 import { confidenceText, formatFigure } from '../format';
+import { halfWidthText } from '../precision';
 
 export type RoiFigure = 'costPerQueryUsd' | 'monthlyCostUsd' | 'downtimeHoursPerMonth' | 'lostRevenueUsd' | 'monthlySavingsUsd' | 'paybackMonths';
 
 export interface RoiCell {
   value: string;
-  /** "± $105.85", or null without an interval. */
+  /** "± $350", or null without an interval or when every replication gave the same value. */
   pm: string | null;
+  /** Why there is no ± although there are replications: the figure is the same in every one. */
+  same: { text: string; title: string } | null;
   interval: Interval | null;
 }
 
-const cell = (key: RoiFigure, value: number | null, iv: Interval | undefined): RoiCell => ({
-  value: value === null ? '—' : formatFigure(key, value),
-  pm: iv && Number.isFinite(iv.halfWidth) ? `± ${formatFigure(key, iv.halfWidth)}` : null,
-  interval: iv ?? null,
-});
+/** Downtime comes from the scripted fault scenario, so it (and the revenue it loses) does not vary between replications. */
+const SCRIPTED: Partial<Record<RoiFigure, string>> = {
+  downtimeHoursPerMonth: 'Downtime is set by the fault scenario, the same in every replication; the interval covers traffic noise only.',
+  lostRevenueUsd: 'Lost revenue is downtime × revenue lost per hour, and downtime is set by the fault scenario, the same in every replication; the interval covers traffic noise only.',
+};
+
+const cell = (key: RoiFigure, value: number | null, iv: Interval | undefined): RoiCell => {
+  const pm = iv && value !== null && Number.isFinite(iv.halfWidth) ? halfWidthText(key, value, iv.halfWidth) : null;
+  const same = iv && iv.halfWidth === 0 ? (SCRIPTED[key] ? { text: 'scripted', title: SCRIPTED[key] } : { text: 'same in every run', title: `Every one of the ${iv.n} replications gave this value.` }) : null;
+  return { value: value === null ? '—' : formatFigure(key, value), pm, same, interval: iv ?? null };
+};
 
 /** A level's figures; cost per query is not on LevelRoi, so it shows its interval's mean. */
 export interface RoiRow {
@@ -39,7 +48,7 @@ export function roiRows(roi: LevelRoiWithIntervals[]): RoiRow[] {
         downtimeHoursPerMonth: cell('downtimeHoursPerMonth', p.downtimeHoursPerMonth, iv.downtimeHoursPerMonth),
         lostRevenueUsd: cell('lostRevenueUsd', p.lostRevenueUsd, iv.lostRevenueUsd),
         monthlySavingsUsd: cell('monthlySavingsUsd', p.monthlySavingsUsd, k === 0 ? undefined : iv.monthlySavingsUsd),
-        paybackMonths: k === 0 ? { value: 'baseline', pm: null, interval: null } : p.paybackMonths === null ? { value: 'never', pm: null, interval: null } : cell('paybackMonths', p.paybackMonths, iv.paybackMonths),
+        paybackMonths: k === 0 ? { value: 'baseline', pm: null, same: null, interval: null } : p.paybackMonths === null ? { value: 'never', pm: null, same: null, interval: null } : cell('paybackMonths', p.paybackMonths, iv.paybackMonths),
       },
     };
   });
