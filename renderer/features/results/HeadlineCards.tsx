@@ -15,7 +15,7 @@ export function HeadlineCards({ results }: { results: RunResults }) {
   return (
     <div className="cards" role="list" aria-label="Headline figures">
       {cards.map((c) => (
-        <div key={c.key} role="listitem" className={`card status-${c.status}`} data-testid={`card-${c.key}`} aria-label={`${c.label}: ${c.value}${c.target ? `, ${c.target}, ${STATUS_TEXT[c.status]}` : ''}${intervals?.[c.key] ? `, mean ${intervals[c.key]!.text} (${intervals[c.key]!.confidence})` : ''}`}>
+        <div key={c.key} role="listitem" className={`card status-${c.status}`} data-testid={`card-${c.key}`} aria-label={`${c.label}: ${c.value}${c.note ? `, ${c.note}` : ''}${c.target ? `, ${c.target}, ${STATUS_TEXT[c.status]}` : ''}${intervals?.[c.key] ? `, mean ${intervals[c.key]!.text} (${intervals[c.key]!.confidence})` : ''}`}>
           <div className="card-head">
             <span className="card-label">{c.label}</span>
             <ExplainPopover explanation={explanations[c.key]} label={c.label} />
@@ -26,6 +26,11 @@ export function HeadlineCards({ results }: { results: RunResults }) {
           {intervals?.[c.key] && (
             <div className="card-interval num" data-testid={`card-interval-${c.key}`} title={`Mean of the replications ± half-width (${intervals[c.key]!.confidence})`}>
               <span>mean {intervals[c.key]!.mean}</span> <span>{intervals[c.key]!.pm}</span>
+            </div>
+          )}
+          {c.note && (
+            <div className="card-note num" data-testid={`card-note-${c.key}`}>
+              {c.note}
             </div>
           )}
           <div className="card-foot">

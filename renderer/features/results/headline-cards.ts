@@ -11,6 +11,8 @@ export interface HeadlineCard {
   value: string;
   /** A second figure under the value (e.g. TTFT P95, availability). */
   sub: string | null;
+  /** A warning line under the value, e.g. the cost per served query when many requests fail. */
+  note: string | null;
   /** "target < 5 s" from the document's SLOs, or null. */
   target: string | null;
   status: CardStatus;
@@ -41,15 +43,25 @@ export function targetText(check: SloCheck | undefined): string | null {
   return `target ${check.direction === 'max' ? '<' : '>'} ${formatCheckValue(check.metric, check.target)}`;
 }
 
+/**
+ * Cost per query divides by every measured request, failed ones included, so a failing pipeline looks
+ * cheap; above 1 % errors the card also says what each answer users received cost.
+ */
+function servedNote(r: RunResults): string | null {
+  const served = r.cost.perServedQueryUsd ?? null;
+  return served !== null && r.headline.errorRate > 0.01 ? `${formatUsd(served)} per served query` : null;
+}
+
 /** The headline cards in reading order; shares by formatShare's one rule, as the SLO rows and intervals print them. */
 export function headlineCards(r: RunResults): HeadlineCard[] {
   const h = r.headline;
   const check = (metric: string) => r.slo.checks.find((c) => c.metric === metric);
-  const card = (key: HeadlineKey, label: string, value: string, metric: string | null, sub: string | null = null): HeadlineCard => ({
+  const card = (key: HeadlineKey, label: string, value: string, metric: string | null, sub: string | null = null, note: string | null = null): HeadlineCard => ({
     key,
     label,
     value,
     sub,
+    note,
     target: metric ? targetText(check(metric)) : null,
     status: metric ? checkStatus(check(metric)) : 'none',
   });
@@ -59,7 +71,7 @@ export function headlineCards(r: RunResults): HeadlineCard[] {
     card('p99Ms', 'P99 latency', formatMs(h.p99Ms), 'p99Ms'),
     card('ttftP50Ms', 'TTFT (P50)', formatMs(h.ttftP50Ms), 'ttftMs', `P95 ${formatMs(h.ttftP95Ms)}`),
     card('errorRate', 'Error rate', formatShare(h.errorRate), 'errorRate', `availability ${formatShare(h.availability)}`),
-    card('costPerQueryUsd', 'Cost per query', formatUsd(h.costPerQueryUsd), null, `usage ${formatUsd(r.cost.variablePerQueryUsd)} + fixed ${formatUsd(r.cost.fixedPerQueryUsd)}`),
+    card('costPerQueryUsd', 'Cost per query', formatUsd(h.costPerQueryUsd), null, `usage ${formatUsd(r.cost.variablePerQueryUsd)} + fixed ${formatUsd(r.cost.fixedPerQueryUsd)}`, servedNote(r)),
     card('monthlyCostUsd', 'Monthly cost', formatUsd(h.monthlyCostUsd), 'monthlyBudgetUsd', `${formatUsd(r.cost.dailyUsd)} per day`),
     card('cacheHitRate', 'Cache hit rate', h.cacheHitRate === null ? 'no cache' : formatShare(h.cacheHitRate), 'cacheHitRate'),
     card('peakQuotaUtilisation', 'Peak quota utilisation', h.peakQuotaUtilisation === null ? 'no quotas' : formatShare(h.peakQuotaUtilisation), 'rateLimitUtilisation', r.quotas.length ? `${r.quotas.reduce((s, q) => s + q.rateLimited, 0).toLocaleString('en-US')} × 429` : null),
