@@ -8,6 +8,7 @@ import { Chart } from '../Chart';
 import { FieldErrorScope } from '../field-errors';
 import { NumberField } from '../fields';
 import { JobControls } from '../JobControls';
+import { TornadoNoise } from './TornadoNoise';
 import { defaultTornadoPaths, formatParam, paramLabel } from '../../../../simulation/index';
 
 /** Which parameters move monthly cost and P99 most, each moved ±spread on its own. */
@@ -55,6 +56,7 @@ export function TornadoSection() {
               <Chart option={p99} label="Change of P99 when each parameter moves down or up" height={height} testId="tornado-p99" />
             </div>
           </div>
+          {job.basis && <TornadoNoise revision={job.basis.revision} />}
           <table className="data-table compact" data-testid="tornado-table">
             <thead>
               <tr>
