@@ -1,42 +1,71 @@
 import type { LoadPoint, LoadSearchResult } from '../../../simulation/index';
+import { formatMultiplier } from '../../../simulation/report/svg/axis';
 import { baseText, CHART } from './palette';
 
 export type LoadMetric = 'p99Ms' | 'costPerQueryUsd';
 
-/** A log axis once the search spans more than 20× (it halves and doubles the traffic). */
-export function loadAxisType(points: LoadPoint[]): 'log' | 'value' {
-  const rps = points.map((p) => p.rps).filter((r) => r > 0);
-  return rps.length && Math.max(...rps) / Math.min(...rps) > 20 ? 'log' : 'value';
+/** A y range from 0 with four or five ticks at a 1/2/2.5/5 step, reaching past the largest value (and the target). */
+export function yScale(largest: number): { top: number; step: number } {
+  if (!(largest > 0)) return { top: 1, step: 0.25 };
+  const raw = (largest * 1.05) / 4;
+  const unit = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((k) => k * unit).find((x) => x >= raw) ?? 10 * unit;
+  return { top: Math.ceil((largest * 1.05) / step) * step, step };
 }
 
 /**
- * P99 (or cost per query) at each traffic level the search ran: sustainable points blue, points that
- * break a criterion red, the max sustainable load and today's load marked, and the P99 target.
+ * P99 (or cost per query) at each traffic level the search ran, against the multiplier of today's
+ * traffic on a log-2 axis (the search halves and doubles it: 1/16×, 1/8×, … 1×, 2×), as the launch
+ * report draws it. Sustainable points blue, breaking points red; today, the max sustainable load and
+ * the P99 target marked, the target always inside the y range (it is the line that matters).
  */
 export function loadCurveOption(search: LoadSearchResult, metric: LoadMetric, format: (v: number) => string, formatRps: (v: number) => string, targetMs: number | null) {
-  const points = search.points.filter((p) => p.rps > 0);
-  const line = (p: LoadPoint) => [p.rps, p[metric]];
-  const marks: Array<Record<string, unknown>> = [
-    { xAxis: search.baseRps, lineStyle: { color: CHART.text, type: 'dotted' }, label: { ...baseText, formatter: 'today' } },
-  ];
-  if (search.maxRps > 0) marks.push({ xAxis: search.maxRps, lineStyle: { color: CHART.p95, type: 'dashed' }, label: { ...baseText, formatter: `max ${formatRps(search.maxRps)}` } });
-  if (metric === 'p99Ms' && targetMs !== null) marks.push({ yAxis: targetMs, lineStyle: { color: CHART.target, type: 'dashed' }, label: { ...baseText, position: 'insideStartTop', formatter: `target ${format(targetMs)}` } });
+  const points = search.points.filter((p) => p.multiplier > 0).sort((a, b) => a.multiplier - b.multiplier);
+  const line = (p: LoadPoint) => [p.multiplier, p[metric]];
+  const marks: Array<Record<string, unknown>> = [{ xAxis: 1, lineStyle: { color: CHART.text, type: 'dotted' }, label: { ...baseText, formatter: 'today' } }];
+  if (search.maxMultiplier > 0 && search.bound !== 'latency') marks.push({ xAxis: search.maxMultiplier, lineStyle: { color: CHART.p95, type: 'dashed' }, label: { ...baseText, formatter: `max ${formatMultiplier(search.maxMultiplier)}` } });
+  const target = metric === 'p99Ms' ? targetMs : null;
+  if (target !== null) marks.push({ yAxis: target, lineStyle: { color: CHART.target, type: 'dashed' }, label: { ...baseText, color: CHART.target, position: 'insideStartTop', formatter: `P99 target ${format(target)}` } });
+  const multipliers = points.map((p) => p.multiplier);
+  const { top, step } = yScale(Math.max(target ?? 0, ...points.map((p) => p[metric])));
+  // Zero in the unit of the axis' other labels ("0 s" under "2 s", as the report's duration axes).
+  const yLabel = (v: number) => (v === 0 && metric === 'p99Ms' && top >= 1000 ? '0 s' : format(v));
   return {
     animation: false,
     textStyle: baseText,
     grid: { left: 64, right: 24, top: 28, bottom: 62 },
-    legend: { bottom: 0, left: 'center', textStyle: baseText, itemHeight: 8 },
+    legend: { bottom: 0, left: 'center', textStyle: baseText, itemHeight: 8, data: ['sustainable', 'breaks a criterion'] },
     tooltip: {
       trigger: 'item',
       formatter: (p: { dataIndex: number; seriesName: string }) => {
         const list = p.seriesName === 'sustainable' ? points.filter((x) => x.breaks.length === 0) : points.filter((x) => x.breaks.length > 0);
         const pt = list[p.dataIndex];
         if (!pt) return '';
-        return `${formatRps(pt.rps)} (${Number(pt.multiplier.toPrecision(3))}× today)<br/><b>${format(pt[metric])}</b>${pt.breaks.length ? `<br/>breaks: ${pt.breaks.join(', ')}` : ''}`;
+        return `${formatMultiplier(pt.multiplier)} today · ${formatRps(pt.rps)}<br/><b>${format(pt[metric])}</b>${pt.breaks.length ? `<br/>breaks: ${pt.breaks.join(', ')}` : ''}`;
       },
     },
-    xAxis: { type: loadAxisType(points), name: 'offered load (req/s)', nameLocation: 'middle', nameGap: 26, nameTextStyle: baseText, axisLabel: { ...baseText, formatter: (v: number) => formatRps(v) }, splitLine: { show: false }, axisLine: { lineStyle: { color: CHART.axis } } },
-    yAxis: { type: 'value', scale: true, axisLabel: { ...baseText, formatter: (v: number) => format(v) }, splitLine: { lineStyle: { color: CHART.grid } } },
+    xAxis: {
+      type: 'log',
+      logBase: 2,
+      // Whole powers of two around the points, so 1× (today) is always on the axis.
+      min: 2 ** Math.floor(Math.log2(Math.min(1, ...multipliers))),
+      max: 2 ** Math.ceil(Math.log2(Math.max(1, ...multipliers))),
+      name: `traffic × today's ${formatRps(search.baseRps)}`,
+      nameLocation: 'middle',
+      nameGap: 26,
+      nameTextStyle: baseText,
+      axisLabel: { ...baseText, formatter: (v: number) => formatMultiplier(v) },
+      splitLine: { show: false },
+      axisLine: { lineStyle: { color: CHART.axis } },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: top,
+      interval: step,
+      axisLabel: { ...baseText, formatter: yLabel },
+      splitLine: { lineStyle: { color: CHART.grid } },
+    },
     series: [
       { type: 'line', name: 'all runs', data: points.map(line), showSymbol: false, lineStyle: { color: CHART.axis, width: 1 }, silent: true, tooltip: { show: false }, markLine: { symbol: 'none', silent: true, precision: 10, data: marks } },
       { type: 'scatter', name: 'sustainable', data: points.filter((p) => p.breaks.length === 0).map(line), symbolSize: 8, itemStyle: { color: CHART.p50 } },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { meanInterval, type LoadSearchResult, type SweepResult, type TornadoBar } from '../../../simulation/index';
 import { niceCeil, nodeLatencyOption, projectionOption, quotaUtilisationOption } from '../../../renderer/charts/options/dashboards';
 import { errorBarData, intervalBarsOption, renderErrorBar } from '../../../renderer/charts/options/interval-bars';
-import { loadAxisType, loadCurveOption } from '../../../renderer/charts/options/load-curve';
+import { loadCurveOption, yScale } from '../../../renderer/charts/options/load-curve';
 import { replicationValuesOption } from '../../../renderer/charts/options/replications';
 import { sweepHeatmapOption, sweepLineOption, sweepValue } from '../../../renderer/charts/options/sweep';
 import { tornadoDeltas, tornadoOption } from '../../../renderer/charts/options/tornado';
@@ -53,17 +53,25 @@ describe('interval bars', () => {
 describe('load curve', () => {
   const point = (multiplier: number, p99Ms: number, breaks: string[]) => ({ multiplier, rps: 5 * multiplier, p99Ms, costPerQueryUsd: 0.01 / multiplier, errorRate: 0, rateLimitedShare: 0, peakUtilisation: 0.1, limitingQuota: 'q', breaks });
   const search: LoadSearchResult = { criteria: { p99Ms: 5000 }, baseRps: 5, bound: 'capacity', maxMultiplier: 2.5, maxRps: 12.5, limitedBy: { criterion: 'p99Ms', quota: 'q', node: 'llm' }, points: [point(1, 3000, []), point(2, 4000, []), point(2.5, 4900, []), point(3, 6000, ['p99Ms']), point(4, 9000, ['p99Ms'])], iterations: 4, note: '' };
-  it('splits sustainable and breaking points and marks today, the max and the target', () => {
+  it('splits sustainable and breaking points and marks today (1×), the max and the target', () => {
     const o = loadCurveOption(search, 'p99Ms', fmt, fmt, 5000) as unknown as Json;
     expect((o.series[1] as { data: unknown[] }).data).toHaveLength(3);
-    expect((o.series[2] as { data: unknown[] }).data).toEqual([[15, 6000], [20, 9000]]);
+    expect((o.series[2] as { data: unknown[] }).data).toEqual([[3, 6000], [4, 9000]]);
     const marks = (o.series[0] as { markLine: { data: Array<Record<string, number>>; precision: number } }).markLine;
-    expect(marks.data.map((m) => m.xAxis ?? m.yAxis)).toEqual([5, 12.5, 5000]);
+    expect(marks.data.map((m) => m.xAxis ?? m.yAxis)).toEqual([1, 2.5, 5000]);
     expect(marks.precision).toBeGreaterThanOrEqual(6);
   });
-  it('uses a log axis once the loads span more than 20×', () => {
-    expect(loadAxisType(search.points)).toBe('value');
-    expect(loadAxisType([point(0.001, 1, []), point(1, 1, [])])).toBe('log');
+  it('puts the load on a log-2 axis of multiples of today, with req/s in the tooltip', () => {
+    const light = { ...search, points: [point(1 / 16, 8540, ['p99Ms']), point(1 / 8, 8300, ['p99Ms']), point(1, 7760, ['p99Ms'])] };
+    const o = loadCurveOption(light, 'p99Ms', fmt, (v) => `${v} req/s`, 5000) as unknown as { xAxis: { type: string; logBase: number; min: number; max: number; axisLabel: { formatter(v: number): string } }; tooltip: { formatter(p: object): string } };
+    expect(o.xAxis).toMatchObject({ type: 'log', logBase: 2, min: 1 / 16, max: 1 });
+    expect([1 / 16, 1 / 8, 1, 2].map((v) => o.xAxis.axisLabel.formatter(v))).toEqual(['1/16×', '1/8×', '1×', '2×']);
+    expect(o.tooltip.formatter({ dataIndex: 0, seriesName: 'breaks a criterion' })).toBe('1/16× today · 0.3125 req/s<br/><b>8540</b><br/>breaks: p99Ms');
+  });
+  it('keeps the P99 target inside the y range, from 0 at a round step', () => {
+    const o = loadCurveOption({ ...search, points: [point(1, 3000, [])] }, 'p99Ms', fmt, fmt, 5000) as unknown as { yAxis: { min: number; max: number; interval: number } };
+    expect(o.yAxis).toMatchObject({ min: 0, max: 6000, interval: 2000 });
+    expect(yScale(8540)).toEqual({ top: 10_000, step: 2500 });
   });
 });
 

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { formatMs, formatPercent, formatUsd, type Explanation, type LoadSearchResult, type PipelineDocument } from '../../../../simulation/index';
 import { ExplainPopover } from '../../results/ExplainPopover';
+import { formatMultiplier } from '../../../../simulation/report/svg/axis';
 import { loadCurveOption } from '../../../charts/options/load-curve';
+import { nodeLabel } from '../../results/node-label';
 import { useValidation } from '../../../app/app-context';
 import { useAnalysisServices } from '../analysis-context';
 import { useAnalysis } from '../analysis-registry';
@@ -37,21 +39,23 @@ function CriteriaForm({ doc }: { doc: PipelineDocument }) {
   );
 }
 
-/** Why a search ended below today's traffic: at the lightest load the limit is the pipeline itself. */
+/** Why a search ended below today's traffic, in the launch report's words: at the lightest load the limit is the pipeline itself. */
 function belowToday(search: LoadSearchResult): string {
-  const lightest = search.points[0];
-  const p99 = lightest && search.limitedBy.criterion === 'p99Ms' ? ` P99 is ${formatMs(lightest.p99Ms)} even at ${rpsText(lightest.rps)}: the latency comes from the pipeline's own steps, not from queueing.` : '';
-  return `Today's traffic already breaks it.${p99} Relax the criterion or change the pipeline (see what limits it above).`;
+  const lightest = search.points.find((p) => p.breaks.length > 0) ?? search.points[0];
+  const target = search.criteria.p99Ms;
+  const at = lightest ? ` even at ${formatMultiplier(lightest.multiplier).replace(/×$/, '')} of the traffic (${rpsText(lightest.rps)})` : '';
+  if (search.limitedBy.criterion === 'p99Ms' && lightest && target) return `P99 misses its ${formatMs(target)} target (${formatMs(lightest.p99Ms)})${at}, where nothing queues: the pipeline's own latency, not capacity, is what breaks the SLO. Make the pipeline faster (model, answer length, streaming) before sizing it for load.`;
+  return `Today's traffic already breaks it${at}. Relax the criterion or change the pipeline (see what limits it above).`;
 }
 
 function explainSearch(search: LoadSearchResult): Explanation {
   const broke = search.points.filter((p) => p.breaks.length > 0 && p.multiplier > search.maxMultiplier).sort((a, b) => a.multiplier - b.multiplier)[0];
   return {
     title: 'Max sustainable load',
-    formula: search.bound === 'latency' ? `none: ${search.note}` : `${Number(search.maxMultiplier.toPrecision(4))} × ${rpsText(search.baseRps)} = ${rpsText(search.maxRps)}`,
+    formula: search.bound === 'latency' ? `none: ${search.note}` : `${formatMultiplier(search.maxMultiplier)} ${rpsText(search.baseRps)} = ${rpsText(search.maxRps)}`,
     details: [
       `the largest traffic multiplier at which every criterion held: ${Object.entries(search.criteria).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${criterionText(k)} ≤ ${k.endsWith('Ms') ? formatMs(v as number) : formatPercent(v as number, 2)}`).join(', ')}`,
-      broke ? `just above it, at ${Number(broke.multiplier.toPrecision(4))}×, ${broke.breaks.map(criterionText).join(' and ')} broke (P99 ${formatMs(broke.p99Ms)}, 429 share ${formatPercent(broke.rateLimitedShare, 2)})` : '',
+      broke ? `just above it, at ${formatMultiplier(broke.multiplier)}, ${broke.breaks.map(criterionText).join(' and ')} broke (P99 ${formatMs(broke.p99Ms)}, 429 share ${formatPercent(broke.rateLimitedShare, 2)})` : '',
       `${search.points.length} runs with the same seed (${search.iterations} steps); ${search.note}`,
       'the multiplier scales every arrival rate, keeping the daily profile and query mix',
     ],
@@ -68,6 +72,7 @@ export function LoadSearchSection() {
   const p99 = useMemo(() => (search ? loadCurveOption(search, 'p99Ms', formatMs, rpsText, target) : null), [search, target]);
   const cost = useMemo(() => (search ? loadCurveOption(search, 'costPerQueryUsd', formatUsd, rpsText, null) : null), [search]);
   const limited = search?.limitedBy;
+  const nodes = doc?.nodes ?? [];
   return (
     <section className="result-section" aria-label="Max sustainable load">
       <h2>Max sustainable load</h2>
@@ -84,9 +89,10 @@ export function LoadSearchSection() {
                 Max sustainable load
                 <ExplainPopover explanation={explainSearch(search)} label="the max sustainable load" />
               </span>
-              <span className="value num">{search.bound === 'latency' ? 'none' : search.bound === 'none' ? `> ${rpsText(search.maxRps)}` : rpsText(search.maxRps)}</span>
+              <span className="value num">{search.bound === 'latency' ? 'none' : search.bound === 'none' ? `at least ${rpsText(search.maxRps)}` : rpsText(search.maxRps)}</span>
               <span className="sub num">
-                {search.bound === 'latency' ? `latency-bound at any load (today: ${rpsText(search.baseRps)})` : `${Number(search.maxMultiplier.toPrecision(3))}× the document's ${rpsText(search.baseRps)} (traffic.rps)`} · {search.note}
+                {/* Latency-bound: the Limited-by card says why, in the launch report's words. */}
+                {search.bound === 'latency' ? `latency-bound at any load (today: ${rpsText(search.baseRps)})` : `${formatMultiplier(search.maxMultiplier)} today's ${rpsText(search.baseRps)} (traffic.rps) · ${search.note}`}
               </span>
             </div>
             <div className={`big-figure${search.maxMultiplier < 1 ? ' bad' : ''}`} data-testid="limited-by">
@@ -95,7 +101,7 @@ export function LoadSearchSection() {
               <span className="sub">
                 {limited.quota && `busiest quota ${limited.quota}`}
                 {limited.quota && limited.node && ' · '}
-                {limited.node && `slowest node ${limited.node}`}
+                {limited.node && `slowest node ${nodeLabel(nodes, limited.node)}`}
               </span>
               {search.maxMultiplier < 1 && <span className="sub">{belowToday(search)}</span>}
             </div>
@@ -128,7 +134,7 @@ export function LoadSearchSection() {
               <tbody>
                 {search.points.map((p) => (
                   <tr key={p.multiplier}>
-                    <td className="r num">{Number(p.multiplier.toPrecision(3))}</td>
+                    <td className="r num">{formatMultiplier(p.multiplier)}</td>
                     <td className="r num">{rpsText(p.rps)}</td>
                     <td className="r num">{formatMs(p.p99Ms)}</td>
                     <td className="r num">{formatUsd(p.costPerQueryUsd)}</td>
