@@ -89,6 +89,8 @@ export function reliabilityTimelineOption(r: RunResults) {
       gridIndex: i,
       min: 0,
       max: end,
+      // Bars (429s) would otherwise widen their row's axis by half a bar, shifting it against the other rows.
+      containShape: false,
       axisLine: { lineStyle: { color: CHART.axis } },
       axisTick: { show: i === last },
       axisLabel: { ...baseText, show: i === last, formatter: (v: number) => `${v}` },
