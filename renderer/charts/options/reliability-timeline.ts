@@ -47,16 +47,19 @@ export function timelineRows(r: RunResults): Row[] {
   for (const b of r.reliability.breakers) {
     const lines = s.breakers[b.nodeId];
     if (!lines?.openShare) continue;
-    const name = r.nodes.find((n) => n.id === b.nodeId)?.name ?? b.nodeId;
+    const name = r.nodes.find((n) => n.id === b.nodeId)?.name || b.nodeId;
     rows.push({ name: `${name} (circuit breaker): share of each minute open`, kind: 'step', color: RELIABILITY.breaker, data: seriesPoints(r, lines.openShare), format: (v) => (v >= 1 ? 'open' : v <= 0 ? 'closed' : `open ${formatPercent(v, 0)}`), max: 1 });
   }
   return rows;
 }
 
+/** What a fault hits, as the rest of the Reliability tab names it (faultTargetName): a node's name, or the quota. */
+const targetName = (r: RunResults, f: RunResults['reliability']['faults'][number]) => (f.type === 'limit-cut' ? `quota ${f.target}` : r.nodes.find((n) => n.id === f.target)?.name || f.target);
+
 /** Fault windows (as they actually ran) and the warm-up, shaded on every row; labels on the top row. */
 function shading(r: RunResults, labelled: boolean) {
   const faults = r.reliability.faults.map((f) => [
-    { xAxis: minutes(f.startMs), name: `${f.type} · ${f.target}`, itemStyle: { color: RELIABILITY.fault }, label: { show: labelled, color: RELIABILITY.faultLabel } },
+    { xAxis: minutes(f.startMs), name: `${f.type} · ${targetName(r, f)}`, itemStyle: { color: RELIABILITY.fault }, label: { show: labelled, color: RELIABILITY.faultLabel } },
     { xAxis: minutes(f.endMs) },
   ]);
   const warmup = r.series.warmupEndMs > 0 ? [[{ xAxis: 0, name: 'warm-up', itemStyle: { color: CHART.warmup }, label: { show: labelled } }, { xAxis: minutes(r.series.warmupEndMs) }]] : [];

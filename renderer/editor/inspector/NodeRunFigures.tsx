@@ -15,7 +15,7 @@ export function NodeRunFigures({ nodeId }: { nodeId: string }) {
     ['Rate-limited (429)', formatCount(node.rateLimited)],
     ['Latency P50 · P95 · P99', node.latency.count ? `${formatMs(node.latency.p50)} · ${formatMs(node.latency.p95)} · ${formatMs(node.latency.p99)}` : '—'],
     ['Usage cost (share)', `${formatUsd(node.costUsd)} (${formatPercent(node.costShare)})`],
-    ...reportRows(node.report).map((r): [string, string] => [r.label, r.value]),
+    ...reportRows(node.report, results.nodes).map((r): [string, string] => [r.label, r.value]),
   ];
   return (
     <section className="inspector-section" aria-label="Last run">

@@ -56,7 +56,7 @@ export function NodeBreakdown({ results }: { results: RunResults }) {
                   </div>
                 </td>
                 <td className="report-cell">
-                  {reportRows(n.report)
+                  {reportRows(n.report, results.nodes)
                     .filter((r) => r.value !== '0' && r.value !== '—' && r.value !== '$0')
                     .map((r) => (
                       <span key={r.label} className="report-chip">

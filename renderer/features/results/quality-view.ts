@@ -1,6 +1,7 @@
 import { formatCount, formatMs, formatPercent, formatUsd, nodeKind, type RunResults } from '../../../simulation/index';
 import type { Figure } from './figures';
 import { checkStatus } from './headline-cards';
+import { nodeName } from './node-label';
 
 export type OutcomeSummary = NonNullable<RunResults['slices']['shadow']>;
 
@@ -11,7 +12,7 @@ export function qualityFigures(r: RunResults): Figure[] {
   const finished = o.served + o.failed + o.escalated;
   const check = (metric: string) => r.slo.checks.find((c) => c.metric === metric);
   const correct = q.faithfulness === null ? null : Math.round(q.faithfulness * o.served);
-  const perPath = q.paths.map((p) => `${p.nodeId}: ${p.quality === null ? 'n/a' : formatPercent(p.quality)} of ${formatCount(p.served)}`).join(', ');
+  const perPath = q.paths.map((p) => `${nodeName(r.nodes, p.nodeId)}: ${p.quality === null ? 'n/a' : formatPercent(p.quality)} of ${formatCount(p.served)}`).join(', ');
   return [
     {
       key: 'faithfulness',

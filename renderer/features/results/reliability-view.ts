@@ -2,12 +2,13 @@ import { formatCount, formatMs, formatPercent, formatUsd, type RunResults } from
 import type { Figure } from './figures';
 import { minuteLabel } from './figures';
 import { checkStatus } from './headline-cards';
+import { faultTargetName, nodeName } from './node-label';
 import { formatShare } from '../analysis/precision';
 
 type BreakerResult = RunResults['reliability']['breakers'][number];
 type FaultWindow = RunResults['reliability']['faults'][number];
 
-const nodeName = (r: RunResults, id: string | null) => (id === null ? '—' : (r.nodes.find((n) => n.id === id)?.name ?? id));
+const nameOf = (r: RunResults, id: string | null) => (id === null ? '—' : nodeName(r.nodes, id));
 
 /** Retries ÷ first attempts over every call node, the counts behind the run's retry rate. */
 function firstAttempts(r: RunResults): number {
@@ -83,8 +84,8 @@ export function reliabilityFigures(r: RunResults): Figure[] {
       tone: 'none',
       explanation: {
         title: 'Time breakers spent open',
-        formula: `Σ time open within the measured window = ${rel.breakers.map((b) => `${b.nodeId} ${formatMs(b.timeOpenMs)}`).join(' + ')} = ${formatMs(openMs)}`,
-        details: ['While open, requests take the open (degraded) port without calling the protected node; half-open time (trial calls) is not included.', ...rel.breakers.map((b) => `${b.nodeId}: half-open ${formatMs(b.timeHalfOpenMs)}, ${b.stateAtEnd} at the end`)],
+        formula: `Σ time open within the measured window = ${rel.breakers.map((b) => `${nameOf(r, b.nodeId)} ${formatMs(b.timeOpenMs)}`).join(' + ')} = ${formatMs(openMs)}`,
+        details: ['While open, requests take the open (degraded) port without calling the protected node; half-open time (trial calls) is not included.', ...rel.breakers.map((b) => `${nameOf(r, b.nodeId)}: half-open ${formatMs(b.timeHalfOpenMs)}, ${b.stateAtEnd} at the end`)],
       },
     });
   }
@@ -126,8 +127,8 @@ export interface BreakerRow extends BreakerResult {
 export function breakerRows(r: RunResults): BreakerRow[] {
   return r.reliability.breakers.map((b) => ({
     ...b,
-    name: nodeName(r, b.nodeId),
-    protectsName: nodeName(r, b.protects),
+    name: nameOf(r, b.nodeId),
+    protectsName: nameOf(r, b.protects),
     openShare: r.run.durationMs > 0 ? b.timeOpenMs / r.run.durationMs : 0,
     savedFormula: `${formatCount(b.shortCircuited)} short-circuited × ${formatUsd(b.meanDoomedCallUsd)} mean cost of a failed call = ${formatUsd(b.moneySavedUsd)}`,
   }));
@@ -142,7 +143,7 @@ export interface FaultRow extends FaultWindow {
 export function faultRows(r: RunResults): FaultRow[] {
   return r.reliability.faults.map((f) => ({
     ...f,
-    targetName: f.type === 'limit-cut' ? `quota ${f.target}` : nodeName(r, f.target),
+    targetName: faultTargetName(r.nodes, f),
     durationMs: f.endMs - f.startMs,
     when: `${minuteLabel(f.startMs)} – ${Number((f.endMs / 60_000).toFixed(1))}`,
   }));
@@ -174,14 +175,14 @@ export function timelineEvents(r: RunResults): TimelineEvent[] {
   const s = r.series;
   const events: TimelineEvent[] = [];
   for (const f of r.reliability.faults) {
-    const target = f.type === 'limit-cut' ? `quota ${f.target}` : nodeName(r, f.target);
+    const target = faultTargetName(r.nodes, f);
     events.push({ atMs: f.startMs, tone: 'fault', text: `${f.type} on ${target} starts (${f.id})` });
     events.push({ atMs: f.endMs, tone: 'fault', text: `${f.type} on ${target} ends${f.mitigated ? ', mitigated by the team (detection + mitigation time)' : ''}` });
   }
   for (const [id, lines] of Object.entries(s.breakers)) {
     for (const [from, to] of openRuns(lines.openShare ?? [])) {
       const shorted = (lines.shortCircuited ?? []).slice(from, to + 1).reduce((a, b) => a + b, 0);
-      events.push({ atMs: from * s.bucketMs, tone: 'breaker', text: `circuit breaker ${nodeName(r, id)} opens; open until ${minuteLabel((to + 1) * s.bucketMs)} at the latest, ${formatCount(shorted)} requests short-circuited to its open path` });
+      events.push({ atMs: from * s.bucketMs, tone: 'breaker', text: `circuit breaker ${nameOf(r, id)} opens; open until ${minuteLabel((to + 1) * s.bucketMs)} at the latest, ${formatCount(shorted)} requests short-circuited to its open path` });
     }
   }
   const down = openRuns(s.errorRate.map((e, i) => (i * s.bucketMs >= s.warmupEndMs && (e ?? 0) > 0.5 ? 1 : 0)));

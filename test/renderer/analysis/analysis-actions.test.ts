@@ -102,10 +102,10 @@ describe('budget, chargeback and dashboards', () => {
     expect(monthlyBudget(doc)).toEqual({ usd: 10_000, source: "the seed's $10,000 allocation (the document sets no budget)" });
     expect(monthlyBudget({ ...doc, slo: { ...doc.slo, monthlyBudgetUsd: 30_000 } }).usd).toBe(30_000);
   });
-  it('key incidents put fault windows and alerts in time order', () => {
+  it('key incidents put fault windows (their node by name) and alerts in time order', () => {
     const level1 = example('maturity/level-1', 3 * 3_600_000);
     const incidents = keyIncidents(level1.results, premiumNodes(level1.results, modelOfFor(level1.doc, level1.catalog)));
-    expect(incidents.find((i) => i.kind === 'fault')).toMatchObject({ atMs: 3_600_000, text: expect.stringContaining('error-spike on primary') });
+    expect(incidents.find((i) => i.kind === 'fault')).toMatchObject({ atMs: 3_600_000, text: expect.stringContaining('error-spike on gpt-5.5 for') });
     expect(incidents.some((i) => i.kind === 'alert' && i.severity === 'critical')).toBe(true);
     const times = incidents.map((i) => i.atMs ?? Infinity);
     expect(times).toEqual([...times].sort((x, y) => x - y));

@@ -4,6 +4,7 @@ import { useValidation } from '../../../app/app-context';
 import { useAnalysisServices } from '../analysis-context';
 import { useAnalysis } from '../analysis-registry';
 import { NumberField } from '../fields';
+import { nodeLabel } from '../../results/node-label';
 import { NeedsRun } from '../NeedsRun';
 import { budgetRows, budgetWithAmounts, modelOfFor, monthlyChargeback, premiumNodes } from './budget-model';
 
@@ -72,6 +73,12 @@ function Budget({ results }: { results: RunResults }) {
   );
 }
 
+/** A source without a team label is billed under its id: name it as the canvas does, "Users (users)". */
+function teamName(results: RunResults, team: string): string {
+  const unlabelled = results.cost.bySource.some((x) => x.sourceId === team && x.label === team);
+  return unlabelled ? nodeLabel(results.nodes, team) : team;
+}
+
 function Chargeback({ results }: { results: RunResults }) {
   const { rows, rates, factor } = monthlyChargeback(results);
   return (
@@ -98,7 +105,7 @@ function Chargeback({ results }: { results: RunResults }) {
         <tbody>
           {rows.map((c) => (
             <tr key={c.team}>
-              <td>{c.team}</td>
+              <td>{teamName(results, c.team)}</td>
               <td>{c.realtime ? 'real-time' : 'batch'}</td>
               <td className="r num">{formatTokens(c.requests)}</td>
               <td className="r num">{formatTokens(c.tokens)}</td>

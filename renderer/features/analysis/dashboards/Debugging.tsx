@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { formatCount, formatMs, formatPercent, formatTokens, formatUsd, type RunResults } from '../../../../simulation/index';
 import { nodeLatencyOption } from '../../../charts/options/dashboards';
+import { nodeLabel } from '../../results/node-label';
 import { Chart } from '../Chart';
 
 /** For engineers: per-component latency, token usage, cache hit rates, per-model figures. */
@@ -80,7 +81,7 @@ export function Debugging({ results }: { results: RunResults }) {
                 {results.caches.map((k) => (
                   <tr key={k.nodeId}>
                     <td>
-                      {k.nodeId} <span className="faint">{k.mode}</span>
+                      {nodeLabel(results.nodes, k.nodeId)} <span className="faint">{k.mode}</span>
                     </td>
                     <td className="r num">{formatCount(k.lookups)}</td>
                     <td className={`r num${k.hitRate < 0.3 ? ' warn' : ''}`}>{formatPercent(k.hitRate)}</td>

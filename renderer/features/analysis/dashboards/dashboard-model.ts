@@ -1,5 +1,6 @@
 import { costAnomalies, evaluateAlerts, formatDurationMs, productionChecklist, SEED_BUDGET, type PipelineDocument, type RunResults } from '../../../../simulation/index';
 import { checkStatus, type CardStatus } from '../../results/headline-cards';
+import { faultTargetName } from '../../results/node-label';
 
 export interface Health {
   status: Exclude<CardStatus, 'none'>;
@@ -33,7 +34,7 @@ export interface Incident {
 
 /** Key incidents of the run: fault windows, alerts that fired, cost anomalies that fired — in time order. */
 export function keyIncidents(r: RunResults, premiumNodes: string[]): Incident[] {
-  const faults: Incident[] = r.reliability.faults.map((f) => ({ atMs: f.startMs, kind: 'fault', severity: 'fault', text: `${f.type} on ${f.target} for ${formatDurationMs(f.endMs - f.startMs)}${f.mitigated ? ' (ended by the team: detection + mitigation)' : ''}` }));
+  const faults: Incident[] = r.reliability.faults.map((f) => ({ atMs: f.startMs, kind: 'fault', severity: 'fault', text: `${f.type} on ${faultTargetName(r.nodes, f)} for ${formatDurationMs(f.endMs - f.startMs)}${f.mitigated ? ' (ended by the team: detection + mitigation)' : ''}` }));
   const alerts: Incident[] = evaluateAlerts(r).map((a) => ({ atMs: a.firstAtMs, kind: 'alert', severity: a.rule.severity, text: `${a.rule.title} — ${a.firingMinutes ? `firing ${Number(a.firingMinutes.toFixed(1))} min` : a.rule.condition}` }));
   const anomalies: Incident[] = costAnomalies(r, premiumNodes)
     .filter((f) => f.fired)
