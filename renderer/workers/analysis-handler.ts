@@ -67,7 +67,7 @@ async function runJob(job: AnalysisJob, doc: Loaded['doc'], catalog: Loaded['cat
     case 'maturity':
       return { kind: 'maturity', run: runMaturityLevel(doc, catalog, job.seed, job.options) };
     case 'sweep':
-      return { kind: 'sweep', sweep: sweep(doc, catalog, job.axes, job.options) };
+      return { kind: 'sweep', sweep: sweep(doc, catalog, job.axes, job.options, job.plan) };
     case 'tornado':
       return { kind: 'tornado', tornado: job.skipBase ? { base: null, bars: job.paths.map((p) => tornadoBar(doc, catalog, p, job.spread, job.options)) } : tornado(doc, catalog, job.paths, job.spread, job.options) };
     case 'load-search':

@@ -26,9 +26,14 @@ export const RunJobSchema = z.object({ type: z.literal('run'), ...jobBase, seed,
 /** runMaturityLevel: a fault-free run and a run with the fault scenario, same seed. */
 export const MaturityJobSchema = z.object({ type: z.literal('maturity'), ...jobBase, seed }).strict();
 
-/** sweep() over the given axes (the UI sends one point per job). */
+/** sweep() over the given axes (the UI sends one point per job); `plan`: replications per point. */
 export const SweepJobSchema = z
-  .object({ type: z.literal('sweep'), ...jobBase, axes: z.array(z.object({ path: paramPath, values: z.array(z.number().finite()).min(1).max(400) }).strict()).min(1).max(2) })
+  .object({
+    type: z.literal('sweep'),
+    ...jobBase,
+    axes: z.array(z.object({ path: paramPath, values: z.array(z.number().finite()).min(1).max(400) }).strict()).min(1).max(2),
+    plan: z.object({ replications: z.number().int().min(1).max(50), confidence: z.number().gt(0.5).lt(1) }).strict().optional(),
+  })
   .strict();
 
 /**

@@ -5,6 +5,8 @@ import type { PipelineDocument } from '../model/document-schema';
 import { runPipeline } from '../run';
 import type { Headline, RunResults } from '../results/types';
 import { getParam, setParam, type ParamPath } from './param-path';
+import { replicationSeed, summarizeReplications, type IntervalFigure } from './replications';
+import type { Interval } from './statistics';
 
 export interface SweepAxis {
   path: ParamPath;
@@ -13,7 +15,10 @@ export interface SweepAxis {
 
 export interface SweepPoint {
   values: number[];
+  /** With replications: the mean of each interval figure over them (other fields from the first). */
   headline: Headline;
+  /** Interval of each headline figure over the replications; null for a single run. */
+  intervals: Partial<Record<IntervalFigure, Interval>> | null;
   fixedMonthlyUsd: number;
   variableMonthlyUsd: number;
   /** Validation or run problem at this point (e.g. top_n above top_k), else null. */
@@ -25,6 +30,15 @@ export interface SweepResult {
   base: number[];
   points: SweepPoint[];
   seed: number;
+  /** Runs per point (seeds replicationSeed(seed, 0…n−1), the same at every point) and their confidence. */
+  replications: number;
+  confidence: number;
+}
+
+/** Replications per point: 1 is a single run (no interval). */
+export interface SweepPlan {
+  replications: number;
+  confidence: number;
 }
 
 /** The document with each axis set to its value, validated like a file (a what-if can be invalid). */
@@ -39,23 +53,33 @@ function variant(doc: PipelineDocument, catalog: Catalog, paths: ParamPath[], va
   return loaded.ok ? { doc: loaded.doc, catalog: loaded.catalog } : loaded.problems.map((p) => p.message).join('; ');
 }
 
-function point(doc: PipelineDocument, catalog: Catalog, paths: ParamPath[], values: number[], options: RunOptions): SweepPoint {
+function point(doc: PipelineDocument, catalog: Catalog, paths: ParamPath[], values: number[], options: RunOptions, plan: SweepPlan = SINGLE_RUN): SweepPoint {
   const v = variant(doc, catalog, paths, values);
-  if (typeof v === 'string') return { values, headline: null as unknown as Headline, fixedMonthlyUsd: 0, variableMonthlyUsd: 0, problem: v };
-  const r: RunResults = runPipeline(v.doc, v.catalog, { ...options, traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 });
-  return { values, headline: r.headline, fixedMonthlyUsd: r.cost.fixedMonthlyUsd, variableMonthlyUsd: r.cost.variableMonthlyUsd, problem: null };
+  if (typeof v === 'string') return { values, headline: null as unknown as Headline, intervals: null, fixedMonthlyUsd: 0, variableMonthlyUsd: 0, problem: v };
+  const seed = options.seed ?? doc.run.seed;
+  const runs: RunResults[] = Array.from({ length: Math.max(1, plan.replications) }, (_, i) => runPipeline(v.doc, v.catalog, { ...options, seed: replicationSeed(seed, i), traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 }));
+  const r = runs[0]!;
+  if (runs.length === 1) return { values, headline: r.headline, intervals: null, fixedMonthlyUsd: r.cost.fixedMonthlyUsd, variableMonthlyUsd: r.cost.variableMonthlyUsd, problem: null };
+  const { headline: intervals } = summarizeReplications(runs, plan.confidence);
+  const headline = { ...r.headline };
+  for (const [key, ci] of Object.entries(intervals) as Array<[IntervalFigure, Interval]>) headline[key] = ci.mean;
+  const mean = (f: (x: RunResults) => number) => runs.reduce((s, x) => s + f(x), 0) / runs.length;
+  return { values, headline, intervals, fixedMonthlyUsd: r.cost.fixedMonthlyUsd, variableMonthlyUsd: mean((x) => x.cost.variableMonthlyUsd), problem: null };
 }
+
+const SINGLE_RUN: SweepPlan = { replications: 1, confidence: 0.95 };
 
 /**
  * Runs every combination of one or two axes with the same seed (common random numbers: the
- * differences between points come from the parameter, not from luck).
+ * differences between points come from the parameter, not from luck). With replications every point
+ * runs the same n seeds, and each figure gets its mean and interval.
  */
-export function sweep(doc: PipelineDocument, catalog: Catalog, axes: SweepAxis[], options: RunOptions = {}): SweepResult {
+export function sweep(doc: PipelineDocument, catalog: Catalog, axes: SweepAxis[], options: RunOptions = {}, plan: SweepPlan = SINGLE_RUN): SweepResult {
   if (axes.length < 1 || axes.length > 2) throw new Error('a sweep has one or two axes');
   const paths = axes.map((a) => a.path);
   const base = paths.map((p) => getParam(doc, p, catalog));
   const combos: number[][] = axes.length === 1 ? axes[0]!.values.map((v) => [v]) : axes[0]!.values.flatMap((a) => axes[1]!.values.map((b) => [a, b]));
-  return { axes, base, seed: options.seed ?? doc.run.seed, points: combos.map((values) => point(doc, catalog, paths, values, options)) };
+  return { axes, base, seed: options.seed ?? doc.run.seed, replications: Math.max(1, plan.replications), confidence: plan.confidence, points: combos.map((values) => point(doc, catalog, paths, values, options, plan)) };
 }
 
 export interface TornadoBar {

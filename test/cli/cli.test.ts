@@ -108,6 +108,9 @@ describe('planning commands', () => {
     expect(sweep.code).toBe(0);
     expect(sweep.stdout).toContain('nodes[rerank].params.topN');
     expect((await cli('sweep', example, '--tornado', 'traffic.rps,nodes[llm].params.maxTokens', '--duration', '5m')).stdout).toContain('swing');
+    const replicated = (await cli('sweep', example, '--param', 'nodes[llm].params.maxTokens=256,1024', '--duration', '5m', '--replications', '2')).stdout;
+    expect(replicated).toMatch(/1024\s+[\d.]+ s ± [\d.]+ m?s/);
+    expect(replicated).toContain('2 replications per point (the same seeds at every point)');
     expect((await cli('sweep', example, '--param', 'nodes[nope].params.topN=1'))).toMatchObject({ code: 2, stderr: expect.stringContaining('no item with id or name "nope"') });
     const md = await cli('compare', naive, example, '--duration', '5m', '--format', 'markdown');
     expect(md.stdout).toContain('**Monthly cost will decrease by');

@@ -1,4 +1,5 @@
-import { sweep, tornado } from '../../analysis/sweep';
+import type { IntervalFigure } from '../../analysis/replications';
+import { sweep, tornado, type SweepPoint } from '../../analysis/sweep';
 import { formatMs, formatPercent, formatUsd } from '../../units/format';
 import { EXIT, RUN_OPTIONS, UsageError, commonArgs, numberList, onePositional, parse, share } from '../args';
 import type { CliIo } from '../io';
@@ -33,9 +34,12 @@ export function sweepCommand(argv: string[], io: CliIo): number {
     if (eq < 0) throw new UsageError(`--param: got "${p}", expected PATH=v1,v2,… e.g. nodes[rerank].params.topN=2,5,10`);
     return { path: p.slice(0, eq), values: numberList('--param', p.slice(eq + 1)) };
   });
+  if (args.plan?.stopping) throw new UsageError('--until applies to run and check; give a sweep --replications N');
+  // --replications N: every point runs the same N seeds and each figure gets mean ± half-width.
+  const plan = args.plan ? { replications: args.plan.replications, confidence: args.plan.confidence } : undefined;
   let result;
   try {
-    result = sweep(file.doc, file.catalog, axes, args.run);
+    result = sweep(file.doc, file.catalog, axes, args.run, plan);
   } catch (e) {
     throw new UsageError(`--param: ${(e as Error).message}`);
   }
@@ -46,9 +50,17 @@ export function sweepCommand(argv: string[], io: CliIo): number {
         [...axes.map((a) => a.path), 'P50', 'P99', 'errors', 'cost/query', 'monthly', 'note'],
         result.points.map((p) => [
           ...p.values.map(String),
-          ...(p.problem ? ['', '', '', '', '', p.problem] : [formatMs(p.headline.p50Ms), formatMs(p.headline.p99Ms), formatPercent(p.headline.errorRate, 2), formatUsd(p.headline.costPerQueryUsd), formatUsd(p.headline.monthlyCostUsd), '']),
+          ...(p.problem ? ['', '', '', '', '', p.problem] : [pm(p, 'p50Ms', formatMs), pm(p, 'p99Ms', formatMs), pm(p, 'errorRate', (v) => formatPercent(v, 2)), pm(p, 'costPerQueryUsd', formatUsd), pm(p, 'monthlyCostUsd', formatUsd), '']),
         ]),
       ),
     );
+  if (!args.json && result.replications > 1) io.stdout(`${result.replications} replications per point (the same seeds at every point), ± the ${Math.round(result.confidence * 100)} % interval`);
   return EXIT.ok;
+}
+
+/** A point's figure with its ± half-width when the sweep was replicated. */
+function pm(p: SweepPoint, key: IntervalFigure, format: (v: number) => string): string {
+  const ci = p.intervals?.[key];
+  const value = p.headline[key] ?? NaN;
+  return ci ? `${format(value)} ± ${format(ci.halfWidth)}` : format(value);
 }

@@ -77,15 +77,15 @@ describe('load curve', () => {
 
 describe('sweeps and tornado', () => {
   const headline = (cost: number) => ({ p50Ms: 1, p95Ms: 2, p99Ms: 3, ttftP50Ms: 1, ttftP95Ms: 1, errorRate: 0, availability: 1, costPerQueryUsd: 0.01, monthlyCostUsd: cost, cacheHitRate: null, peakQuotaUtilisation: null, throughputRps: 1 });
-  const pt = (values: number[], cost: number | null) => ({ values, headline: cost === null ? (null as never) : headline(cost), fixedMonthlyUsd: 0, variableMonthlyUsd: cost ?? 0, problem: cost === null ? 'top_n above top_k' : null });
+  const pt = (values: number[], cost: number | null) => ({ values, headline: cost === null ? (null as never) : headline(cost), intervals: null, fixedMonthlyUsd: 0, variableMonthlyUsd: cost ?? 0, problem: cost === null ? 'top_n above top_k' : null });
   it('a one-axis line marks today; invalid points are gaps', () => {
-    const r: SweepResult = { axes: [{ path: 'traffic.rps', values: [1, 2, 3] }], base: [2], seed: 1, points: [pt([1], 10), pt([2], null), pt([3], 30)] };
+    const r: SweepResult = { axes: [{ path: 'traffic.rps', values: [1, 2, 3] }], base: [2], seed: 1, replications: 1, confidence: 0.95, points: [pt([1], 10), pt([2], null), pt([3], 30)] };
     expect(sweepValue(r, 1, 'monthlyCostUsd')).toBeNull();
     const o = sweepLineOption(r, 'monthlyCostUsd', 'Monthly cost', 'arrival rate', fmt, fmt) as unknown as Json;
     expect((o.series[0] as { data: unknown[] }).data).toEqual([[1, 10], [2, null], [3, 30]]);
   });
   it('a two-axis heatmap has a cell per combination, first axis across', () => {
-    const r: SweepResult = { axes: [{ path: 'a', values: [1, 2] }, { path: 'b', values: [10, 20, 30] }], base: [1, 10], seed: 1, points: [10, 11, 12, 20, 21, 22].map((c, i) => pt([i, i], c)) };
+    const r: SweepResult = { axes: [{ path: 'a', values: [1, 2] }, { path: 'b', values: [10, 20, 30] }], base: [1, 10], seed: 1, replications: 1, confidence: 0.95, points: [10, 11, 12, 20, 21, 22].map((c, i) => pt([i, i], c)) };
     const o = sweepHeatmapOption(r, 'monthlyCostUsd', 'cost', fmt, fmt, fmt) as unknown as Json & { visualMap: { min: number; max: number } };
     expect((o.series[0] as { data: unknown[] }).data).toEqual([[0, 0, 10], [0, 1, 11], [0, 2, 12], [1, 0, 20], [1, 1, 21], [1, 2, 22]]);
     expect([o.visualMap.min, o.visualMap.max]).toEqual([10, 22]);

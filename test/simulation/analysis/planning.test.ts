@@ -107,6 +107,25 @@ describe('what-ifs', () => {
     expect(r.points.map((p) => p.values)).toEqual([[2, 256], [2, 1024], [5, 256], [5, 1024]]);
   });
 
+  it('with replications every point runs the same seeds and each figure gets its mean and interval', () => {
+    const options = { durationMs: 300_000, warmupMs: 60_000 };
+    const r = sweep(doc, catalog, [{ path: 'nodes[llm].params.maxTokens', values: [256, 1024] }], options, { replications: 3, confidence: 0.9 });
+    expect(r).toMatchObject({ replications: 3, confidence: 0.9 });
+    const seeds = [0, 1, 2].map((i) => replicationSeed(doc.run.seed, i));
+    for (const p of r.points) {
+      const runs = seeds.map((seed) => runPipeline(setParam(doc, 'nodes[llm].params.maxTokens', p.values[0]!, catalog), catalog, { ...options, seed, traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 }));
+      const mean = runs.reduce((s, x) => s + x.headline.p99Ms, 0) / 3;
+      expect(p.headline.p99Ms).toBeCloseTo(mean, 9);
+      expect(p.intervals!.p99Ms!.mean).toBeCloseTo(mean, 9);
+      expect(p.intervals!.p99Ms!.halfWidth).toBeGreaterThan(0);
+      expect(p.intervals!.p99Ms!.confidence).toBe(0.9);
+    }
+    // One run per point has no interval, and its figures are the seed's own run.
+    const single = sweep(doc, catalog, [{ path: 'nodes[llm].params.maxTokens', values: [256] }], options);
+    expect(single.replications).toBe(1);
+    expect(single.points[0]!.intervals).toBeNull();
+  });
+
   it('the tornado ranks parameters by their effect on monthly cost', () => {
     const t = tornado(doc, catalog, ['traffic.rps', 'nodes[rerank].params.topN', 'fixedCosts[Storage].monthlyUsd'], 0.2, { durationMs: 600_000, warmupMs: 60_000 });
     expect(t.bars[0]!.path).toBe('traffic.rps');

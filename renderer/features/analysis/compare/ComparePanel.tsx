@@ -1,13 +1,10 @@
 import { useMemo, useState } from 'react';
-import { diffMarkdown, diffScenarios, formatMs, formatUsd, type ScenarioDiff } from '../../../../simulation/index';
-import { useDocument, useRun, useServices } from '../../../app/app-context';
+import { diffScenarios, formatMs, formatUsd } from '../../../../simulation/index';
+import { useDocument, useRun } from '../../../app/app-context';
 import { useAnalysisServices } from '../analysis-context';
 import { useAnalysis } from '../analysis-registry';
 import type { SavedScenario } from '../analysis-store';
-import { FIGURE_LABELS, formatFigure } from '../format';
-
-const signed = (key: string, v: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${formatFigure(key, Math.abs(v))}`;
-const DELTA_KEYS = ['p50Ms', 'p95Ms', 'p99Ms', 'ttftP50Ms', 'errorRate', 'availability', 'costPerQueryUsd', 'monthlyCostUsd', 'cacheHitRate', 'peakQuotaUtilisation'] as const;
+import { Diff } from './Diff';
 
 function SaveScenario() {
   const { actions } = useAnalysisServices();
@@ -75,104 +72,6 @@ function ScenarioList({ scenarios }: { scenarios: SavedScenario[] }) {
   );
 }
 
-function Diff({ diff }: { diff: ScenarioDiff }) {
-  const { ui } = useServices();
-  const markdown = useMemo(() => diffMarkdown(diff), [diff]);
-  const b = diff.before;
-  const a = diff.after;
-  const verb = diff.monthlyDeltaUsd > 0 ? 'increase' : diff.monthlyDeltaUsd < 0 ? 'decrease' : 'not change';
-  const copy = () => void navigator.clipboard.writeText(markdown).then(() => ui.getState().toast('success', 'Copied the comparison as Markdown'), () => ui.getState().toast('error', 'The clipboard is not available here: select the text and copy it.'));
-  return (
-    <>
-      <p className="diff-headline" data-testid="diff-headline">
-        Monthly cost will <b>{verb}</b> by <b className="num">{formatUsd(Math.abs(diff.monthlyDeltaUsd))}</b>: <span className="num">{formatUsd(b.headline.monthlyCostUsd)} → {formatUsd(a.headline.monthlyCostUsd)}</span>
-        {b.headline.monthlyCostUsd > 0 && <span className="muted num"> ({signed('x', diff.monthlyDeltaUsd / b.headline.monthlyCostUsd)})</span>}
-      </p>
-      <div className="tool-grid">
-        <div>
-          <h3>Cost per month, usage and fixed apart</h3>
-          <table className="data-table compact" data-testid="diff-lines">
-            <thead>
-              <tr>
-                <th>Item</th>
-                <th>Type</th>
-                <th className="r">Before</th>
-                <th className="r">After</th>
-                <th className="r">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr className="group-row">
-                <td colSpan={2}>Usage (per query, scaled to a month)</td>
-                <td className="r num">{formatUsd(b.usageMonthlyUsd)}</td>
-                <td className="r num">{formatUsd(a.usageMonthlyUsd)}</td>
-                <td className="r num">{signed('Usd', diff.usageDeltaUsd)}</td>
-              </tr>
-              {diff.lines.filter((l) => l.kind === 'usage').map((l) => (
-                <tr key={`u-${l.name}`} className="indent-1">
-                  <td>
-                    {l.name} {l.status !== 'changed' && l.status !== 'unchanged' && <span className="pill">{l.status}</span>}
-                  </td>
-                  <td>usage</td>
-                  <td className="r num">{formatUsd(l.beforeMonthlyUsd)}</td>
-                  <td className="r num">{formatUsd(l.afterMonthlyUsd)}</td>
-                  <td className="r num">{signed('Usd', l.deltaUsd)}</td>
-                </tr>
-              ))}
-              <tr className="group-row">
-                <td colSpan={2}>Fixed (per month)</td>
-                <td className="r num">{formatUsd(b.fixedMonthlyUsd)}</td>
-                <td className="r num">{formatUsd(a.fixedMonthlyUsd)}</td>
-                <td className="r num">{signed('Usd', diff.fixedDeltaUsd)}</td>
-              </tr>
-              {diff.lines.filter((l) => l.kind === 'fixed').map((l) => (
-                <tr key={`f-${l.name}`} className="indent-1">
-                  <td>
-                    {l.name} {l.status !== 'changed' && l.status !== 'unchanged' && <span className="pill">{l.status}</span>}
-                  </td>
-                  <td>fixed</td>
-                  <td className="r num">{formatUsd(l.beforeMonthlyUsd)}</td>
-                  <td className="r num">{formatUsd(l.afterMonthlyUsd)}</td>
-                  <td className="r num">{signed('Usd', l.deltaUsd)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div>
-          <h3>Headline figures</h3>
-          <table className="data-table compact" data-testid="diff-headline-table">
-            <thead>
-              <tr>
-                <th>Figure</th>
-                <th className="r">Before</th>
-                <th className="r">After</th>
-                <th className="r">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {DELTA_KEYS.filter((k) => diff.headlineDelta[k] !== undefined).map((k) => (
-                <tr key={k}>
-                  <td>{FIGURE_LABELS[k]}</td>
-                  <td className="r num">{formatFigure(k, b.headline[k] ?? NaN)}</td>
-                  <td className="r num">{formatFigure(k, a.headline[k] ?? NaN)}</td>
-                  <td className="r num">{signed(k, diff.headlineDelta[k]!)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="muted small-note">Single runs with their own seeds: for differences smaller than run-to-run noise, run replications of each in Confidence and compare their intervals.</p>
-        </div>
-      </div>
-      <h3 style={{ marginTop: 12 }}>As a pull-request comment (Markdown, like Infracost)</h3>
-      <textarea className="copy-box" readOnly value={markdown} aria-label="Comparison as Markdown" />
-      <button className="btn" onClick={copy}>
-        Copy Markdown
-      </button>
-    </>
-  );
-}
-
 /** What changes between two saved scenarios: an Infracost-style cost diff and the headline deltas. */
 export function ComparePanel() {
   const { store } = useAnalysisServices();
@@ -180,7 +79,8 @@ export function ComparePanel() {
   const c = useAnalysis((s) => s.inputs.compare);
   const before = scenarios.find((s) => s.id === c.beforeId) ?? scenarios[0];
   const after = scenarios.find((s) => s.id === c.afterId) ?? scenarios[scenarios.length - 1];
-  const diff = useMemo(() => (before && after && before !== after ? diffScenarios(before.results, after.results) : null), [before, after]);
+  // The scenarios' own names head the diff and its Markdown (variants of one pipeline share its name).
+  const diff = useMemo(() => (before && after && before !== after ? diffScenarios(before.results, after.results, { before: before.name, after: after.name }) : null), [before, after]);
   const pick = (which: 'beforeId' | 'afterId', label: string, value: SavedScenario | undefined) => (
     <label className="a-field">
       <span className="a-field-label">{label}</span>
@@ -209,7 +109,7 @@ export function ComparePanel() {
             <span className="muted">→</span>
             {pick('afterId', 'After', after)}
           </div>
-          {diff ? <Diff diff={diff} /> : <p className="muted">Pick two different scenarios.</p>}
+          {diff && before && after ? <Diff diff={diff} seeds={[before.results.run.seed, after.results.run.seed]} /> : <p className="muted">Pick two different scenarios.</p>}
         </section>
       )}
     </div>
