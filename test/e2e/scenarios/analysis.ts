@@ -1,4 +1,6 @@
-import { formatMs, formatUsd, type LevelRoiWithIntervals, type LoadSearchResult, type ReplicatedResults } from '../../../simulation/index';
+import { formatUsd, type LevelRoiWithIntervals, type LoadSearchResult, type ReplicatedResults } from '../../../simulation/index';
+import { compactInterval, formatFigure, intervalText, rangeText } from '../../../renderer/features/analysis/format';
+import { halfWidthText } from '../../../renderer/features/analysis/precision';
 import { assert, assertEqual, eventually, REPO, run, type Scenario } from '../harness';
 import { saveDocument, selectNode, setField } from '../ui';
 
@@ -7,8 +9,6 @@ async function cliJson<T>(args: string[]): Promise<T> {
   assertEqual(out.code, 0, `preflight ${args[0]} exit code (${out.stderr.slice(0, 400)})`);
   return JSON.parse(out.stdout) as T;
 }
-
-const pm = (halfWidth: number) => `± ${formatUsd(halfWidth)}`;
 
 export const analysis: Scenario[] = [
   {
@@ -26,9 +26,14 @@ export const analysis: Scenario[] = [
       await page.getByTestId('roi-table').scrollIntoViewIfNeeded();
       await shot('40-maturity-roi');
       const level4 = (await cli).levels[3]!;
-      // The cell reads "$112,172 ? ± $95.16": the "?" is the button that explains the figure.
+      // The cell reads "$112,172 ? ± $95": the "?" is the button that explains the figure; ± at two significant digits.
       const savings = (await page.getByTestId('roi-monthlySavingsUsd-3').innerText()).replace('?', '').replace(/\s+/g, ' ').trim();
-      assertEqual(savings, `${formatUsd(level4.point.monthlySavingsUsd)} ${pm(level4.intervals.monthlySavingsUsd!.halfWidth)}`, 'level 4 monthly savings ± half-width (app vs CLI)');
+      assertEqual(savings, `${formatUsd(level4.point.monthlySavingsUsd)} ${halfWidthText('monthlySavingsUsd', level4.point.monthlySavingsUsd, level4.intervals.monthlySavingsUsd!.halfWidth)}`, 'level 4 monthly savings ± half-width (app vs CLI)');
+      // Downtime comes from the scripted fault scenario: the same in every replication, so no "± 0".
+      const downtime = page.getByTestId('roi-downtimeHoursPerMonth-0');
+      assertEqual((await downtime.innerText()).replace(/\s+/g, ' ').trim(), `${formatFigure('downtimeHoursPerMonth', (await cli).levels[0]!.point.downtimeHoursPerMonth)} scripted`, 'level 1 downtime is marked scripted');
+      assert((await downtime.locator('[title]').getAttribute('title'))!.includes('the interval covers traffic noise only'), 'the marker says why');
+      assert((await page.getByTestId('roi-interval-note').innerText()).includes('covers traffic noise only'), 'one note under the table says what the intervals cover');
       const payback = (await page.getByTestId('roi-paybackMonths-3').innerText()).replace('?', '').replace(/\s+/g, ' ').trim();
       assert(payback.startsWith(`${level4.point.paybackMonths!.toFixed(2)} months ±`), `level 4 payback with its interval: ${payback}`);
       await page.getByRole('button', { name: 'Where does the payback of Maturity level 4 — Optimized come from?' }).click();
@@ -42,22 +47,34 @@ export const analysis: Scenario[] = [
       const file = await saveDocument(page, dir);
       await page.getByRole('tab', { name: 'Analysis' }).click();
       const replications = page.getByLabel('Replications', { exact: true });
+      // One replication is refused with the reason, and Run replications says why it is off.
+      await replications.fill('1');
+      await replications.press('Enter');
+      const run = page.getByRole('button', { name: 'Run replications' });
+      assertEqual(await replications.getAttribute('aria-invalid'), 'true', 'the refused value is marked invalid');
+      const reason = await page.locator(`#${await replications.getAttribute('aria-describedby')}`).innerText();
+      assert(reason.includes('from 2 to 200'), `the field says what is allowed: ${reason}`);
+      assert(await run.isDisabled(), 'Run replications is off while the value is refused');
+      assert((await run.getAttribute('title'))!.includes('from 2 to 200'), 'the button says why');
+      await shot('42-confidence-refused');
       await replications.fill('5');
       await replications.press('Enter');
+      await eventually(async () => assert(await run.isEnabled(), 'a valid value turns it back on'));
       await page.getByRole('button', { name: 'Run replications' }).click();
       await page.getByTestId('interval-table').waitFor({ timeout: 60_000 });
       const cli = await cliJson<ReplicatedResults>(['run', file, '--replications', '5']);
       const p99 = cli.headline.p99Ms!;
       const row = await page.getByTestId('interval-p99Ms').innerText();
-      assert(row.includes(`${formatMs(p99.mean)} ± ${formatMs(p99.halfWidth)}`), `P99 mean ± half-width equals the CLI's: ${row}`);
-      assert(row.includes(`${formatMs(p99.low)} – ${formatMs(p99.high)}`), 'the interval equals the CLI’s');
+      assert(row.includes(intervalText('p99Ms', p99)), `P99 mean ± half-width equals the CLI's: ${row}`);
+      assert(row.includes(rangeText('p99Ms', p99)), 'the interval equals the CLI’s');
       await page.getByTestId('replication-chart').scrollIntoViewIfNeeded();
       await shot('42-confidence');
 
       // The same document and seed, run: the Results cards carry the replications' interval.
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await page.getByTestId('card-interval-p99Ms').waitFor({ timeout: 60_000 });
-      assertEqual((await page.getByTestId('card-interval-p99Ms').innerText()).trim(), `mean ${formatMs(p99.mean)} ± ${formatMs(p99.halfWidth)}`, 'the P99 card shows the interval');
+      const card = compactInterval('p99Ms', p99);
+      assertEqual((await page.getByTestId('card-interval-p99Ms').innerText()).replace(/\s+/g, ' ').trim(), `mean ${card.mean} ${card.pm}`, 'the P99 card shows the interval at the card’s precision');
       await shot('43-results-cards-with-intervals');
 
       // A long stopping-rule batch shows progress and stops on Cancel.
@@ -89,9 +106,11 @@ export const analysis: Scenario[] = [
       await page.getByTestId('max-load').waitFor({ timeout: 90_000 });
       const { maxLoad } = await cli;
       const shown = await page.getByTestId('max-load').innerText();
-      if (maxLoad.bound === 'latency') assert(shown.includes('none') && shown.includes(maxLoad.note), `latency-bound, as the CLI says (${maxLoad.note}): ${shown}`);
+      const limitedBy = await page.getByTestId('limited-by').innerText();
+      if (maxLoad.bound === 'latency') assert(shown.includes('none') && limitedBy.includes('of the traffic') && limitedBy.includes('where nothing queues'), `latency-bound, as the CLI says (${maxLoad.note}): ${shown} / ${limitedBy}`);
       else assert(shown.includes(`${maxLoad.maxRps.toLocaleString('en-US', { maximumSignificantDigits: 3 })} req/s`), `max load equals the CLI's ${maxLoad.maxRps}: ${shown}`);
-      assert((await page.getByTestId('limited-by').innerText()).includes('P99 latency'), 'limited by P99, as the CLI says');
+      assert(limitedBy.includes('P99 latency'), 'limited by P99, as the CLI says');
+      if (maxLoad.limitedBy.node === 'llm') assert(limitedBy.includes('slowest node Answer (gpt-5.4-mini) (llm)'), `the node by its name: ${limitedBy}`);
       await page.getByTestId('p99-vs-load').scrollIntoViewIfNeeded();
       await shot('44-capacity-max-load');
     },
@@ -107,6 +126,8 @@ export const analysis: Scenario[] = [
       await page.getByRole('button', { name: 'Run tornado' }).click();
       await page.getByTestId('tornado-table').waitFor({ timeout: 90_000 });
       assertEqual((await page.getByTestId('tornado-table').locator('tbody tr').first().innerText()).split('\t')[0], 'traffic · arrival rate', 'traffic swings monthly cost most');
+      assert((await page.getByTestId('tornado-noise').innerText()).includes('share one seed'), 'the tornado says its runs share a seed');
+      assert(await page.getByRole('button', { name: 'run replications in Confidence' }).isVisible(), 'without replications it points to Confidence for the noise');
       await page.getByTestId('tornado-cost').scrollIntoViewIfNeeded();
       await shot('45-tornado');
 
@@ -127,7 +148,10 @@ export const analysis: Scenario[] = [
       const headline = await page.getByTestId('diff-headline').innerText();
       assert(/Monthly cost will decrease by \$[\d,]+/.test(headline), `shorter answers cost less: ${headline}`);
       assert((await page.getByTestId('diff-lines').innerText()).includes('Fixed (per month)'), 'usage and fixed costs apart');
-      assert((await page.getByLabel('Comparison as Markdown').inputValue()).startsWith('### Preflight:'), 'the Markdown comment');
+      assert((await page.getByLabel('Comparison as Markdown').inputValue()).startsWith('### Preflight: max_tokens 1024 → max_tokens 300'), 'the Markdown comment is headed by the scenario names');
+      assert((await page.getByTestId('diff-lines').innerText()).includes('Answer (gpt-5.4-mini) (llm)'), 'cost lines name the node');
+      assert(/pp$/.test((await page.getByTestId('diff-peakQuotaUtilisation').innerText()).trim()), 'a change of a share is in percentage points');
+      assert((await page.getByTestId('diff-seed-note').innerText()).startsWith('Both runs used the same seed (1)'), 'the note says the runs shared their seed');
       await shot('46-compare');
     },
   },

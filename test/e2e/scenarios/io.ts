@@ -126,7 +126,7 @@ export const io: Scenario[] = [
       await shot('io-12-report-with-whatif');
       const html = await download(page, dir, () => dialog.getByRole('button', { name: 'Make report' }).click());
       const appText = readFileSync(html, 'utf8');
-      assert(appText.includes('What-if: traffic.rps'), 'the report has the sweep');
+      assert(appText.includes('What-if: traffic · arrival rate'), 'the report has the sweep, its parameter by label');
       const args = command.replace(/^npx preflight report \S+ --out \S+ /, '').split(' ');
       const cliHtml = join(dir, 'cli-whatif.html');
       const cli = await run(process.execPath, [`${REPO}bin/preflight.mjs`, 'report', saved, '--out', cliHtml, ...args]);
