@@ -32,6 +32,9 @@ export { runMaturityRoi, runMaturityLevel, maturityRoi, economicsOf, DEFAULT_INV
 export { sweep, tornado, tornadoBar, sortTornadoBars, sweepableParams, type SweepAxis, type SweepPlan, type SweepPoint, type SweepResult, type TornadoBar } from './analysis/sweep';
 export { paramUnit, paramLabel, formatParam, shownValue, suggestValues, parseValues, defaultTornadoPaths, type ParamUnit } from './analysis/param-units';
 export { humanize } from './units/humanize';
+export { formatShare, halfWidthText } from './units/precision';
+export { nodeLabel, nodeName, faultTargetName } from './results/node-label';
+export { formatMultiplier } from './report/svg/axis';
 export { getParam, setParam, parsePath, type ParamPath } from './analysis/param-path';
 export { diffScenarios, diffMarkdown, type ScenarioDiff, type CostLine } from './analysis/compare';
 export { evaluateBudget, chargeback, SEED_BUDGET, modelOfFor, premiumNodes, type ModelOf, type BudgetLine, type BudgetLineResult, type ChargebackRow } from './analysis/budget';

@@ -1,5 +1,6 @@
 import type { ReplicatedResults } from '../analysis/replications';
 import { formatMs, formatPercent, formatUsd } from '../units/format';
+import { formatShare, halfWidthText } from '../units/precision';
 import { table } from './summary';
 
 const LABELS: Record<string, [string, (v: number) => string]> = {
@@ -8,12 +9,12 @@ const LABELS: Record<string, [string, (v: number) => string]> = {
   p99Ms: ['P99 latency', formatMs],
   ttftP50Ms: ['TTFT P50', formatMs],
   ttftP95Ms: ['TTFT P95', formatMs],
-  errorRate: ['Error rate', (v) => formatPercent(v, 3)],
-  availability: ['Availability', (v) => formatPercent(v, 3)],
+  errorRate: ['Error rate', formatShare],
+  availability: ['Availability', formatShare],
   costPerQueryUsd: ['Cost per query', formatUsd],
   monthlyCostUsd: ['Monthly cost', formatUsd],
-  cacheHitRate: ['Cache hit rate', (v) => formatPercent(v, 2)],
-  peakQuotaUtilisation: ['Peak quota utilisation', (v) => formatPercent(v, 2)],
+  cacheHitRate: ['Cache hit rate', formatShare],
+  peakQuotaUtilisation: ['Peak quota utilisation', formatShare],
   throughputRps: ['Throughput', (v) => `${Number(v.toPrecision(4))} req/s`],
 };
 
@@ -21,7 +22,7 @@ const LABELS: Record<string, [string, (v: number) => string]> = {
 export function formatReplicated(r: ReplicatedResults): string {
   const rows = Object.entries(r.headline).map(([key, ci]) => {
     const [label, fmt] = LABELS[key] ?? [key, String];
-    return [label, fmt(ci.mean), `± ${fmt(ci.halfWidth)}`, `${fmt(ci.low)} – ${fmt(ci.high)}`, formatPercent(ci.relativeHalfWidth, 1)];
+    return [label, fmt(ci.mean), halfWidthText(key, ci.mean, ci.halfWidth) ?? '± 0', `${fmt(ci.low)} – ${fmt(ci.high)}`, formatPercent(ci.relativeHalfWidth, 1)];
   });
   const stop = r.stoppingMet === null ? '' : r.stoppingMet ? ' · stopping rule met' : ' · stopping rule NOT met at the replication cap';
   return [

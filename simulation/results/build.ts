@@ -291,7 +291,7 @@ function notes(sim: Simulation, r: RunResults): string[] {
   const o = sim.options;
   const out = [
     `Statistics cover the ${r.run.requestsMeasured.toLocaleString('en-US')} requests that arrived after a ${formatDurationMs(o.warmupMs)} warm-up, over ${formatDurationMs(r.run.durationMs)} of arrivals (${o.requests !== null ? `stopped after ${o.requests.toLocaleString('en-US')} measured requests` : 'fixed duration'}); warm-up requests loaded the system but are not counted.`,
-    `Latency percentiles come from ${r.outcomes.served.toLocaleString('en-US')} served requests in a streaming histogram with 0.4 % relative accuracy; one run with seed ${o.seed} (no replications: no confidence interval).`,
+    `Latency percentiles come from ${r.outcomes.served.toLocaleString('en-US')} served requests in a streaming histogram with 0.4 % relative accuracy; this run's seed is ${o.seed}; one run has no confidence interval (replications give one).`,
     o.drain
       ? `Requests in flight at the end were drained and counted${r.run.drainCutOff ? ` until a cut-off 1 h later; ${r.run.requestsUnfinished} remained unfinished` : ''}.`
       : `Requests in flight at the end were not drained: ${r.run.requestsUnfinished.toLocaleString('en-US')} measured requests are reported as unfinished and excluded from latency and error rate.`,

@@ -1,5 +1,6 @@
 import { formatDurationMs } from '../units/duration';
 import { formatCount, formatMs, formatPercent, formatTokens, formatUsd } from '../units/format';
+import { formatShare } from '../units/precision';
 import type { Headline, RunResults } from './types';
 
 /** Where a figure comes from: what it measures, the formula with this run's numbers, and its inputs. */
@@ -77,7 +78,7 @@ export function explainHeadline(r: RunResults): Record<HeadlineKey, Explanation>
     },
     availability: {
       title: 'Availability (request-based)',
-      formula: `(served + escalated) ÷ finished = ${formatCount(o.served + o.escalated)} ÷ ${formatCount(finished)} = ${formatPercent(o.availability, 3)}`,
+      formula: `(served + escalated) ÷ finished = ${formatCount(o.served + o.escalated)} ÷ ${formatCount(finished)} = ${formatShare(o.availability)}`,
       details: [`Downtime: ${o.downtimeMinutes} of ${o.measuredMinutes} measured minutes had an error rate above 50 % (the seed's "system down").`],
     },
     costPerQueryUsd: {

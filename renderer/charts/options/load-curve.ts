@@ -1,5 +1,5 @@
 import type { LoadPoint, LoadSearchResult } from '../../../simulation/index';
-import { formatMultiplier } from '../../../simulation/report/svg/axis';
+import { formatMultiplier } from '../../../simulation/index';
 import { baseText, CHART } from './palette';
 
 export type LoadMetric = 'p99Ms' | 'costPerQueryUsd';

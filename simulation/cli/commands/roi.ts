@@ -1,3 +1,4 @@
+import { halfWidthText } from '../../units/precision';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,15 +55,17 @@ export function roiCommand(argv: string[], io: CliIo): number {
 }
 
 function roiTable(rows: Array<{ name: string; point: ReturnType<typeof levelRoi>; intervals: Record<string, { halfWidth: number } | undefined> }>): string {
-  const pm = (v: string, ci?: { halfWidth: number }, fmt: (x: number) => string = formatUsd) => (ci ? `${v} ± ${fmt(ci.halfWidth)}` : v);
+  // ± at the figure's precision; a figure every replication agrees on is set by the fault scenario.
+  const pm = (key: string, value: number, v: string, ci?: { halfWidth: number }) => (ci ? `${v} ${halfWidthText(key, value, ci.halfWidth) ?? 'scripted'}` : v);
   return table(
     ['Level', 'cost/month', 'downtime', 'lost revenue', 'savings/month', 'invest once', 'invest/month', 'payback'],
-    rows.map((r) => [
+    rows.map((r, i) => [
       r.name,
-      pm(formatUsd(r.point.monthlyCostUsd), r.intervals.monthlyCostUsd),
-      pm(`${(r.point.downtimeHoursPerMonth * 60).toFixed(0)} min`, r.intervals.downtimeHoursPerMonth, (h) => `${(h * 60).toFixed(0)} min`),
-      pm(formatUsd(r.point.lostRevenueUsd), r.intervals.lostRevenueUsd),
-      pm(formatUsd(r.point.monthlySavingsUsd), r.intervals.monthlySavingsUsd),
+      pm('monthlyCostUsd', r.point.monthlyCostUsd, formatUsd(r.point.monthlyCostUsd), r.intervals.monthlyCostUsd),
+      pm('downtimeHoursPerMonth', r.point.downtimeHoursPerMonth, `${(r.point.downtimeHoursPerMonth * 60).toFixed(0)} min`, r.intervals.downtimeHoursPerMonth),
+      pm('lostRevenueUsd', r.point.lostRevenueUsd, formatUsd(r.point.lostRevenueUsd), r.intervals.lostRevenueUsd),
+      // The baseline saves nothing by definition: no interval.
+      i === 0 ? formatUsd(r.point.monthlySavingsUsd) : pm('monthlySavingsUsd', r.point.monthlySavingsUsd, formatUsd(r.point.monthlySavingsUsd), r.intervals.monthlySavingsUsd),
       formatUsd(r.point.oneTimeInvestmentUsd),
       formatUsd(r.point.monthlyInvestmentUsd),
       r.point.paybackMonths === null ? (r.point.oneTimeInvestmentUsd === 0 ? '—' : 'never') : `${r.point.paybackMonths.toFixed(2)} months`,

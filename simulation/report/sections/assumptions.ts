@@ -39,7 +39,7 @@ function runNotes(input: ReportInput): string[] {
   const rep = input.replicated;
   if (!rep) return input.results.notes;
   const basis = ` (replication 1 of ${rep.seeds.length}, seed ${input.results.run.seed}; the verdict's percentiles are means over all ${rep.seeds.length} replications, each from its own histogram)`;
-  return input.results.notes.map((n) => n.replace(/;\s*one run with seed \d+ \(no replications[^)]*\)/, basis));
+  return input.results.notes.map((n) => n.replace(/; this run's seed is \d+; one run has no confidence interval \(replications give one\)/, basis));
 }
 
 /** The seed's production checklist, evaluated from the graph. */

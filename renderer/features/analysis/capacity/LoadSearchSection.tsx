@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { formatMs, formatPercent, formatUsd, type Explanation, type LoadSearchResult, type PipelineDocument } from '../../../../simulation/index';
 import { ExplainPopover } from '../../results/ExplainPopover';
-import { formatMultiplier } from '../../../../simulation/report/svg/axis';
+import { formatMultiplier } from '../../../../simulation/index';
 import { loadCurveOption } from '../../../charts/options/load-curve';
 import { nodeLabel } from '../../results/node-label';
 import { useValidation } from '../../../app/app-context';
