@@ -169,12 +169,17 @@ export function maturity(pool: AnalysisPool, req: { levels: MaturityLevelRequest
   });
 }
 
-/** Every combination of one or two axes, one point per job; the same points sweep() returns, in its order. */
+/**
+ * Every combination of one or two axes, one point per job (with its replications, if planned); the
+ * same points sweep() returns, in its order. Progress is in runs: points × replications.
+ */
 export function sweepPoints(pool: AnalysisPool, req: DocumentRequest & { axes: SweepAxis[]; plan?: SweepPlan }, onProgress: (p: AnalysisProgress) => void): AnalysisTask<SweepResult> {
   const [a, b] = req.axes;
   if (!a || req.axes.length > 2) return failed(new JobFailed('a sweep has one or two axes'));
   const combos: number[][] = b ? a.values.flatMap((x) => b.values.map((y) => [x, y])) : a.values.map((x) => [x]);
-  const task = schedule(pool, combos.length, (i) => ({ type: 'sweep', document: req.document, options: req.options, axes: req.axes.map((axis, j) => ({ path: axis.path, values: [combos[i]![j]!] })), ...(req.plan ? { plan: req.plan } : {}) }), (r) => answer('sweep')(r).sweep, onProgress);
+  // Progress counts runs: a point's job runs its replications (the same seeds at every point).
+  const runsPerPoint = Math.max(1, req.plan?.replications ?? 1);
+  const task = schedule(pool, combos.length, (i) => ({ type: 'sweep', document: req.document, options: req.options, axes: req.axes.map((axis, j) => ({ path: axis.path, values: [combos[i]![j]!] })), ...(req.plan ? { plan: req.plan } : {}) }), (r) => answer('sweep')(r).sweep, (p) => onProgress({ done: p.done * runsPerPoint, total: p.total * runsPerPoint, fraction: p.fraction }));
   return then(task, (parts) => ({ axes: req.axes, base: parts[0]!.base, seed: parts[0]!.seed, replications: parts[0]!.replications, confidence: parts[0]!.confidence, points: parts.map((p) => p.points[0]!) }));
 }
 

@@ -1,4 +1,4 @@
-import type { SweepResult } from '../../../simulation/index';
+import { halfWidthText, type Interval, type SweepResult } from '../../../simulation/index';
 import { baseText, CHART } from './palette';
 
 type Metric = 'monthlyCostUsd' | 'costPerQueryUsd' | 'p99Ms' | 'p50Ms' | 'errorRate';
@@ -9,15 +9,72 @@ export function sweepValue(result: SweepResult, index: number, metric: Metric): 
   return !p || p.problem ? null : p.headline[metric];
 }
 
-/** One axis: the figure against the parameter, today's value marked. */
+/** A point's interval of the figure over its replications, or null (single run, invalid point, one sample). */
+export function sweepInterval(result: SweepResult, index: number, metric: Metric): Interval | null {
+  const p = result.points[index];
+  const ci = !p || p.problem ? undefined : p.intervals?.[metric];
+  return ci && Number.isFinite(ci.halfWidth) ? ci : null;
+}
+
+/** "$1,234 ± $56" with a replicated sweep's interval, "$1,234" without (or "invalid"). */
+export function sweepValueText(result: SweepResult, index: number, metric: Metric, format: (v: number) => string): string {
+  const v = sweepValue(result, index, metric);
+  if (v === null) return 'invalid';
+  const ci = sweepInterval(result, index, metric);
+  return ci ? `${format(v)} ${halfWidthText(metric, v, ci.halfWidth) ?? '± 0'}` : format(v);
+}
+
+/** "(95 % CI, n = 3)" under a tooltip's figure of a replicated sweep, else nothing. */
+function tooltipNote(result: SweepResult): string {
+  return result.replications > 1 ? `<br/><span style="opacity:.7">mean of ${result.replications} runs, ${Number((result.confidence * 100).toFixed(1))} % interval</span>` : '';
+}
+
+/** [x, low, high] of each point with an interval: the error bars' data. */
+export function sweepErrorBarData(result: SweepResult, metric: Metric): Array<[number, number, number]> {
+  const axis = result.axes[0]!;
+  return axis.values.flatMap((x, i): Array<[number, number, number]> => {
+    const ci = sweepInterval(result, i, metric);
+    return ci ? [[x, ci.low, ci.high]] : [];
+  });
+}
+
+interface RenderApi {
+  value(dim: number): number;
+  coord(point: [number, number]): [number, number];
+}
+
+/** One error bar on a value axis: low to high with 5 px caps. */
+function renderSweepErrorBar(_params: unknown, api: RenderApi) {
+  const x = api.value(0);
+  const [cx, top] = api.coord([x, api.value(2)]);
+  const [, bottom] = api.coord([x, api.value(1)]);
+  const style = { stroke: CHART.p50, lineWidth: 1.5 };
+  return {
+    type: 'group',
+    children: [
+      { type: 'line', shape: { x1: cx, y1: top, x2: cx, y2: bottom }, style },
+      { type: 'line', shape: { x1: cx - 5, y1: top, x2: cx + 5, y2: top }, style },
+      { type: 'line', shape: { x1: cx - 5, y1: bottom, x2: cx + 5, y2: bottom }, style },
+    ],
+  };
+}
+
+/** One axis: the figure against the parameter, today's value marked; a replicated sweep's intervals as error bars. */
 export function sweepLineOption(result: SweepResult, metric: Metric, metricLabel: string, paramName: string, format: (v: number) => string, formatParam: (v: number) => string) {
   const axis = result.axes[0]!;
   const data = axis.values.map((v, i) => [v, sweepValue(result, i, metric)]);
+  const bars = sweepErrorBarData(result, metric);
   return {
     animation: false,
     textStyle: baseText,
     grid: { left: 72, right: 24, top: 24, bottom: 44 },
-    tooltip: { trigger: 'axis', formatter: (ps: Array<{ data: [number, number | null] }>) => (ps[0] ? `${formatParam(ps[0].data[0])}<br/><b>${ps[0].data[1] === null ? 'invalid' : format(ps[0].data[1])}</b>` : '') },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (ps: Array<{ seriesIndex: number; dataIndex: number }>) => {
+        const p = ps.find((x) => x.seriesIndex === 0);
+        return p ? `${formatParam(axis.values[p.dataIndex]!)}<br/><b>${sweepValueText(result, p.dataIndex, metric, format)}</b>${sweepValue(result, p.dataIndex, metric) === null ? '' : tooltipNote(result)}` : '';
+      },
+    },
     xAxis: { type: 'value', scale: true, name: paramName, nameLocation: 'middle', nameGap: 28, nameTextStyle: baseText, axisLabel: { ...baseText, formatter: (v: number) => formatParam(v) }, splitLine: { show: false }, axisLine: { lineStyle: { color: CHART.axis } } },
     yAxis: { type: 'value', scale: true, name: metricLabel, nameTextStyle: baseText, axisLabel: { ...baseText, formatter: (v: number) => format(v) }, splitLine: { lineStyle: { color: CHART.grid } } },
     series: [
@@ -31,6 +88,7 @@ export function sweepLineOption(result: SweepResult, metric: Metric, metricLabel
         itemStyle: { color: CHART.p50 },
         markLine: { symbol: 'none', silent: true, precision: 10, lineStyle: { color: CHART.text, type: 'dotted' }, label: { ...baseText, formatter: 'today' }, data: [{ xAxis: result.base[0] }] },
       },
+      ...(bars.length ? [{ type: 'custom', name: 'confidence interval', renderItem: renderSweepErrorBar, data: bars, z: 10, encode: { x: 0, y: [1, 2] }, tooltip: { show: false } }] : []),
     ],
   };
 }
@@ -44,7 +102,7 @@ export function sweepHeatmapOption(result: SweepResult, metric: Metric, metricLa
     animation: false,
     textStyle: baseText,
     grid: { left: 96, right: 24, top: 16, bottom: 78 },
-    tooltip: { formatter: (p: { data: [number, number, number | null] }) => `${formatX(a!.values[p.data[0]]!)} × ${formatY(b!.values[p.data[1]]!)}<br/><b>${p.data[2] === null ? 'invalid' : format(p.data[2])}</b>` },
+    tooltip: { formatter: (p: { dataIndex: number; data: [number, number, number | null] }) => `${formatX(a!.values[p.data[0]]!)} × ${formatY(b!.values[p.data[1]]!)}<br/><b>${sweepValueText(result, p.dataIndex, metric, format)}</b>${p.data[2] === null ? '' : tooltipNote(result)}` },
     xAxis: { type: 'category', data: a!.values.map(formatX), axisLabel: baseText, splitArea: { show: true } },
     yAxis: { type: 'category', data: b!.values.map(formatY), axisLabel: baseText, splitArea: { show: true } },
     visualMap: { min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 1, text: values.length ? [format(Math.max(...values)), format(Math.min(...values))] : undefined, calculable: false, orient: 'horizontal', left: 'center', bottom: 4, itemHeight: 160, textStyle: baseText, formatter: (v: number) => format(v), inRange: { color: ['#e9f0fd', '#8fb0ee', '#2f64d8'] } },

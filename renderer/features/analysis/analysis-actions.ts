@@ -1,4 +1,4 @@
-import { getParam, loadPipeline, type Catalog, type PipelineDocument, type ReplicationPlan, type SweepAxis } from '../../../simulation/index';
+import { getParam, loadPipeline, type Catalog, type PipelineDocument, type ReplicationPlan, type SweepAxis, type SweepPlan } from '../../../simulation/index';
 import type { AppServices } from '../../app/app-context';
 import { loadSearch, maturity, replicate, sweepPoints, tornadoBars } from '../../workers/analysis-client';
 import type { AnalysisPool } from '../../workers/analysis-pool';
@@ -27,6 +27,16 @@ interface Current {
   parsed: PipelineDocument;
   catalog: Catalog;
   basis: Basis;
+}
+
+/**
+ * Replications per sweep point at the Confidence tool's confidence (its fixed or stopping setting,
+ * 95 % by default); none for a single run per point.
+ */
+export function sweepPlan(i: AnalysisInputs): { plan?: SweepPlan } {
+  const replications = i.whatif.sweepReplications;
+  if (replications <= 1) return {};
+  return { plan: { replications, confidence: i.confidence.mode === 'fixed' ? i.confidence.confidence : i.confidence.stoppingConfidence } };
 }
 
 export function createAnalysisActions(s: AppServices, store: AnalysisStore, pool: () => AnalysisPool): AnalysisActions {
@@ -115,7 +125,7 @@ export function createAnalysisActions(s: AppServices, store: AnalysisStore, pool
         if (typeof values === 'string') return fail(values);
         axes.push({ path: a.path, values });
       }
-      store.getState().start('sweep', c.basis, (onProgress) => sweepPoints(pool(), { document: c.document, options: {}, axes }, onProgress));
+      store.getState().start('sweep', c.basis, (onProgress) => sweepPoints(pool(), { document: c.document, options: {}, axes, ...sweepPlan(inputs()) }, onProgress));
     },
     runTornado() {
       const c = current();

@@ -36,7 +36,14 @@ export interface AnalysisInputs {
     replications: number;
     showSeedExample: boolean;
   };
-  whatif: { axes: Array<{ path: string; valuesText: string }>; sweepMetric: SweepMetric; tornadoPaths: string[] | null; spread: number };
+  whatif: {
+    axes: Array<{ path: string; valuesText: string }>;
+    sweepMetric: SweepMetric;
+    /** Runs per sweep point (the same seeds at every point); 1 is a single run, no interval. */
+    sweepReplications: number;
+    tornadoPaths: string[] | null;
+    spread: number;
+  };
   compare: { beforeId: number | null; afterId: number | null };
   budget: { amounts: Record<string, number> };
   dashboards: { tab: 'executive' | 'operational' | 'debugging' };
@@ -67,7 +74,7 @@ export const DEFAULT_INPUTS: AnalysisInputs = {
     replications: 3,
     showSeedExample: false,
   },
-  whatif: { axes: [{ path: 'traffic.rps', valuesText: '' }], sweepMetric: 'monthlyCostUsd', tornadoPaths: null, spread: 0.2 },
+  whatif: { axes: [{ path: 'traffic.rps', valuesText: '' }], sweepMetric: 'monthlyCostUsd', sweepReplications: 1, tornadoPaths: null, spread: 0.2 },
   compare: { beforeId: null, afterId: null },
   budget: { amounts: {} },
   dashboards: { tab: 'executive' },

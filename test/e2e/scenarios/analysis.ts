@@ -1,4 +1,4 @@
-import { formatUsd, type LevelRoiWithIntervals, type LoadSearchResult, type ReplicatedResults } from '../../../simulation/index';
+import { formatUsd, type LevelRoiWithIntervals, type LoadSearchResult, type ReplicatedResults, type SweepResult } from '../../../simulation/index';
 import { compactInterval, formatFigure, intervalText, rangeText } from '../../../renderer/features/analysis/format';
 import { halfWidthText } from '../../../renderer/features/analysis/precision';
 import { assert, assertEqual, eventually, REPO, run, type Scenario } from '../harness';
@@ -116,13 +116,41 @@ export const analysis: Scenario[] = [
     },
   },
   {
-    name: 'what-ifs and scenarios: a traffic sweep, a tornado, and two saved runs compared Infracost-style',
-    async run({ page, shot }) {
+    name: 'what-ifs and scenarios: a traffic sweep (single runs, then 2 replications per point with ± as the CLI), a tornado, and two saved runs compared Infracost-style',
+    async run({ page, dir, shot }) {
+      const file = await saveDocument(page, dir);
       await page.getByRole('tab', { name: 'Analysis' }).click();
       await page.getByRole('tab', { name: /What-ifs/ }).click();
-      await page.getByRole('button', { name: 'Run sweep' }).click();
+      const runSweep = page.getByRole('button', { name: 'Run sweep' });
+      await runSweep.click();
       await page.getByTestId('sweep-table').waitFor({ timeout: 60_000 });
       assertEqual(await page.getByTestId('sweep-table').locator('tbody tr').count(), 5, 'five arrival rates around today');
+      assertEqual(await page.getByTestId('sweep-plan').innerText(), 'Single run per point (common random numbers): no interval.', 'a single run per point says it has no interval');
+      assert(!(await page.getByTestId('sweep-table').innerText()).includes('±'), 'no ± without replications');
+      // Replications per point: 51 is refused with its reason and turns Run sweep off; 2 runs every point twice.
+      const perPoint = page.getByLabel('Replications per point', { exact: true });
+      await perPoint.fill('51');
+      await perPoint.press('Enter');
+      assertEqual(await perPoint.getAttribute('aria-invalid'), 'true', '51 replications per point are refused');
+      assert((await page.locator(`#${await perPoint.getAttribute('aria-describedby')}`).innerText()).includes('from 1 to 50'), 'the field says what is allowed');
+      assert(await runSweep.isDisabled(), 'Run sweep is off while the value is refused');
+      await perPoint.fill('2');
+      await perPoint.press('Enter');
+      await eventually(async () => assert(await runSweep.isEnabled(), 'a valid value turns it back on'));
+      assert((await page.getByTestId('sweep-replications').innerText()).includes('the same 2 seeds at every point'), 'the hint says what 2 replications mean');
+      await runSweep.click();
+      await eventually(async () => assert((await page.getByTestId('sweep-plan').innerText()).startsWith('Mean of 2 runs per point'), 'the replicated sweep says what its figures are'), 60_000);
+      const rows = await page.getByTestId('sweep-table').locator('tbody tr').allInnerTexts();
+      assertEqual(rows.length, 5, 'the same five arrival rates');
+      assert(rows.every((r) => r.includes('±')), `mean ± half-width in every row: ${rows[0]}`);
+      const values = (await page.getByLabel('Values to try', { exact: true }).getAttribute('placeholder'))!.split(/[\s,]+/).filter(Boolean).join(',');
+      const cli = await cliJson<SweepResult>(['sweep', file, '--param', `traffic.rps=${values}`, '--replications', '2']);
+      const first = cli.points[0]!;
+      const ci = first.intervals!.monthlyCostUsd!;
+      const expected = `${formatUsd(first.headline.monthlyCostUsd)} ${halfWidthText('monthlyCostUsd', first.headline.monthlyCostUsd, ci.halfWidth) ?? '± 0'}`;
+      assert(rows[0]!.includes(expected), `the first point's monthly cost is preflight sweep --replications 2's (${expected}): ${rows[0]}`);
+      await page.getByTestId('sweep-chart').scrollIntoViewIfNeeded();
+      await shot('44b-sweep-replicated');
       await page.getByRole('button', { name: 'Run tornado' }).click();
       await page.getByTestId('tornado-table').waitFor({ timeout: 90_000 });
       assertEqual((await page.getByTestId('tornado-table').locator('tbody tr').first().innerText()).split('\t')[0], 'traffic · arrival rate', 'traffic swings monthly cost most');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INVESTMENTS, evaluateBudget, loadPipeline, runReplications, SEED_BUDGET } from '../../../simulation/index';
+import { sweepPlan } from '../../../renderer/features/analysis/analysis-actions';
 import { analysisFor } from '../../../renderer/features/analysis/analysis-context';
 import type { AnalysisStore, JobKind } from '../../../renderer/features/analysis/analysis-store';
 import { budgetRows, budgetWithAmounts, modelOfFor, monthlyChargeback, premiumNodes } from '../../../renderer/features/analysis/budget/budget-model';
@@ -66,6 +67,23 @@ describe('analysis actions', () => {
     const levels = a.actions.maturityLevels({ ...a.store.getState().inputs.maturity, source: 'scenarios', scenarioIds: [2] });
     expect(levels.map((l) => l.name)).toEqual(['Optimized RAG (retrieve 20, rerank to 5) (current)', 'Baseline (2)']);
     expect((levels[1]!.document as { pipeline: { name: string } }).pipeline.name).toBe('Baseline (2)');
+  });
+
+  it("a sweep's replications per point run at the Confidence tool's confidence; 1 is a single run (no plan)", async () => {
+    const { a } = window10m();
+    const inputs = a.store.getState().inputs;
+    expect(inputs.whatif.sweepReplications).toBe(1);
+    expect(sweepPlan(inputs)).toEqual({});
+    expect(sweepPlan({ ...inputs, whatif: { ...inputs.whatif, sweepReplications: 3 } })).toEqual({ plan: { replications: 3, confidence: 0.95 } });
+    const stopping = { ...inputs.confidence, mode: 'stopping' as const, stoppingConfidence: 0.99 };
+    expect(sweepPlan({ ...inputs, confidence: stopping, whatif: { ...inputs.whatif, sweepReplications: 2 } })).toEqual({ plan: { replications: 2, confidence: 0.99 } });
+    // Through the action: every point of the sweep is the mean of its replications, with intervals.
+    a.store.getState().setInputs('whatif', { axes: [{ path: 'traffic.rps', valuesText: '4, 6' }], sweepReplications: 2 });
+    a.actions.runSweep();
+    await settled(a.store, 'sweep');
+    const result = a.store.getState().jobs.sweep.result!;
+    expect(result).toMatchObject({ replications: 2, confidence: 0.95 });
+    expect(result.points.map((p) => p.intervals?.p99Ms?.n)).toEqual([2, 2]);
   });
 
   it('the maturity templates are the five level files with the default investments', () => {

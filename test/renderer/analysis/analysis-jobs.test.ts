@@ -71,6 +71,27 @@ describe('other analyses split into jobs', () => {
     same(await sweepPoints(inProcessPool(3), { document, options, axes }, () => undefined).promise, sweep(doc, catalog, axes, options));
   });
 
+  it('a replicated sweep equals sweep() with the same plan, progress counted in runs', async () => {
+    const axes = [{ path: 'traffic.rps', values: [3, 6, 9] }];
+    const plan = { replications: 3, confidence: 0.9 };
+    const progress: AnalysisProgress[] = [];
+    const pooled = await sweepPoints(inProcessPool(2), { document, options, axes, plan }, (p) => progress.push(p)).promise;
+    const sequential = sweep(doc, catalog, axes, options, plan);
+    same(pooled, sequential);
+    expect(pooled).toMatchObject({ replications: 3, confidence: 0.9 });
+    expect(pooled.points[0]!.intervals!.p99Ms).toMatchObject({ n: 3, confidence: 0.9 });
+    // Three points of three runs each: progress counts the nine runs.
+    expect(progress.at(-1)).toMatchObject({ done: 9, total: 9, fraction: 1 });
+    expect(progress.every((p) => p.total === 9 && p.done % 3 === 0)).toBe(true);
+  });
+
+  it('a sweep without a plan is a single run per point, no intervals', async () => {
+    const axes = [{ path: 'traffic.rps', values: [3, 6] }];
+    const pooled = await sweepPoints(inProcessPool(2), { document, options, axes }, () => undefined).promise;
+    expect(pooled.replications).toBe(1);
+    expect(pooled.points.map((p) => p.intervals)).toEqual([null, null]);
+  });
+
   it('a tornado equals tornado(), bars in the same order', async () => {
     const paths = ['nodes[llm].params.maxTokens', 'traffic.rps', 'models[gpt-5.4-mini].inputUsdPerToken'];
     same(await tornadoBars(inProcessPool(2), { document, options, paths, spread: 0.25 }, () => undefined).promise, tornado(doc, catalog, paths, 0.25, options));

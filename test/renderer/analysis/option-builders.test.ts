@@ -4,7 +4,7 @@ import { niceCeil, nodeLatencyOption, projectionOption, quotaUtilisationOption }
 import { errorBarData, intervalBarsOption, renderErrorBar } from '../../../renderer/charts/options/interval-bars';
 import { loadCurveOption, yScale } from '../../../renderer/charts/options/load-curve';
 import { replicationValuesOption } from '../../../renderer/charts/options/replications';
-import { sweepHeatmapOption, sweepLineOption, sweepValue } from '../../../renderer/charts/options/sweep';
+import { sweepErrorBarData, sweepHeatmapOption, sweepInterval, sweepLineOption, sweepValue, sweepValueText } from '../../../renderer/charts/options/sweep';
 import { tornadoDeltas, tornadoOption } from '../../../renderer/charts/options/tornado';
 import { example } from './fixtures';
 
@@ -89,6 +89,35 @@ describe('sweeps and tornado', () => {
     const o = sweepHeatmapOption(r, 'monthlyCostUsd', 'cost', fmt, fmt, fmt) as unknown as Json & { visualMap: { min: number; max: number } };
     expect((o.series[0] as { data: unknown[] }).data).toEqual([[0, 0, 10], [0, 1, 11], [0, 2, 12], [1, 0, 20], [1, 1, 21], [1, 2, 22]]);
     expect([o.visualMap.min, o.visualMap.max]).toEqual([10, 22]);
+  });
+  it("a replicated one-axis sweep draws each point's interval as an error bar around the mean", () => {
+    const iv = (samples: number[]) => meanInterval(samples, 0.95);
+    const rep = (values: number[], samples: number[]) => ({ ...pt(values, samples.reduce((a, b) => a + b, 0) / samples.length), intervals: { monthlyCostUsd: iv(samples) } });
+    const r: SweepResult = { axes: [{ path: 'traffic.rps', values: [1, 2, 3] }], base: [2], seed: 1, replications: 3, confidence: 0.95, points: [rep([1], [9, 10, 11]), pt([2], null), rep([3], [30, 30, 30])] };
+    expect(sweepInterval(r, 0, 'monthlyCostUsd')).toEqual(iv([9, 10, 11]));
+    expect(sweepInterval(r, 1, 'monthlyCostUsd')).toBeNull();
+    expect(sweepInterval(r, 0, 'p99Ms')).toBeNull();
+    expect(sweepErrorBarData(r, 'monthlyCostUsd')).toEqual([[1, iv([9, 10, 11]).low, iv([9, 10, 11]).high], [3, 30, 30]]);
+    const usd = (v: number) => `$${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+    expect(sweepValueText(r, 0, 'monthlyCostUsd', usd)).toBe('$10 ± $2.5');
+    expect(sweepValueText(r, 1, 'monthlyCostUsd', usd)).toBe('invalid');
+    // Every run agreed: an interval of width 0, said as such rather than left out.
+    expect(sweepValueText(r, 2, 'monthlyCostUsd', usd)).toBe('$30 ± 0');
+    const o = sweepLineOption(r, 'monthlyCostUsd', 'Monthly cost', 'arrival rate', usd, fmt) as unknown as Json & { tooltip: { formatter(ps: unknown[]): string } };
+    expect(o.series.map((s) => s.type)).toEqual(['line', 'custom']);
+    expect(o.series[1]!.data).toEqual(sweepErrorBarData(r, 'monthlyCostUsd'));
+    expect(o.tooltip.formatter([{ seriesIndex: 0, dataIndex: 0 }])).toBe('1<br/><b>$10 ± $2.5</b><br/><span style="opacity:.7">mean of 3 runs, 95 % interval</span>');
+    expect(o.tooltip.formatter([{ seriesIndex: 0, dataIndex: 1 }])).toBe('2<br/><b>invalid</b>');
+    // A single run per point has no error bars and says nothing about an interval.
+    const single = sweepLineOption({ ...r, replications: 1, points: [pt([1], 10), pt([2], 20), pt([3], 30)] }, 'monthlyCostUsd', 'Monthly cost', 'arrival rate', usd, fmt) as unknown as Json & { tooltip: { formatter(ps: unknown[]): string } };
+    expect(single.series.map((s) => s.type)).toEqual(['line']);
+    expect(single.tooltip.formatter([{ seriesIndex: 0, dataIndex: 0 }])).toBe('1<br/><b>$10</b>');
+  });
+  it("a replicated heatmap names the interval in its tooltip, no finer than the figure's own digits", () => {
+    const cell = (c: number) => ({ ...pt([c, c], c), intervals: { monthlyCostUsd: meanInterval([c - 1, c, c + 1], 0.95) } });
+    const r: SweepResult = { axes: [{ path: 'a', values: [1, 2] }, { path: 'b', values: [10, 20] }], base: [1, 10], seed: 1, replications: 3, confidence: 0.95, points: [100, 110, 200, 210].map(cell) };
+    const o = sweepHeatmapOption(r, 'monthlyCostUsd', 'cost', (v) => `$${v}`, fmt, fmt) as unknown as { tooltip: { formatter(p: unknown): string } };
+    expect(o.tooltip.formatter({ dataIndex: 3, data: [1, 1, 210] })).toBe('2 × 20<br/><b>$210 ± $2</b><br/><span style="opacity:.7">mean of 3 runs, 95 % interval</span>');
   });
   it('tornado bars are changes from today, largest swing drawn on top', () => {
     const bar = (path: string, low: number, high: number): TornadoBar => ({ path, base: 1, low: 0.8, high: 1.2, monthlyCostUsd: { low, high }, p99Ms: { low: 1, high: 1 }, costSwingUsd: Math.abs(high - low), p99SwingMs: 0 });

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { formatMs, formatPercent, formatUsd, getParam, sweepableParams, type Catalog, type PipelineDocument, type SweepResult } from '../../../../simulation/index';
+import { formatMs, formatPercent, formatUsd, getParam, sweepableParams, type Catalog, type Headline, type IntervalFigure, type PipelineDocument, type SweepPoint, type SweepResult } from '../../../../simulation/index';
 import { sweepHeatmapOption, sweepLineOption } from '../../../charts/options/sweep';
 import { useValidation } from '../../../app/app-context';
 import { useAnalysisServices } from '../analysis-context';
@@ -7,7 +7,8 @@ import { useAnalysis } from '../analysis-registry';
 import type { SweepMetric } from '../analysis-inputs';
 import { Chart } from '../Chart';
 import { FieldErrorScope, useFieldError } from '../field-errors';
-import { Segmented } from '../fields';
+import { NumberField, Segmented } from '../fields';
+import { halfWidthText } from '../precision';
 import { formatFigure } from '../format';
 import { JobControls } from '../JobControls';
 import { formatParam, paramLabel, paramUnit, parseValues, suggestValues } from '../../../../simulation/index';
@@ -80,6 +81,27 @@ function AxisEditor({ index, doc, catalog, paths }: { index: number; doc: Pipeli
   );
 }
 
+/** A table cell's figure, "mean ± half-width" when the point was replicated ("± 0" where every run agreed). */
+function Figure({ point, metric, format }: { point: SweepPoint; metric: IntervalFigure & keyof Headline; format: (v: number) => string }) {
+  const value = point.headline[metric] as number;
+  const ci = point.intervals?.[metric];
+  if (!ci || !Number.isFinite(ci.halfWidth)) return <>{format(value)}</>;
+  const pm = halfWidthText(metric, value, ci.halfWidth);
+  return (
+    <>
+      {format(value)}{' '}
+      <span className={pm ? 'pm' : 'pm same'} title={pm ? `${Number((ci.confidence * 100).toFixed(1))} % interval over ${ci.n} runs` : `the same in all ${ci.n} runs`}>
+        {pm ?? '± 0'}
+      </span>
+    </>
+  );
+}
+
+/** Over what the sweep's figures are: one run per point, or the mean of n with its interval. */
+export function sweepPlanText(result: Pick<SweepResult, 'replications' | 'confidence'>): string {
+  return result.replications > 1 ? `Mean of ${result.replications} runs per point (the same seeds at every point), ± the ${Number((result.confidence * 100).toFixed(1))} % interval.` : 'Single run per point (common random numbers): no interval.';
+}
+
 function SweepTable({ result, doc }: { result: SweepResult; doc: PipelineDocument | null }) {
   return (
     <details className="offered" open={result.points.length <= 12}>
@@ -111,12 +133,20 @@ function SweepTable({ result, doc }: { result: SweepResult; doc: PipelineDocumen
                 </td>
               ) : (
                 <>
-                  <td className="r num">{formatMs(p.headline.p50Ms)}</td>
-                  <td className="r num">{formatMs(p.headline.p99Ms)}</td>
-                  <td className="r num">{formatPercent(p.headline.errorRate, 2)}</td>
-                  <td className="r num">{formatUsd(p.headline.costPerQueryUsd)}</td>
                   <td className="r num">
-                    {formatUsd(p.headline.monthlyCostUsd)} <span className="faint">({formatUsd(p.variableMonthlyUsd)} + {formatUsd(p.fixedMonthlyUsd)})</span>
+                    <Figure point={p} metric="p50Ms" format={formatMs} />
+                  </td>
+                  <td className="r num">
+                    <Figure point={p} metric="p99Ms" format={formatMs} />
+                  </td>
+                  <td className="r num">
+                    <Figure point={p} metric="errorRate" format={(v) => formatPercent(v, 2)} />
+                  </td>
+                  <td className="r num">
+                    <Figure point={p} metric="costPerQueryUsd" format={formatUsd} />
+                  </td>
+                  <td className="r num">
+                    <Figure point={p} metric="monthlyCostUsd" format={formatUsd} /> <span className="faint">({formatUsd(p.variableMonthlyUsd)} + {formatUsd(p.fixedMonthlyUsd)})</span>
                   </td>
                 </>
               )}
@@ -135,6 +165,7 @@ export function SweepSection() {
   const catalog = useValidation((s) => s.validation.catalog);
   const w = useAnalysis((s) => s.inputs.whatif);
   const job = useAnalysis((s) => s.jobs.sweep);
+  const confidence = useAnalysis((s) => (s.inputs.confidence.mode === 'fixed' ? s.inputs.confidence.confidence : s.inputs.confidence.stoppingConfidence));
   const paths = useMemo(() => (doc ? sweepableParams(doc) : []), [doc]);
   const result = job.result;
   const metricText = METRICS.find((m) => m.value === w.sweepMetric)!.text;
@@ -148,7 +179,7 @@ export function SweepSection() {
   return (
     <section className="result-section" aria-label="Sweep">
       <h2>Sweep one or two parameters</h2>
-      <p className="section-note">Every value (or every combination of two) runs with the document's seed, so differences come from the parameter, not from luck. Prices are per million tokens; a what-if that makes the pipeline invalid (top_n above top_k) is reported, not run.</p>
+      <p className="section-note">Every value (or every combination of two) runs with the document's seed, so differences come from the parameter, not from luck; with replications every point runs the same seeds and each figure is their mean with its interval. Prices are per million tokens; a what-if that makes the pipeline invalid (top_n above top_k) is reported, not run.</p>
       <FieldErrorScope>
         {w.axes.map((_, i) => (
           <AxisEditor key={i} index={i} doc={doc} catalog={catalog} paths={paths} />
@@ -158,7 +189,19 @@ export function SweepSection() {
             + Add a second parameter (heatmap)
           </button>
         )}
-        <JobControls kind="sweep" label="Run sweep" unit="points" onStart={actions.runSweep} />
+        <JobControls kind="sweep" label="Run sweep" unit="runs" onStart={actions.runSweep}>
+          <NumberField
+            label="Replications per point"
+            value={w.sweepReplications}
+            integer
+            min={1}
+            max={50}
+            width={70}
+            onChange={(sweepReplications) => store.getState().setInputs('whatif', { sweepReplications })}
+            hint={w.sweepReplications > 1 ? `the same ${w.sweepReplications} seeds at every point · ${Number((confidence * 100).toFixed(1))} % interval (Confidence's setting)` : 'single run per point (common random numbers): no interval'}
+            testId="sweep-replications"
+          />
+        </JobControls>
       </FieldErrorScope>
       {result && option && (
         <>
@@ -166,6 +209,9 @@ export function SweepSection() {
             <Segmented<SweepMetric> label="Figure" value={w.sweepMetric} onChange={(sweepMetric) => store.getState().setInputs('whatif', { sweepMetric })} options={METRICS} />
           </div>
           <Chart option={option} label={`${metricText} for each value swept`} height={result.axes.length === 2 ? 320 : 260} testId="sweep-chart" />
+          <p className="muted small-note" data-testid="sweep-plan">
+            {sweepPlanText(result)}
+          </p>
           <SweepTable result={result} doc={doc} />
         </>
       )}
