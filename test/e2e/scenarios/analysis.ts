@@ -101,6 +101,7 @@ export const analysis: Scenario[] = [
       await page.getByRole('button', { name: 'Where does the monthly capacity of openai come from?' }).click();
       assert((await page.getByRole('dialog', { name: 'Monthly capacity of quota openai' }).innerText()).includes('2,000,000 TPM × 43,200 min × 0.7 = 60.5B tokens'), "the seed's capacity formula with this quota's numbers");
       await page.keyboard.press('Escape');
+      assert(/at [\d,.]+K? tokens per query through quota openai/.test(await page.getByTestId('capacity-openai').innerText()), 'the capacity card says whose tokens per query it divides by');
       const cli = cliJson<{ maxLoad: LoadSearchResult }>(['capacity', file]);
       await page.getByRole('button', { name: 'Search max load' }).click();
       await page.getByTestId('max-load').waitFor({ timeout: 90_000 });
@@ -194,6 +195,7 @@ export const analysis: Scenario[] = [
       await setField(page, 'Budget for Total AI budget', '30000');
       await eventually(async () => assert((await page.getByTestId('budget-table').locator('tbody tr').first().innerText()).includes('within'), 'a larger budget is met'));
       assert((await page.getByTestId('chargeback-table').innerText()).includes('users'), 'chargeback per traffic source');
+      assert((await page.getByTestId('chargeback-table').innerText()).includes('Billed tokens (chat, embedding and rerank)'), 'chargeback counts billed tokens, rerank included');
       await shot('47-budget');
       await page.getByRole('tab', { name: /Dashboards/ }).click();
       assert((await page.getByTestId('health').innerText()).startsWith('Red:'), 'executive health');
@@ -201,6 +203,8 @@ export const analysis: Scenario[] = [
       await page.getByTestId('ops-quotas').waitFor();
       await page.getByRole('tab', { name: /Debugging/ }).click();
       await page.getByTestId('debug-node-latency').waitFor();
+      const tokens = await page.getByTestId('debug-tokens').innerText();
+      assert(tokens.includes('Chat and embedding input') && tokens.includes('Rerank candidate tokens') && tokens.includes('Billed tokens (chat, embedding and rerank)'), `token usage names what each figure counts: ${tokens}`);
       await shot('48-dashboard-debugging');
     },
   },

@@ -4,7 +4,8 @@ import { sweepPlan } from '../../../renderer/features/analysis/analysis-actions'
 import { analysisFor } from '../../../renderer/features/analysis/analysis-context';
 import type { AnalysisStore, JobKind } from '../../../renderer/features/analysis/analysis-store';
 import { budgetRows, budgetWithAmounts, modelOfFor, monthlyChargeback, premiumNodes } from '../../../renderer/features/analysis/budget/budget-model';
-import { keyIncidents, monthlyBudget, overallHealth } from '../../../renderer/features/analysis/dashboards/dashboard-model';
+import { monthlyCapacities } from '../../../renderer/features/analysis/capacity/capacity-model';
+import { keyIncidents, monthlyBudget, overallHealth, tokensPerQuery } from '../../../renderer/features/analysis/dashboards/dashboard-model';
 import { headlineIntervals } from '../../../renderer/features/analysis/headline-intervals';
 import { MATURITY_TEMPLATES } from '../../../renderer/features/analysis/maturity-templates';
 import { exampleText } from '../helpers';
@@ -114,6 +115,18 @@ describe('budget, chargeback and dashboards', () => {
     const { rows } = monthlyChargeback(results);
     const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0);
     for (const f of [(r: (typeof rows)[number]) => r.perQueryUsd, (r: (typeof rows)[number]) => r.perTokenUsd, (r: (typeof rows)[number]) => r.tieredUsd]) expect(sum(f)).toBeCloseTo(results.cost.variableMonthlyUsd, 6);
+  });
+  it('tokens per query are named for what they count: a quota its calls, chargeback every billed token (rerank included)', () => {
+    const t = tokensPerQuery(results);
+    expect(t.rerank).toBeGreaterThan(0);
+    expect(t.cachedInput).toBeLessThanOrEqual(t.chatEmbeddingInput);
+    // Every billed token is chat and embedding input, chat output and the reranker's candidates.
+    expect(t.billed).toBeCloseTo(t.chatEmbeddingInput + t.output + t.rerank, 6);
+    // Chargeback's billed tokens per query are these; the quota counts fewer (only the calls it limits).
+    const measured = results.cost.bySource.reduce((s, x) => s + x.requests, 0);
+    expect(results.cost.bySource.reduce((s, x) => s + x.inputTokens + x.outputTokens, 0) / measured).toBeCloseTo(t.billed, 6);
+    expect(results.quotas[0]!.tokensPerQuery).toBeLessThan(t.billed);
+    expect(monthlyCapacities(results)[0]!.explanation.details.join(' ')).toContain('tokens per query through quota openai');
   });
   it('health is red when a target is missed; the budget is the document’s or the seed’s', () => {
     expect(overallHealth(results)).toMatchObject({ status: 'fail', missed: expect.arrayContaining(['P99 latency']) });

@@ -54,7 +54,7 @@ describe('capacity view', () => {
     const [m] = monthlyCapacities(results);
     expect(m!.tokensPerMinute).toBeCloseTo(2_000_000);
     expect(m!.tokens).toBeCloseTo(2_000_000 * 43_200 * DEFAULT_TARGET_UTILISATION);
-    expect(m!.explanation.formula).toMatch(/^2,000,000 TPM × 43,200 min × 0\.7 = 60\.5B tokens; ÷ [\d,]+ tokens per query = [\d.]+M queries$/);
+    expect(m!.explanation.formula).toMatch(/^2,000,000 TPM × 43,200 min × 0\.7 = 60\.5B tokens; ÷ [\d,]+ tokens per query through quota openai = [\d.]+M queries$/);
   });
   it("evaluates the seed's three scaling triggers", () => {
     expect(scalingTriggers(results).map((t) => [t.rule, t.fired])).toEqual([

@@ -84,9 +84,9 @@ function Chargeback({ results }: { results: RunResults }) {
   return (
     <section className="result-section" aria-label="Chargeback">
       <h2>Chargeback per team (per month)</h2>
-      <p className="section-note">Teams are the traffic sources' "Team or key" labels. Each model recovers the whole usage cost: per query (one rate), per token (one rate per token), tiered (a real-time rate and a batch rate). The % is the charge against what the team's traffic actually cost.</p>
+      <p className="section-note">Teams are the traffic sources' "Team or key" labels. Each model recovers the whole usage cost: per query (one rate), per token (one rate per token), tiered (a real-time rate and a batch rate). The % is the charge against what the team's traffic actually cost. Tokens are billed tokens (chat, embedding and rerank, cached input included), more than a quota's tokens per query in Capacity.</p>
       <p className="muted small-note num" data-testid="chargeback-rates">
-        Rates: {formatUsd(rates.perQueryUsd)} per query · {formatUsd(rates.perMillionTokensUsd)} per million tokens · measured window × {Number(factor.toPrecision(4)).toLocaleString('en-US')} = a month
+        Rates: {formatUsd(rates.perQueryUsd)} per query · {formatUsd(rates.perMillionTokensUsd)} per million billed tokens · measured window × {Number(factor.toPrecision(4)).toLocaleString('en-US')} = a month
       </p>
       {rows.length < 2 && <p className="muted">One traffic source: every model charges it everything. Add sources with a team label (editor) to split the bill.</p>}
       <table className="data-table" data-testid="chargeback-table">
@@ -95,7 +95,9 @@ function Chargeback({ results }: { results: RunResults }) {
             <th>Team</th>
             <th>Lane</th>
             <th className="r">Queries</th>
-            <th className="r">Tokens</th>
+            <th className="r">
+              Billed tokens <span className="faint">(chat, embedding and rerank)</span>
+            </th>
             <th className="r">Actual cost</th>
             <th className="r">Per query</th>
             <th className="r">Per token</th>

@@ -56,7 +56,7 @@ function MonthlyCapacity({ results }: { results: RunResults }) {
           </span>
           <span className="value num">{m.queries === null ? '—' : formatTokens(m.queries)}</span>
           <span className="sub num">
-            {formatTokens(m.tokens)} tokens ({formatTokens(m.tokensPerMinute)} TPM) at {formatTokens(m.tokensPerQuery)} tokens per query
+            {formatTokens(m.tokens)} tokens ({formatTokens(m.tokensPerMinute)} TPM) at {formatTokens(m.tokensPerQuery)} tokens per query through quota {m.quota}
           </span>
           {m.used !== null && <span className="sub num">the simulated traffic ({formatTokens(results.cost.monthlyQueries)} queries/month) uses {formatPercent(m.used)}</span>}
         </div>
@@ -105,7 +105,7 @@ export function CapacityPanel() {
             <div className="tool-grid">
               <section className="result-section" aria-label="Monthly capacity">
                 <h2>Monthly capacity</h2>
-                <p className="section-note">The seed's model: TPM × 43,200 minutes × 70 % target utilisation, ÷ the simulated tokens per query.</p>
+                <p className="section-note">The seed's model: TPM × 43,200 minutes × 70 % target utilisation, ÷ the tokens per query through the quota (what its calls count against the limit, not every billed token).</p>
                 <MonthlyCapacity results={results} />
               </section>
               <section className="result-section" aria-label="Scaling triggers">

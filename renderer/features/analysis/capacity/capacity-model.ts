@@ -68,10 +68,10 @@ export function monthlyCapacities(r: RunResults): MonthlyCapacity[] {
         used,
         explanation: {
           title: `Monthly capacity of quota ${q.id}`,
-          formula: `${formatCount(tpm)} TPM × ${formatCount(minutes)} min × ${DEFAULT_TARGET_UTILISATION} = ${formatTokens(q.monthlyTokenCapacity)} tokens${queries !== null ? `; ÷ ${formatCount(q.tokensPerQuery)} tokens per query = ${formatTokens(queries)} queries` : ''}`,
+          formula: `${formatCount(tpm)} TPM × ${formatCount(minutes)} min × ${DEFAULT_TARGET_UTILISATION} = ${formatTokens(q.monthlyTokenCapacity)} tokens${queries !== null ? `; ÷ ${formatCount(q.tokensPerQuery)} tokens per query through quota ${q.id} = ${formatTokens(queries)} queries` : ''}`,
           details: [
             `${formatCount(minutes)} minutes = a 30-day month; ${pct} % is the seed's target utilisation (room for peaks)`,
-            `tokens per query: what this quota counted per measured query in the run (${formatCount(q.tokensPerQuery)})`,
+            `tokens per query through quota ${q.id}: what the calls it limits counted against it per measured query in the run (${formatCount(q.tokensPerQuery)}); fewer than the billed tokens of Budget & chargeback, which count every call (rerank included)`,
             used !== null ? `the simulated traffic needs ${formatTokens(r.cost.monthlyQueries)} queries a month: ${formatPercent(used)} of this capacity` : '',
             q.admission !== 'openai' ? 'input and output limits are added (Anthropic-style limits)' : '',
           ],

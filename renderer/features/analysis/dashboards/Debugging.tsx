@@ -3,12 +3,13 @@ import { formatCount, formatMs, formatPercent, formatTokens, formatUsd, type Run
 import { nodeLatencyOption } from '../../../charts/options/dashboards';
 import { nodeLabel } from '../../results/node-label';
 import { Chart } from '../Chart';
+import { tokensPerQuery } from './dashboard-model';
 
 /** For engineers: per-component latency, token usage, cache hit rates, per-model figures. */
 export function Debugging({ results }: { results: RunResults }) {
   const latency = useMemo(() => nodeLatencyOption(results, formatMs), [results]);
   const c = results.cost;
-  const t = c.tokensPerQuery;
+  const t = tokensPerQuery(results);
   const nodes = results.nodes.filter((n) => n.kind !== 'source' && n.latency.count > 0).length;
   return (
     <>
@@ -20,26 +21,37 @@ export function Debugging({ results }: { results: RunResults }) {
       <div className="tool-grid">
         <section className="result-section" aria-label="Token usage">
           <h2>Token usage per query</h2>
-          <dl className="kv">
+          <dl className="kv" data-testid="debug-tokens">
             <div>
-              <dt>Input (uncached)</dt>
-              <dd className="num">{formatCount(t.input)}</dd>
+              <dt>Chat and embedding input</dt>
+              <dd className="num">{formatCount(t.chatEmbeddingInput)}</dd>
             </div>
             <div>
-              <dt>Input from the prompt cache</dt>
+              <dt>of it from the prompt cache</dt>
               <dd className="num">{formatCount(t.cachedInput)}</dd>
             </div>
             <div>
-              <dt>Output</dt>
+              <dt>Chat output</dt>
               <dd className="num">{formatCount(t.output)}</dd>
             </div>
+            {t.rerank > 0 && (
+              <div>
+                <dt>Rerank candidate tokens</dt>
+                <dd className="num">{formatCount(t.rerank)}</dd>
+              </div>
+            )}
+            <div>
+              <dt>Billed tokens (chat, embedding and rerank)</dt>
+              <dd className="num">{formatCount(t.billed)}</dd>
+            </div>
           </dl>
+          <p className="muted small-note">Billed tokens are what chargeback counts; a quota's tokens per query (Capacity) count only the calls through that quota.</p>
           <h3 style={{ marginTop: 10 }}>By model</h3>
           <table className="data-table compact" data-testid="debug-models">
             <thead>
               <tr>
                 <th>Model</th>
-                <th className="r">Input</th>
+                <th className="r">Input (with cached)</th>
                 <th className="r">Cached</th>
                 <th className="r">Output</th>
                 <th className="r">Cost</th>
@@ -92,7 +104,7 @@ export function Debugging({ results }: { results: RunResults }) {
               </tbody>
             </table>
           )}
-          {t.cachedInput > 0 && <p className="muted small-note">Prompt cache: {formatPercent(t.cachedInput / (t.input + t.cachedInput))} of input tokens read from the provider's cache.</p>}
+          {t.cachedInput > 0 && <p className="muted small-note">Prompt cache: {formatPercent(t.cachedInput / t.chatEmbeddingInput)} of chat and embedding input tokens read from the provider's cache.</p>}
         </section>
       </div>
     </>

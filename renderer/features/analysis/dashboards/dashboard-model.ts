@@ -47,3 +47,36 @@ export function readiness(doc: PipelineDocument) {
   const items = productionChecklist(doc);
   return { done: items.filter((i) => i.status === 'done').length, missing: items.filter((i) => i.status === 'missing'), manual: items.filter((i) => i.status === 'manual').length, total: items.length };
 }
+
+export interface TokensPerQuery {
+  /** Chat and embedding input (what the Results explanation calls "tokens per query"), cached included. */
+  chatEmbeddingInput: number;
+  /** Of that input, read from the provider's prompt cache. */
+  cachedInput: number;
+  /** Chat output (embeddings write none). */
+  output: number;
+  /** Candidate tokens the rerankers bill, apart from the chat and embedding tokens. */
+  rerank: number;
+  /** Every billed token (chat, embedding and rerank; cache writes included): what chargeback's "billed tokens" count. */
+  billed: number;
+}
+
+/**
+ * Tokens per measured query under the names the app uses for them: a quota's "tokens per query"
+ * counts only the calls it limits, chargeback counts every billed token, the chat and embedding
+ * figures leave the reranker's candidate tokens out.
+ */
+export function tokensPerQuery(r: RunResults): TokensPerQuery {
+  const c = r.cost;
+  const perQuery = (x: number) => x / Math.max(1, r.outcomes.measured);
+  const kind = (id: string) => r.nodes.find((n) => n.id === id)?.kind;
+  const units = (pick: (u: RunResults['cost']['byNode'][number]['units']) => number, only?: string) => c.byNode.filter((n) => only === undefined || kind(n.nodeId) === only).reduce((s, n) => s + pick(n.units), 0);
+  const billedUnits = (u: RunResults['cost']['byNode'][number]['units']) => u.input + u.cachedInput + u.cacheWrite + u.output;
+  return {
+    chatEmbeddingInput: c.tokensPerQuery.input,
+    cachedInput: c.tokensPerQuery.cachedInput,
+    output: c.tokensPerQuery.output,
+    rerank: perQuery(units((u) => u.input + u.cachedInput, 'reranker')),
+    billed: perQuery(units(billedUnits)),
+  };
+}
