@@ -55,7 +55,8 @@ export function formatParam(path: string, value: number): string {
   const u = paramUnit(path);
   const shown = value * u.scale;
   if (u.unit.startsWith('$')) return `${formatUsd(shown)}${u.unit.slice(1)}`;
-  const number = u.integer ? formatCount(shown) : Number(shown.toPrecision(4)).toLocaleString('en-US');
+  // Four significant digits at any size: 0.0005 and 0.00075 must not both read 0.001.
+  const number = u.integer ? formatCount(shown) : Number(shown.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 12 });
   return u.unit && u.unit !== '0–1' && u.unit !== 'weight' ? `${number} ${u.unit}` : number;
 }
 

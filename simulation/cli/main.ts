@@ -26,7 +26,7 @@ Usage:
   preflight roi [level files…] [--revenue-per-hour 5000] [--queries-per-day N] [--investments once+monthly,…] [--seed-example]
   preflight report <file> --out report.html|report.pdf [--replications 5] [--no-capacity] [--roi a.json,b.json]
                           [--param PATH=v1,v2]… [--heatmap PATH=v1,v2 --heatmap PATH=v1,v2]
-                          [--tornado PATH,… [--spread 20%]] [--csv prefix]
+                          [--sweep-replications N [--sweep-confidence 95%]] [--tornado PATH,… [--spread 20%]] [--csv prefix]
   preflight check <file> [--slo p99=5s,ttft=500ms,error=1%,cache=30%,quota=80%] [--budget 10000/month] [--replications 5]
   preflight diff <base> <head> [--format markdown|table|json]      Infracost-style cost and latency diff
   preflight import litellm-prices <model_prices_and_context_window.json> [--recorded-on YYYY-MM-DD] [--out models.json]

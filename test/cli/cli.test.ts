@@ -177,6 +177,13 @@ describe('launch gate and reports', () => {
     expect(html).toContain('What-if: traffic · arrival rate × Answer (gpt-5.4-mini) (llm) · max tokens');
     expect(html).toContain('512 tokens → 1,536 tokens'); // maxTokens 1024 ± 50 %
     expect(html).toContain('<h3>Sensitivity (±50 %)</h3>');
+    // A replicated sweep: each point's mean with its ±, as the app's what-if section shows it.
+    const replicated = await cli('report', example, '--out', out, '--duration', '5m', '--replications', '2', '--no-capacity', '--param', 'nodes[llm].params.maxTokens=256,1024', '--sweep-replications', '3');
+    expect(replicated.code).toBe(0);
+    const planning = readFileSync(out, 'utf8');
+    expect(planning).toContain('Mean of 3 runs per point (the same seeds at every point), ± the 95 % interval.');
+    expect(planning).toMatch(/<td>[\d.]+ s <span class="ci">± [\d.]+ m?s<\/span><\/td>/);
+    expect((await cli('report', example, '--out', out, '--sweep-replications', '3')).code).toBe(2);
     expect((await cli('report', example, '--out', out, '--heatmap', 'traffic.rps=5,10')).stderr).toMatch(/--heatmap: give it exactly twice/);
     expect((await cli('report', example, '--out', out, '--spread', '30%')).code).toBe(2);
   });

@@ -27,13 +27,16 @@ function sweepAxis(flag: string, text: string) {
 }
 
 export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(argv, { ...RUN_OPTIONS, out: { type: 'string' }, 'no-capacity': { type: 'boolean' }, roi: { type: 'string' }, param: { type: 'string', multiple: true }, heatmap: { type: 'string', multiple: true }, tornado: { type: 'string' }, spread: { type: 'string' }, csv: { type: 'string' } });
+  const { values, positionals } = parse(argv, { ...RUN_OPTIONS, out: { type: 'string' }, 'no-capacity': { type: 'boolean' }, roi: { type: 'string' }, param: { type: 'string', multiple: true }, heatmap: { type: 'string', multiple: true }, tornado: { type: 'string' }, spread: { type: 'string' }, 'sweep-replications': { type: 'string' }, 'sweep-confidence': { type: 'string' }, csv: { type: 'string' } });
   if (!values.out) throw new UsageError('--out is required: report.html or report.pdf');
   const ext = extname(values.out).toLowerCase();
   if (ext !== '.html' && ext !== '.pdf') throw new UsageError(`--out: got "${values.out}", expected a .html or .pdf file`);
   const heatmap = values.heatmap ?? [];
   if (heatmap.length !== 0 && heatmap.length !== 2) throw new UsageError(`--heatmap: give it exactly twice (one per axis); got ${heatmap.length}`);
   if (values.spread && !values.tornado) throw new UsageError('--spread applies to --tornado; give --tornado PATH,… too');
+  if ((values['sweep-replications'] || values['sweep-confidence']) && !values.param?.length && !heatmap.length) throw new UsageError('--sweep-replications and --sweep-confidence apply to --param or --heatmap sweeps');
+  // Replications per sweep point (the same seeds at every point), as the app's what-if section runs them.
+  const sweepPlan = { replications: values['sweep-replications'] ? integer('--sweep-replications', values['sweep-replications'], 1, 50) : 1, confidence: values['sweep-confidence'] ? share('--sweep-confidence', values['sweep-confidence']) : 0.95 };
   const chromium = ext === '.pdf' ? findChromium() : null;
   if (chromium && !chromium.path) {
     io.stderr(`preflight: a PDF needs a local Chromium or Chrome and none was found (looked at: ${chromium.looked.join(', ')}). Write HTML instead (--out report.html) and print it from a browser, or set PREFLIGHT_CHROMIUM to a Chromium executable.`);
@@ -57,7 +60,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
   }
   const sweepOrUsage = (flag: string, axes: Array<ReturnType<typeof sweepAxis>>) => {
     try {
-      return sweep(file.doc, file.catalog, axes, args.run);
+      return sweep(file.doc, file.catalog, axes, args.run, sweepPlan);
     } catch (e) {
       throw new UsageError(`${flag}: ${(e as Error).message}`);
     }

@@ -1,5 +1,6 @@
 import type { IntervalFigure } from '../../analysis/replications';
 import { sweep, tornado, type SweepPoint } from '../../analysis/sweep';
+import { halfWidthText } from '../../units/precision';
 import { formatMs, formatPercent, formatUsd } from '../../units/format';
 import { EXIT, RUN_OPTIONS, UsageError, commonArgs, numberList, onePositional, parse, share } from '../args';
 import type { CliIo } from '../io';
@@ -62,5 +63,6 @@ export function sweepCommand(argv: string[], io: CliIo): number {
 function pm(p: SweepPoint, key: IntervalFigure, format: (v: number) => string): string {
   const ci = p.intervals?.[key];
   const value = p.headline[key] ?? NaN;
-  return ci ? `${format(value)} ± ${format(ci.halfWidth)}` : format(value);
+  // ± at two significant digits, never finer than the figure (the app's rule).
+  return ci ? `${format(value)} ${halfWidthText(key, value, ci.halfWidth) ?? '± 0'}` : format(value);
 }

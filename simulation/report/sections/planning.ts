@@ -1,5 +1,7 @@
 import { formatParam, paramLabel } from '../../analysis/param-units';
 import type { LevelRoiWithIntervals } from '../../analysis/roi';
+import type { SweepPoint } from '../../analysis/sweep';
+import { halfWidthText } from '../../units/precision';
 import { formatMs, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
@@ -39,9 +41,16 @@ export function planningSection(input: ReportInput): string {
 <table><thead><tr><th>Level</th><th>Cost/month</th><th>Downtime/month</th><th>Lost revenue</th><th>Savings/month</th><th>Investment</th><th>Payback</th></tr></thead><tbody>${input.roi.levels.map(roiRow).join('')}</tbody></table>`);
   }
   for (const sweep of input.whatIfs?.sweeps ?? []) {
+    // With replications a figure is the mean of the point's runs, with its half-width.
+    const cell = (p: SweepPoint, key: 'p99Ms' | 'costPerQueryUsd' | 'monthlyCostUsd', format: (v: number) => string) => {
+      const ci = p.intervals?.[key];
+      const pm = ci ? (halfWidthText(key, p.headline[key], ci.halfWidth) ?? '± 0') : null;
+      return `<td>${esc(format(p.headline[key]))}${pm ? ` <span class="ci">${esc(pm)}</span>` : ''}</td>`;
+    };
+    const how = sweep.replications > 1 ? `Mean of ${sweep.replications} runs per point (the same seeds at every point), ± the ${Math.round(sweep.confidence * 100)} % interval.` : 'One run per point with the same seed (common random numbers): no interval.';
     parts.push(`<h3>What-if: ${sweep.axes.map((a) => esc(paramLabel(a.path, doc))).join(' × ')}</h3><table><thead><tr>${sweep.axes.map((a) => `<th>${esc(paramLabel(a.path, doc))}</th>`).join('')}<th>P99</th><th>Cost/query</th><th>Monthly</th></tr></thead><tbody>${sweep.points
-      .map((p) => `<tr>${p.values.map((v, i) => `<td>${esc(formatParam(sweep.axes[i]!.path, v))}</td>`).join('')}${p.problem ? `<td colspan="3">${esc(p.problem)}</td>` : `<td>${formatMs(p.headline.p99Ms)}</td><td>${formatUsd(p.headline.costPerQueryUsd)}</td><td>${formatUsd(p.headline.monthlyCostUsd)}</td>`}</tr>`)
-      .join('')}</tbody></table><p class="note">Parameter paths in the file: ${sweep.axes.map((a) => `<code>${esc(a.path)}</code>`).join(', ')}. One run per point with the same seed (common random numbers).</p>`);
+      .map((p) => `<tr>${p.values.map((v, i) => `<td>${esc(formatParam(sweep.axes[i]!.path, v))}</td>`).join('')}${p.problem ? `<td colspan="3">${esc(p.problem)}</td>` : `${cell(p, 'p99Ms', formatMs)}${cell(p, 'costPerQueryUsd', formatUsd)}${cell(p, 'monthlyCostUsd', formatUsd)}`}</tr>`)
+      .join('')}</tbody></table><p class="note">Parameter paths in the file: ${sweep.axes.map((a) => `<code>${esc(a.path)}</code>`).join(', ')}. ${how}</p>`);
   }
   const t = input.whatIfs?.tornado;
   if (t) {

@@ -125,9 +125,9 @@ describe('analysis results in the report', () => {
     // A two-parameter sweep is two --heatmap flags.
     const heat = { ...sweep, axes: [{ path: 'traffic.rps', values: [5, 10] }, { path: 'nodes[llm].params.maxTokens', values: [256, 512] }] } as unknown as SweepResult;
     expect(extrasFromAnalysis({ ...jobs, sweep: done(heat, 3) }, 3)!.cliFlags).toEqual(['--heatmap', 'traffic.rps=5,10', '--heatmap', 'nodes[llm].params.maxTokens=256,512']);
-    // preflight report runs a sweep once per point: a replicated sweep's command says so.
+    // A replicated sweep's command replicates its points the same way.
     const replicated = { ...sweep, replications: 3, confidence: 0.95 } as unknown as SweepResult;
-    expect(extrasFromAnalysis({ ...jobs, sweep: done(replicated, 3) }, 3)).toMatchObject({ cliFlags: ['--param', 'nodes.llm.params.maxTokens=256,512'], notReproduced: ["the sweep's 3 replications per point (it runs each point once, so without intervals)"] });
+    expect(extrasFromAnalysis({ ...jobs, sweep: done(replicated, 3) }, 3)).toMatchObject({ cliFlags: ['--param', 'nodes.llm.params.maxTokens=256,512', '--sweep-replications', '3', '--sweep-confidence', '95%'], notReproduced: [] });
     expect(extrasFromAnalysis({ ...jobs, sweep: done({ ...sweep, replications: 1 } as SweepResult, 3) }, 3)!.notReproduced).toEqual([]);
     // After an edit (revision 4) none of them describes the pipeline any more.
     expect(extrasFromAnalysis(withResults, 4)).toBeNull();

@@ -4,6 +4,7 @@ import { searchMaxLoad } from '../../../simulation/analysis/load-search';
 import { levelRoi, SEED_ROI_EXAMPLE } from '../../../simulation/analysis/roi';
 import { setParam, getParam } from '../../../simulation/analysis/param-path';
 import { sweep, tornado, sweepableParams } from '../../../simulation/analysis/sweep';
+import { formatParam } from '../../../simulation/analysis/param-units';
 import { diffScenarios, diffMarkdown } from '../../../simulation/analysis/compare';
 import { replicationSeed } from '../../../simulation/analysis/replications';
 import { RunCancelled, runPipeline } from '../../../simulation/run';
@@ -176,5 +177,12 @@ describe('sweepable parameters', () => {
     expect(paths).toContain('models[gpt-5.4-mini].outputUsdPerToken');
     expect(paths).toContain('models[text-embedding-3-small].inputUsdPerToken');
     expect(paths.filter((p) => /text-embedding|rerank/.test(p) && p.endsWith('outputUsdPerToken'))).toEqual([]);
+  });
+});
+
+describe('what-if parameter values as people read them', () => {
+  it('keep four significant digits however small (error probabilities)', () => {
+    expect([0.0005, 0.00075, 0.001, 0.0011].map((v) => formatParam('nodes[llm].params.errorProbability', v))).toEqual(['0.0005', '0.00075', '0.001', '0.0011']);
+    expect(formatParam('traffic.rps', 1234.5)).toBe('1,235 req/s');
   });
 });

@@ -34,8 +34,8 @@ export function extrasFromAnalysis(jobs: AnalysisState['jobs'], revision: number
   // preflight report: one --param per one-parameter sweep, two --heatmap flags for a two-parameter one.
   const axisFlag = sweep?.axes.length === 1 ? '--param' : '--heatmap';
   for (const axis of sweep?.axes ?? []) cliFlags.push(axisFlag, `${axis.path}=${axis.values.join(',')}`);
-  // preflight report runs its sweeps once per point: the report shows this sweep's means and intervals, its command single runs.
-  if (sweep && sweep.replications > 1) notReproduced.push(`the sweep's ${sweep.replications} replications per point (it runs each point once, so without intervals)`);
+  // A replicated sweep: the same replications per point and confidence (percent without float noise).
+  if (sweep && sweep.replications > 1) cliFlags.push('--sweep-replications', String(sweep.replications), '--sweep-confidence', `${Number((sweep.confidence * 100).toPrecision(6))}%`);
   if (tornado) cliFlags.push('--tornado', tornado.bars.map((b) => b.path).join(','), '--spread', `${Number((tornado.spread * 100).toPrecision(6))}%`);
   return {
     cliFlags,
