@@ -44,6 +44,8 @@ function describe(issue: z.core.$ZodIssue, value: unknown, input: unknown, schem
     }
     case 'too_small': {
       const min = Number(issue.minimum);
+      // An empty pipeline is where every new document starts: say what to add, not only the count.
+      if (issue.origin === 'array' && issue.path.length === 1 && issue.path[0] === 'nodes' && Array.isArray(value) && value.length === 0) return 'got 0 nodes, expected at least 1: a pipeline starts with a traffic source, its steps (embedding, retrieval, an LLM …) and a Response terminal';
       if (issue.origin === 'array') return `${Array.isArray(value) ? `got ${value.length} item${value.length === 1 ? '' : 's'}` : got(value)}, expected ${issue.exact ? 'exactly' : 'at least'} ${min}`;
       if (issue.origin === 'string') return `${got(value)}, expected at least ${min} character${min === 1 ? '' : 's'}`;
       return `${got(value)}, expected a number ${issue.inclusive ? '≥' : '>'} ${min}`;

@@ -34,6 +34,7 @@ const CASES: Array<[string, (d: Doc) => unknown, string]> = [
   ['tpm with Anthropic admission', (d) => ((d.quotas[0].admission = 'anthropic'), d), '$.quotas[0].tpm: anthropic admission counts itpm and otpm separately; use those instead of tpm'],
   ['duplicate node id', (d) => ((d.nodes[3].id = 'embed'), d), "$.nodes[3].id: duplicate id 'embed' (also at $.nodes[1]); node ids must be unique"],
   ['id with a space', (d) => ((d.nodes[3].id = '3rd node'), d), '$.nodes[3].id: got "3rd node", expected an id: a letter, then letters, digits, "_", "." or "-" (at most 64 characters)'],
+  ['no nodes at all', (d) => ((d.nodes = []), (d.edges = []), d), '$.nodes: got 0 nodes, expected at least 1: a pipeline starts with a traffic source, its steps (embedding, retrieval, an LLM …) and a Response terminal'],
   ['no traffic source', (d) => ((d.nodes = d.nodes.filter((n: Doc) => n.kind !== 'source')), (d.edges = d.edges.filter((e: Doc) => e.from !== 'users')), d), '$.nodes: no traffic source; add a node of kind "source" where requests enter'],
   ['orphan node', (d) => (d.nodes.push({ id: 'orphan', kind: 'service' }), d), "$.nodes[7]: node 'orphan' (Service) is unreachable: nothing sends requests to it; connect it or delete it"],
   ['edge out of a terminal', (d) => (d.edges.push({ from: 'answer', port: 'ok', to: 'failed' }), d), "$.edges[9].port: node 'answer' is a Response terminal and has no outputs"],
