@@ -1,16 +1,10 @@
 import { formatCount, formatMs, formatPercent, formatUsd, nodeKind, type RunResults } from '../../../simulation/index';
-import { useServices } from '../../app/app-context';
+import { NodeLink } from './NodeLink';
 import { reportRows } from './node-report';
 
 /** Per node: traffic, its own latency, failures and its share of the usage cost; click a row to edit it. */
 export function NodeBreakdown({ results }: { results: RunResults }) {
-  const { ui } = useServices();
   const rows = results.nodes.filter((n) => n.kind !== 'source');
-  const reveal = (id: string) => {
-    ui.getState().setView('editor');
-    ui.getState().select([id]);
-    ui.getState().requestView('focus', id);
-  };
   return (
     <section className="result-section" aria-label="Per-node breakdown">
       <h2>Per node</h2>
@@ -36,9 +30,7 @@ export function NodeBreakdown({ results }: { results: RunResults }) {
             {rows.map((n) => (
               <tr key={n.id} data-testid={`node-row-${n.id}`}>
                 <td>
-                  <button className="link-btn" onClick={() => reveal(n.id)} title="Show in the editor">
-                    {n.name || n.id}
-                  </button>
+                  <NodeLink id={n.id}>{n.name || n.id}</NodeLink>
                   <div className="faint">{nodeKind(n.kind)?.title ?? n.kind}</div>
                 </td>
                 <td className="r num">{formatCount(n.entered)}</td>

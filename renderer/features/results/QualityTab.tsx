@@ -2,10 +2,9 @@ import { useMemo } from 'react';
 import { formatCount, formatPercent, type RunResults } from '../../../simulation/index';
 import { FigureCards } from './FigureCards';
 import { pathRows, productionColumn, qualityFigures, sliceRows, type SliceColumn } from './quality-view';
-import { useRevealNode } from './use-reveal-node';
+import { NodeLink } from './NodeLink';
 
 function Paths({ results }: { results: RunResults }) {
-  const reveal = useRevealNode();
   const rows = pathRows(results);
   return (
     <section className="result-section" aria-label="Quality per answering path">
@@ -30,9 +29,7 @@ function Paths({ results }: { results: RunResults }) {
             {rows.map((p) => (
               <tr key={p.nodeId} data-testid={`path-row-${p.nodeId}`}>
                 <td>
-                  <button className="link-btn" onClick={() => reveal(p.nodeId)} title="Show in the editor">
-                    {p.name}
-                  </button>
+                  <NodeLink id={p.nodeId}>{p.name}</NodeLink>
                   <div className="faint">{p.kind}</div>
                 </td>
                 <td>

@@ -6,7 +6,7 @@ import { ExplainPopover } from './ExplainPopover';
 import { FigureCards } from './FigureCards';
 import { minuteLabel } from './figures';
 import { breakerRows, fallbackDepthBars, faultRows, reliabilityFigures, timelineEvents } from './reliability-view';
-import { useRevealNode } from './use-reveal-node';
+import { NodeLink } from './NodeLink';
 
 function Timeline({ results }: { results: RunResults }) {
   const option = useMemo(() => reliabilityTimelineOption(results), [results]);
@@ -72,7 +72,6 @@ function FallbackDepth({ results }: { results: RunResults }) {
 }
 
 function Breakers({ results }: { results: RunResults }) {
-  const reveal = useRevealNode();
   const rows = breakerRows(results);
   if (!rows.length) return null;
   return (
@@ -98,9 +97,7 @@ function Breakers({ results }: { results: RunResults }) {
             {rows.map((b) => (
               <tr key={b.nodeId} data-testid={`breaker-row-${b.nodeId}`}>
                 <td>
-                  <button className="link-btn" onClick={() => reveal(b.nodeId)} title="Show in the editor">
-                    {b.name}
-                  </button>
+                  <NodeLink id={b.nodeId}>{b.name}</NodeLink>
                   <div className="faint">{b.flavour}</div>
                 </td>
                 <td>{b.protectsName}</td>
