@@ -1,4 +1,5 @@
-import { COST_TYPE_DESCRIPTIONS, formatPercent, formatTokens, formatUsd, type RunResults } from '../../../simulation/index';
+import { COST_TYPE_DESCRIPTIONS, formatTokens, formatUsd, type RunResults } from '../../../simulation/index';
+import { ModelCostTable } from './ModelCostTable';
 
 /** Usage cost by model and by token type, fixed monthly costs, and the formulas behind the totals. */
 export function CostBreakdown({ results }: { results: RunResults }) {
@@ -10,30 +11,7 @@ export function CostBreakdown({ results }: { results: RunResults }) {
       <div className="cost-grid">
         <div>
           <h3>By model (usage in this run)</h3>
-          <table className="data-table compact">
-            <thead>
-              <tr>
-                <th>Model</th>
-                <th className="r">Input</th>
-                <th className="r">Output</th>
-                <th className="r">Cost</th>
-                <th className="r">Share</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.byModel.map((m) => (
-                <tr key={m.model}>
-                  <td>
-                    {m.model} <span className="faint">{m.provider}</span>
-                  </td>
-                  <td className="r num">{formatTokens(m.inputTokens)}</td>
-                  <td className="r num">{formatTokens(m.outputTokens)}</td>
-                  <td className="r num">{formatUsd(m.usd)}</td>
-                  <td className="r num">{formatPercent(m.share)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ModelCostTable results={results} />
           <h3>By type</h3>
           <dl className="kv">
             {types.map(([type, usd]) => (

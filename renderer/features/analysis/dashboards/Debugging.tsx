@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
-import { formatCount, formatMs, formatPercent, formatTokens, formatUsd, type RunResults } from '../../../../simulation/index';
+import { formatCount, formatMs, formatPercent, type RunResults } from '../../../../simulation/index';
 import { nodeLatencyOption } from '../../../charts/options/dashboards';
 import { nodeLabel } from '../../results/node-label';
 import { Chart } from '../Chart';
 import { tokensPerQuery } from './dashboard-model';
+import { ModelCostTable } from '../../results/ModelCostTable';
 
 /** For engineers: per-component latency, token usage, cache hit rates, per-model figures. */
 export function Debugging({ results }: { results: RunResults }) {
   const latency = useMemo(() => nodeLatencyOption(results, formatMs), [results]);
-  const c = results.cost;
   const t = tokensPerQuery(results);
   const nodes = results.nodes.filter((n) => n.kind !== 'source' && n.latency.count > 0).length;
   return (
@@ -47,32 +47,7 @@ export function Debugging({ results }: { results: RunResults }) {
           </dl>
           <p className="muted small-note">Billed tokens are what chargeback counts; a quota's tokens per query (Capacity) count only the calls through that quota.</p>
           <h3 style={{ marginTop: 10 }}>By model</h3>
-          <table className="data-table compact" data-testid="debug-models">
-            <thead>
-              <tr>
-                <th>Model</th>
-                <th className="r">Input (with cached)</th>
-                <th className="r">Cached</th>
-                <th className="r">Output</th>
-                <th className="r">Cost</th>
-                <th className="r">Share</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.byModel.map((m) => (
-                <tr key={m.model}>
-                  <td>
-                    {m.model} <span className="faint">{m.provider}</span>
-                  </td>
-                  <td className="r num">{formatTokens(m.inputTokens)}</td>
-                  <td className="r num">{formatTokens(m.cachedInputTokens)}</td>
-                  <td className="r num">{formatTokens(m.outputTokens)}</td>
-                  <td className="r num">{formatUsd(m.usd)}</td>
-                  <td className="r num">{formatPercent(m.share)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ModelCostTable results={results} cachedColumn testId="debug-models" />
         </section>
         <section className="result-section" aria-label="Cache hit rates">
           <h2>Cache hit rates</h2>
