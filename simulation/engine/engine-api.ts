@@ -30,6 +30,13 @@ export interface NodeRuntime {
   invalidate?(): void;
   /** A note for the trace span of a pass-through node's visit, leaving by `port` (why it went that way). */
   spanNote?(req: SimRequest, port: number): string;
+  /** Would a call entering now be let through (breakers: not open)? Routers skip routes that say no. */
+  acceptsCalls?(now: number): boolean;
+  /**
+   * Router retries: the call `req` was routed to failed for good with `code` (and the Retry-After of
+   * its last 429, or 0). True when the router takes the request back to route it again.
+   */
+  retryFailedCall?(req: SimRequest, callNode: number, code: number, retryAfterMs: number): boolean;
   /** Per-bucket series this node adds to the results timeline (breaker state). */
   series?(): Record<string, number[]>;
 }
@@ -70,6 +77,8 @@ export interface EngineApi {
   nodeIndexOf(id: string): number;
   /** Id of the node at this index. */
   nodeIdOf(index: number): string;
+  /** Kind of the node at this index (e.g. 'error' for the Error terminal). */
+  kindOf(index: number): string;
   /** The runtime of a node (for nodes that read another's state, e.g. a stale-cache reader). */
   runtime(index: number): NodeRuntime;
   /** Start of the measured window (end of warm-up). */

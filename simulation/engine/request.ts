@@ -84,6 +84,12 @@ export class SimRequest {
   callWillFail = false;
   callFailStatus = 0;
   spans: Span[] | null = null;
+  /** Router retries: the router whose retries apply and the call node they watch (−1 for none). */
+  retryRouter = -1;
+  retryCall = -1;
+  /** Retries that router made so far, and the wait before the latest one (for its trace note). */
+  routerRetries = 0;
+  routerRetryWaitMs = 0;
   /** Chosen by head sampling (kept whatever happens), as opposed to traced for tail sampling. */
   headSampled = false;
 
@@ -132,6 +138,10 @@ export class SimRequest {
     c.callEnteredMs = this.callEnteredMs;
     c.spans = this.spans ? [...this.spans] : null;
     c.headSampled = this.headSampled;
+    c.retryRouter = this.retryRouter;
+    c.retryCall = this.retryCall;
+    c.routerRetries = this.routerRetries;
+    c.routerRetryWaitMs = this.routerRetryWaitMs;
     return c;
   }
 }

@@ -184,7 +184,7 @@ function readSettings(root: Record<string, unknown>, log: NoteLog): ProxySetting
 function noteSettings(settings: ProxySettings, pick: (key: string) => { name: string } | undefined, log: NoteLog): void {
   const at = (key: string) => `${pick(key)?.name ?? 'router_settings'}.${key}`;
   log.info(at('routing_strategy'), `routing strategy ${settings.routingStrategy}${pick('routing_strategy') ? '' : " (LiteLLM's default)"}: used by the router of each group with several deployments`);
-  log.info(at('num_retries'), settings.numRetries === null ? "not set: LiteLLM's default of 2 retries (openai.DEFAULT_MAX_RETRIES) is used, with LiteLLM backoff" : `every deployment retries up to ${settings.numRetries} times with LiteLLM backoff (0.5 s·2ⁿ ≤ 8 s + jitter)`);
+  log.info(at('num_retries'), `${settings.numRetries === null ? "not set: LiteLLM's default of 2 retries (openai.DEFAULT_MAX_RETRIES) is used" : `${settings.numRetries} retries`}. In a group of several deployments the group's router retries: a failed call is routed again, at once while another deployment is not cooling down, else after LiteLLM backoff (0.5 s·2ⁿ ≤ 8 s + jitter, Retry-After honoured). A lone deployment retries on itself with that backoff`);
   const timeoutKey = pick('timeout') ? 'timeout' : 'request_timeout';
   log.info(at(timeoutKey), settings.timeoutS === null ? "not set: LiteLLM's default request_timeout of 6000 s is the per-attempt timeout" : `per-attempt timeout ${settings.timeoutS} s (deployments with their own litellm_params.timeout use that)`);
   if (settings.disableCooldowns) log.info(at('disable_cooldowns'), 'cooldowns are off: no breaker is put in front of the deployments');

@@ -155,7 +155,7 @@ function buildGroup(graph: PipelineGraph, name: string, deps: ProxyDeployment[],
     const match = matches.get(dep)!;
     const quota = deploymentQuota(dep, label, quotas);
     const breaker = settings.disableCooldowns ? null : graph.add('circuit_breaker', `cooldown-${label}`, `Cooldown ${dep.model}`, breakerParams(settings, deps.length === 1));
-    const llm = graph.add('llm', `llm-${label}`, `${name} · ${dep.model}${match.how.includes('stand-in') ? ` (priced as ${match.entry.id})` : ''}`, llmParams(dep, match.entry, settings, quota, log));
+    const llm = graph.add('llm', `llm-${label}`, `${name} · ${dep.model}${match.how.includes('stand-in') ? ` (priced as ${match.entry.id})` : ''}`, llmParams(dep, match.entry, settings, quota, deps.length === 1, log));
     if (breaker) {
       graph.connect(breaker, 'pass', llm);
       group.breakers.push(breaker);
@@ -172,15 +172,36 @@ function buildGroup(graph: PipelineGraph, name: string, deps: ProxyDeployment[],
   if (router && routing) {
     const taken = new Set<string>();
     const routes = deps.map((dep, i) => ({ name: safeRouteName(dep.model.split('/').pop() || `deployment-${i + 1}`, taken), weight: routing.weights[i]!, classes: [] }));
-    graph.nodes.find((n) => n.id === router)!.params = { strategy: routing.strategy, routes };
+    graph.nodes.find((n) => n.id === router)!.params = {
+      strategy: routing.strategy,
+      routes,
+      // LiteLLM picks only deployments that are not cooling down, and retries through the router.
+      skipOpenBreakers: !settings.disableCooldowns,
+      retry: { numRetries: routerRetries(settings, name, log), policy: 'litellm' },
+    };
     routes.forEach((r, i) => graph.connect(router, r.name, entries[i]!));
     group.entry = router;
   } else group.entry = entries[0]!;
   return group;
 }
 
-function llmParams(dep: ProxyDeployment, model: ModelEntry, settings: ProxySettings, quota: string | null, log: NoteLog): Record<string, unknown> {
-  const numRetries = dep.numRetries ?? settings.numRetries ?? LITELLM_DEFAULTS.numRetries;
+/**
+ * The Router's num_retries for a group with several deployments: each retry is routed again, at once
+ * while another deployment is healthy (LiteLLM's _time_to_sleep_before_retry), else after the backoff.
+ */
+function routerRetries(settings: ProxySettings, group: string, log: NoteLog): number {
+  const n = settings.numRetries ?? LITELLM_DEFAULTS.numRetries;
+  if (n > 20) log.warn('router_settings.num_retries', `group '${group}': num_retries ${n} is more than Preflight simulates (20); 20 used`);
+  return Math.min(20, n);
+}
+
+/**
+ * A lone deployment retries the Router's num_retries on itself with LiteLLM backoff (there is no
+ * other deployment to try). In a group, the router retries; a deployment retries on its own only as
+ * many times as its own litellm_params.num_retries says.
+ */
+function llmParams(dep: ProxyDeployment, model: ModelEntry, settings: ProxySettings, quota: string | null, alone: boolean, log: NoteLog): Record<string, unknown> {
+  const numRetries = alone ? (dep.numRetries ?? settings.numRetries ?? LITELLM_DEFAULTS.numRetries) : (dep.numRetries ?? 0);
   if (numRetries > 20) log.warn(`${dep.path}`, `num_retries ${numRetries} is more than Preflight simulates (20); 20 used`);
   const timeoutS = dep.timeoutS ?? settings.timeoutS ?? LITELLM_DEFAULTS.requestTimeoutS;
   const params: Record<string, unknown> = {

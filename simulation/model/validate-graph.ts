@@ -108,6 +108,8 @@ export function validateGraph(doc: PipelineDocument, catalog: Catalog): Problem[
     if (problem) err(`$.nodes[${i}]`, `node '${n.id}' (Circuit breaker): ${problem}`, n.id);
   });
 
+  routerRetryProblems(doc, validEdges, indexById, err, warn);
+
   // Faults and cache events point at real targets.
   const callNodes = new Set(doc.nodes.filter((n) => nodeKind(n.kind)?.callNode).map((n) => n.id));
   doc.faults.forEach((f, i) => {
@@ -136,6 +138,34 @@ export function validateGraph(doc: PipelineDocument, catalog: Catalog): Problem[
   });
   return problems;
 }
+
+/**
+ * Router retries re-send the call a route leads to, so every route must lead to a call node, directly
+ * or through a circuit breaker; skipping routes in cooldown needs breakers to ask.
+ */
+function routerRetryProblems(doc: PipelineDocument, edges: PipelineDocument['edges'], indexById: Map<string, number>, err: Report, warn: Report): void {
+  const targetOf = (from: string, port: string) => {
+    const edge = edges.find((e) => e.from === from && e.port === port);
+    return edge ? doc.nodes[indexById.get(edge.to)!] : undefined;
+  };
+  doc.nodes.forEach((n, i) => {
+    if (n.kind !== 'router') return;
+    const firsts = n.params.routes.map((r) => ({ route: r.name, node: targetOf(n.id, r.name) }));
+    if (n.params.retry.numRetries > 0) {
+      for (const { route, node } of firsts) {
+        if (!node) continue;
+        const call = node.kind === 'circuit_breaker' ? targetOf(node.id, 'pass') : node;
+        if (call && nodeKind(call.kind)?.callNode) continue;
+        err(`$.nodes[${i}].params.retry.numRetries`, `router '${n.id}' retries failed calls, but its route '${route}' leads to '${node.id}' (${kindTitle(node.kind)}); a retried route must lead to a call node (LLM, embedding, retrieval, reranker, service), directly or through a circuit breaker — or set numRetries to 0`, n.id);
+      }
+    }
+    if (n.params.skipOpenBreakers && !firsts.some(({ node }) => node?.kind === 'circuit_breaker')) {
+      warn(`$.nodes[${i}].params.skipOpenBreakers`, `router '${n.id}' skips routes in cooldown, but none of its routes starts with a circuit breaker, so every route always counts as healthy`, n.id);
+    }
+  });
+}
+
+type Report = (path: string, message: string, nodeId?: string) => void;
 
 function kindTitle(kind: string): string {
   return nodeKind(kind)?.title ?? kind;

@@ -206,6 +206,7 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     req.inCall = false;
     this.engine.reportOutcome(this.index, req, true, now - req.callEnteredMs);
     if (req.ghost) return;
+    if (req.retryCall === this.index) req.retryCall = -1;
     this.succeed(req);
     if (req.counted && !req.shadow) this.metrics.nodeOk[this.index]!++;
     this.engine.emit(req, this.index, this.okPort);
@@ -239,10 +240,14 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
         return;
       }
     }
-    this.giveUp(req, code);
+    this.giveUp(req, code, retryAfterMs);
   }
 
-  private giveUp(req: SimRequest, code: number): void {
+  /**
+   * The call failed for good at this node: observers (breakers) learn it first, then a router with
+   * retries that sent the request here may take it back; otherwise it leaves by the error port.
+   */
+  private giveUp(req: SimRequest, code: number, retryAfterMs = 0): void {
     req.inCall = false;
     this.engine.reportOutcome(this.index, req, false, this.engine.now - req.callEnteredMs);
     if (req.counted) {
@@ -253,6 +258,10 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     req.errorCode = code;
     req.errorNode = this.index;
     if (req.counted && !req.shadow) this.metrics.nodeFailed[this.index]!++;
+    if (req.retryCall === this.index) {
+      req.retryCall = -1;
+      if (this.engine.runtime(req.retryRouter).retryFailedCall?.(req, this.index, code, retryAfterMs)) return;
+    }
     this.engine.emit(req, this.index, this.errorPortFor(code));
   }
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
 /** Parameters every call node shares: quota, failure rate, timeout, retries (SEMANTICS §5–§6). */
-export function retrySchema(defaultRetries: number) {
+export function retrySchema(defaultRetries: number, defaultPolicy: 'exponential' | 'litellm' = 'exponential') {
   return z
     .object({
       numRetries: z.number().int().min(0).max(20).default(defaultRetries).meta({ title: 'Retries', description: 'Retries after the first attempt (num_retries).' }),
-      policy: z.enum(['fixed', 'exponential', 'litellm', 'portkey']).default('exponential').meta({
+      policy: z.enum(['fixed', 'exponential', 'litellm', 'portkey']).default(defaultPolicy).meta({
         title: 'Backoff policy',
         description: 'fixed: the same wait; exponential: initial × multiplierⁿ up to the cap; litellm: 0.5 s·2ⁿ ≤ 8 s + 0–0.75 s jitter; portkey: 1, 2, 4, 8, 16 s.',
       }),

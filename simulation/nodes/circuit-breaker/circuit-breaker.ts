@@ -98,6 +98,10 @@ class CircuitBreakerRuntime implements NodeRuntime {
     this.noteState(now);
   }
 
+  acceptsCalls(now: number): boolean {
+    return this.logic.available(now);
+  }
+
   spanNote(req: SimRequest, port: number): string {
     if (port === this.passPort) return this.logic.state === HALF_OPEN ? 'passed: half-open trial call' : 'passed: breaker closed';
     if (req.errorCode === ErrorCode.timeout) return 'cut loose: no answer within the timeout, took the open path';

@@ -12,6 +12,8 @@ export interface BreakerLogic {
   readonly state: number;
   /** May a call pass now? (May move open → half-open when the wait is over.) */
   admit(now: number): boolean;
+  /** Would `admit(now)` let a call pass? No side effect (a router asking which routes are healthy). */
+  available(now: number): boolean;
   /** The outcome of a call that passed (or of any call at the protected node). */
   record(now: number, ok: boolean, durationMs: number): void;
 }
@@ -39,6 +41,12 @@ export class OpossumLogic implements BreakerLogic {
       return true;
     }
     return false;
+  }
+
+  available(now: number): boolean {
+    if (this.state === CLOSED) return true;
+    if (this.state === OPEN && now - this.openedAt < this.o.resetTimeout) return false;
+    return !this.trialInFlight;
   }
 
   record(now: number, ok: boolean, _durationMs = 0): void {
@@ -118,6 +126,12 @@ export class Resilience4jLogic implements BreakerLogic {
       return true;
     }
     return false;
+  }
+
+  available(now: number): boolean {
+    if (this.state === CLOSED) return true;
+    if (this.state === OPEN) return now - this.openedAt >= this.o.waitDurationInOpenState && this.o.permittedNumberOfCallsInHalfOpenState > 0;
+    return this.permits > 0;
   }
 
   record(now: number, ok: boolean, durationMs: number): void {
@@ -208,6 +222,10 @@ export class LiteLlmCooldownLogic implements BreakerLogic {
   admit(now: number): boolean {
     if (this.state === OPEN && now >= this.until) this.state = CLOSED;
     return this.state === CLOSED;
+  }
+
+  available(now: number): boolean {
+    return this.state === CLOSED || now >= this.until;
   }
 
   record(now: number, ok: boolean, _durationMs = 0): void {

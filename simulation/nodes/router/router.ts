@@ -1,156 +1,187 @@
-import { z } from 'zod';
-import type { EngineApi, NodeReport, NodeRuntime } from '../../engine/engine-api';
+import { EV_RETRY, type EngineApi, type NodeReport, type NodeRuntime } from '../../engine/engine-api';
+import { ErrorCode, statusOf } from '../../engine/errors';
 import type { SimRequest } from '../../engine/request';
-import type { CompiledClass } from '../../engine/traffic';
+import { backoffDelayMs } from '../../engine/retry';
+import type { Metrics } from '../../metrics/metrics';
 import type { RandomStream } from '../../random/streams';
+import { CallNodeRuntime } from '../call-node';
 import { defineNodeKind, type BuildContext, type PortDefinition } from '../kind';
+import { RouterParams, routeForClass, type RouterParamsOut } from './params';
+import { RouteChooser } from './route-chooser';
 
-const RouteSchema = z
-  .object({
-    name: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a route name: lower-case letter, then letters, digits, "_" or "-"').meta({ description: 'The output port of this route.' }),
-    weight: z.number().min(0).default(1).meta({ description: 'Share of traffic for the weighted strategy (relative).' }),
-    classes: z.array(z.string()).default([]).meta({ description: 'Query classes sent here by the by-class strategy; a route with none takes the classes no route lists.' }),
-  })
-  .strict();
-
-export const RouterParams = z
-  .object({
-    strategy: z.enum(['weighted', 'by-class', 'least-busy', 'latency-based']).default('weighted').meta({
-      title: 'Strategy',
-      description: 'weighted: random by weight (LiteLLM simple-shuffle); by-class: model tiering by query class; least-busy: fewest requests in flight; latency-based: lowest mean latency of the last 10 requests (untried routes first).',
-    }),
-    routes: z
-      .array(RouteSchema)
-      .min(1)
-      .max(16)
-      .default([
-        { name: 'a', weight: 1, classes: [] },
-        { name: 'b', weight: 1, classes: [] },
-      ])
-      .superRefine((routes, ctx) => {
-        const seen = new Set<string>();
-        routes.forEach((r, i) => {
-          if (seen.has(r.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `route name '${r.name}' is used twice` });
-          seen.add(r.name);
-        });
-      })
-      .meta({ title: 'Routes' }),
-  })
-  .strict();
-type Params = z.output<typeof RouterParams>;
-
-const LATENCY_SAMPLES = 10;
-
-/** Sends each request down one of its named routes (SEMANTICS §9). */
+/**
+ * Sends each request down one of its named routes (SEMANTICS §9), and — with router retries on —
+ * routes a failed call again, as LiteLLM's Router does with `num_retries` (SEMANTICS §6): the failure
+ * comes back here (after the call node's own retries and after the breaker observed it, so a deployment
+ * that just went into cooldown counts as unhealthy), and the request is routed anew: at once while
+ * another route is healthy (litellm policy), else after the backoff.
+ */
 class RouterRuntime implements NodeRuntime {
   private readonly engine: EngineApi;
+  private readonly metrics: Metrics;
   private readonly index: number;
-  private readonly params: Params;
-  private readonly rng: RandomStream;
-  private readonly cumulativeWeights: Float64Array;
-  /** by-class: route per query class. */
-  private readonly classRoute: Int32Array;
-  private readonly inFlight: Float64Array;
-  private readonly latencies: Float64Array[];
-  private readonly latencyCount: Float64Array;
+  private readonly params: RouterParamsOut;
+  private readonly chooser: RouteChooser;
+  private readonly retryOn: Set<number>;
+  private readonly retryRng: RandomStream;
+  /** Per route: the call node router retries apply to (the target, or the call behind its breaker), −1 for none. */
+  private readonly routeCall: Int32Array;
+  /** Per route: its first node (whose `acceptsCalls` tells whether the route is healthy). */
+  private readonly routeTarget: Int32Array;
   private readonly routedAt = new Map<number, { route: number; atMs: number }>();
+  private readonly tracksFinish: boolean;
   readonly routed: Float64Array;
+  retries = 0;
+  retriesWithoutWait = 0;
 
-  constructor(ctx: BuildContext<Params>) {
+  constructor(ctx: BuildContext<RouterParamsOut>) {
     this.engine = ctx.engine;
+    this.metrics = ctx.metrics;
     this.index = ctx.index;
     this.params = ctx.params;
-    this.rng = ctx.stream('route');
     const routes = ctx.params.routes;
-    const total = routes.reduce((s, r) => s + r.weight, 0) || 1;
-    let acc = 0;
-    this.cumulativeWeights = Float64Array.from(routes, (r) => (acc += r.weight / total));
-    this.classRoute = Int32Array.from(ctx.traffic.classes, (c: CompiledClass) => routeForClass(routes, c.name));
-    this.inFlight = new Float64Array(routes.length);
-    this.latencies = routes.map(() => new Float64Array(LATENCY_SAMPLES));
-    this.latencyCount = new Float64Array(routes.length);
+    this.chooser = new RouteChooser(ctx.params, ctx.traffic, ctx.stream('route'));
+    this.retryOn = new Set(ctx.params.retry.retryOn);
+    this.retryRng = ctx.stream('router-retry-backoff');
+    this.routeCall = new Int32Array(routes.length).fill(-1);
+    this.routeTarget = new Int32Array(routes.length).fill(-1);
+    this.tracksFinish = ctx.params.strategy === 'least-busy' || ctx.params.strategy === 'latency-based';
     this.routed = new Float64Array(routes.length);
   }
 
-  enter(req: SimRequest): void {
-    const route = this.choose(req);
-    if (req.counted && !req.shadow) this.routed[route]!++;
-    if (this.params.strategy === 'least-busy' || this.params.strategy === 'latency-based') {
-      this.inFlight[route]!++;
-      this.routedAt.set(req.id, { route, atMs: this.engine.now });
-      this.engine.addFinishHook(req, this.index);
-    }
-    this.engine.emit(req, this.index, route);
+  attach(engine: EngineApi): void {
+    this.params.routes.forEach((r, i) => {
+      const target = engine.targetOf(this.index, r.name);
+      this.routeTarget[i] = target;
+      if (target < 0) return;
+      const behind = engine.runtime(target) instanceof CallNodeRuntime ? target : engine.targetOf(target, 'pass');
+      if (behind >= 0 && engine.runtime(behind) instanceof CallNodeRuntime) this.routeCall[i] = behind;
+    });
   }
 
-  onEvent(): void {}
+  enter(req: SimRequest): void {
+    req.routerRetries = 0;
+    this.route(req);
+  }
+
+  onEvent(type: number, req: SimRequest): void {
+    if (type === EV_RETRY && !req.done) this.route(req);
+  }
+
+  /**
+   * A call reached through this router failed for good at its node. Returns true when the router takes
+   * the request back to route it again; false leaves it to the call's error port (fallbacks).
+   */
+  retryFailedCall(req: SimRequest, callNode: number, code: number, retryAfterMs: number): boolean {
+    const spec = this.params.retry;
+    const status = statusOf(code);
+    if (req.routerRetries >= spec.numRetries || code === ErrorCode.deadline || !this.retryOn.has(status)) return false;
+    const now = this.engine.now;
+    const healthyAlternative = this.healthyAlternative(req, now);
+    // LiteLLM (should_retry_this_error): a 429 with no healthy deployment left goes straight to the fallbacks, when there are any.
+    if (spec.policy === 'litellm' && status === 429 && !this.anyHealthy(req, now) && this.hasFallback(callNode)) return false;
+    const waitMs = spec.policy === 'litellm' && healthyAlternative ? 0 : backoffDelayMs(spec, req.routerRetries, retryAfterMs, this.retryRng);
+    if (now + waitMs >= req.deadlineMs) return false;
+    req.routerRetries++;
+    req.routerRetryWaitMs = waitMs;
+    if (req.counted && !req.shadow) {
+      this.retries++;
+      if (waitMs === 0) this.retriesWithoutWait++;
+      this.metrics.nodeRetries[this.index]!++;
+      // A retry is another visit: the router's latency sample for it is the wait.
+      this.metrics.nodeEntered[this.index]!++;
+    }
+    this.metrics.seriesRetries.add(now, 1);
+    req.errorCode = ErrorCode.none;
+    req.errorNode = -1;
+    req.nodeIndex = this.index;
+    req.enteredNodeMs = now;
+    this.engine.schedule(now + waitMs, this.index, EV_RETRY, req, 0);
+    return true;
+  }
 
   onRequestFinished(req: SimRequest, served: boolean): void {
     const entry = this.routedAt.get(req.id);
     if (!entry) return;
     this.routedAt.delete(req.id);
-    this.inFlight[entry.route]!--;
-    if (!served) return;
-    const n = this.latencyCount[entry.route]!;
-    this.latencies[entry.route]![n % LATENCY_SAMPLES] = this.engine.now - entry.atMs;
-    this.latencyCount[entry.route] = n + 1;
+    this.chooser.finished(entry.route, served, this.engine.now - entry.atMs);
+  }
+
+  spanNote(req: SimRequest): string {
+    if (req.retryRouter !== this.index || req.routerRetries === 0) return '';
+    const wait = req.routerRetryWaitMs === 0 ? 'no wait: another route was healthy (LiteLLM)' : `after a ${Math.round(req.routerRetryWaitMs)} ms backoff`;
+    return `router retry ${req.routerRetries} of ${this.params.retry.numRetries}, ${wait}`;
   }
 
   report(): NodeReport {
-    return { strategy: this.params.strategy, routed: Object.fromEntries(this.params.routes.map((r, i) => [r.name, this.routed[i]!])) };
+    const out: NodeReport = { strategy: this.params.strategy, routed: Object.fromEntries(this.params.routes.map((r, i) => [r.name, this.routed[i]!])) };
+    if (this.params.retry.numRetries > 0) Object.assign(out, { retries: this.retries, retriesWithoutWait: this.retriesWithoutWait });
+    return out;
   }
 
-  private choose(req: SimRequest): number {
-    switch (this.params.strategy) {
-      case 'by-class':
-        return Math.max(0, this.classRoute[req.classIndex]!);
-      case 'weighted': {
-        const u = this.rng.uniform();
-        const cum = this.cumulativeWeights;
-        for (let i = 0; i < cum.length - 1; i++) if (u < cum[i]!) return i;
-        return cum.length - 1;
-      }
-      case 'least-busy': {
-        let best = 0;
-        for (let i = 1; i < this.inFlight.length; i++) if (this.inFlight[i]! < this.inFlight[best]!) best = i;
-        return best;
-      }
-      case 'latency-based': {
-        let best = -1;
-        let bestMean = Infinity;
-        for (let i = 0; i < this.latencies.length; i++) {
-          const n = Math.min(LATENCY_SAMPLES, this.latencyCount[i]!);
-          if (n === 0) return i; // try every route once
-          let sum = 0;
-          for (let k = 0; k < n; k++) sum += this.latencies[i]![k]!;
-          if (sum / n < bestMean) {
-            bestMean = sum / n;
-            best = i;
-          }
-        }
-        return best;
-      }
+  private route(req: SimRequest): void {
+    const now = this.engine.now;
+    const route = this.chooser.choose(req, this.params.skipOpenBreakers ? (i) => this.healthy(i, now) : null);
+    if (req.counted && !req.shadow) this.routed[route]!++;
+    if (this.tracksFinish) this.track(req, route, now);
+    if (this.params.retry.numRetries > 0) {
+      req.retryRouter = this.index;
+      req.retryCall = this.routeCall[route]!;
     }
+    this.engine.emit(req, this.index, route);
   }
-}
 
-/** The route a class goes to under by-class routing: the first listing it, else the first listing none; −1 if none. */
-export function routeForClass(routes: Params['routes'], className: string): number {
-  const listed = routes.findIndex((r) => r.classes.includes(className));
-  return listed >= 0 ? listed : routes.findIndex((r) => r.classes.length === 0);
+  /** least-busy / latency-based bookkeeping: the request counts as in flight on its latest route. */
+  private track(req: SimRequest, route: number, now: number): void {
+    const entry = this.routedAt.get(req.id);
+    if (entry === undefined) {
+      this.routedAt.set(req.id, { route, atMs: now });
+      this.engine.addFinishHook(req, this.index);
+    } else {
+      this.chooser.moved(entry.route);
+      entry.route = route;
+      entry.atMs = now;
+    }
+    this.chooser.routed(route);
+  }
+
+  private healthy(route: number, now: number): boolean {
+    const target = this.routeTarget[route]!;
+    return target < 0 || (this.engine.runtime(target).acceptsCalls?.(now) ?? true);
+  }
+
+  /** LiteLLM retries at once when the group has more than one deployment and one of them is healthy. */
+  private healthyAlternative(req: SimRequest, now: number): boolean {
+    const candidates = this.chooser.candidates(req);
+    return candidates.length > 1 && candidates.some((i) => this.healthy(i, now));
+  }
+
+  private anyHealthy(req: SimRequest, now: number): boolean {
+    return this.chooser.candidates(req).some((i) => this.healthy(i, now));
+  }
+
+  /** The call's error port leads somewhere other than the Error terminal (a fallback). */
+  private hasFallback(callNode: number): boolean {
+    const next = this.engine.targetOf(callNode, 'error');
+    return next >= 0 && this.engine.kindOf(next) !== 'error';
+  }
 }
 
 export const routerKind = defineNodeKind({
   kind: 'router',
   title: 'Router',
   group: 'reliability',
-  description: 'Splits traffic over named routes: by query class (model tiering), by weight, to the least busy route, or to the fastest recently.',
+  description: 'Splits traffic over named routes: by query class (model tiering), by weight, to the least busy route, or to the fastest recently. Optionally skips routes in cooldown and retries failed calls through the router (LiteLLM Router).',
   params: RouterParams,
   outputs: [],
   outputsFor: (p): PortDefinition[] => p.routes.map((r) => ({ name: r.name, description: `Route "${r.name}"`, required: true })),
   acceptsInput: true,
   callNode: false,
-  summarize: (p) => [p.strategy, p.routes.map((r) => (p.strategy === 'weighted' ? `${r.name} ${r.weight}` : r.name)).join(' · ')],
+  summarize: (p) => [
+    p.strategy,
+    p.routes.map((r) => (p.strategy === 'weighted' ? `${r.name} ${r.weight}` : r.name)).join(' · '),
+    ...(p.retry.numRetries > 0 ? [`${p.retry.numRetries} router retries (${p.retry.policy})`] : []),
+  ],
   validate: ({ params, path, nodeId, classNames }) => {
     if (params.strategy !== 'by-class') return [];
     return classNames

@@ -67,7 +67,14 @@ describe('LiteLLM proxy config: the real proxy_server_config.yaml', () => {
     const { nodes, node, target, quotas } = parts(doc);
     const llms = nodes.filter((n) => n.kind === 'llm');
     expect(llms).toHaveLength(12);
-    for (const llm of llms) expect(llm.params.retry).toEqual({ numRetries: 5, policy: 'litellm' });
+    // Groups of several deployments retry through their router (re-routed at once while another
+    // deployment is healthy); a lone deployment retries on itself with LiteLLM backoff.
+    const routers = nodes.filter((n) => n.kind === 'router' && n.id !== 'model-groups');
+    expect(routers.length).toBeGreaterThan(0);
+    for (const r of routers) expect(r.params).toMatchObject({ skipOpenBreakers: true, retry: { numRetries: 5, policy: 'litellm' } });
+    const grouped = new Set(routers.flatMap((r) => (r.params.routes as Array<{ name: string }>).map((route) => target(target(r.id, route.name)!, 'pass'))));
+    for (const llm of llms) expect(llm.params.retry).toEqual({ numRetries: grouped.has(llm.id) ? 0 : 5, policy: 'litellm' });
+    expect(grouped.size).toBe(4);
     expect(node('llm-gpt-4').params).toMatchObject({ model: 'gpt-4', timeoutMs: 300_000, quota: 'quota-gpt-4' });
     expect(node('llm-gpt-3.5-turbo').params).toMatchObject({ timeoutMs: 600_000, quota: null });
     expect(quotas.find((q) => q.id === 'quota-gpt-4')).toMatchObject({ rpm: 480 });
@@ -202,7 +209,8 @@ ${settings}`,
   it("uses LiteLLM's defaults when nothing is set (2 retries, 6000 s, 3 fails, 5 s) and can turn cooldowns off", () => {
     const { doc, notes } = twoDeployments('');
     const { node } = parts(doc);
-    expect(node('llm-g-1').params).toMatchObject({ timeoutMs: 6_000_000, retry: { numRetries: 2 } });
+    expect(node('llm-g-1').params).toMatchObject({ timeoutMs: 6_000_000, retry: { numRetries: 0 } });
+    expect(node('router-g').params).toMatchObject({ skipOpenBreakers: true, retry: { numRetries: 2, policy: 'litellm' } });
     expect(node('cooldown-g-1').params).toMatchObject({ litellm: { allowed_fails: 3, cooldown_time: 5 } });
     expect(notes.some((n) => /LiteLLM's default of 2 retries/.test(n.message))).toBe(true);
     const off = twoDeployments('router_settings: { disable_cooldowns: true }');

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { retrySchema } from '../call-params';
+
+const RouteSchema = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a route name: lower-case letter, then letters, digits, "_" or "-"').meta({ description: 'The output port of this route.' }),
+    weight: z.number().min(0).default(1).meta({ description: 'Share of traffic for the weighted strategy (relative).' }),
+    classes: z.array(z.string()).default([]).meta({ description: 'Query classes sent here by the by-class strategy; a route with none takes the classes no route lists.' }),
+  })
+  .strict();
+
+export const RouterParams = z
+  .object({
+    strategy: z.enum(['weighted', 'by-class', 'least-busy', 'latency-based']).default('weighted').meta({
+      title: 'Strategy',
+      description: 'weighted: random by weight (LiteLLM simple-shuffle); by-class: model tiering by query class; least-busy: fewest requests in flight; latency-based: lowest mean latency of the last 10 requests (untried routes first).',
+    }),
+    routes: z
+      .array(RouteSchema)
+      .min(1)
+      .max(16)
+      .default([
+        { name: 'a', weight: 1, classes: [] },
+        { name: 'b', weight: 1, classes: [] },
+      ])
+      .superRefine((routes, ctx) => {
+        const seen = new Set<string>();
+        routes.forEach((r, i) => {
+          if (seen.has(r.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `route name '${r.name}' is used twice` });
+          seen.add(r.name);
+        });
+      })
+      .meta({ title: 'Routes' }),
+    skipOpenBreakers: z.boolean().default(false).meta({
+      title: 'Skip routes in cooldown',
+      description:
+        'Choose only among routes whose circuit breaker would let a call through now, as LiteLLM picks only healthy deployments (not cooling down). When no route is healthy the request takes its route anyway and leaves by that breaker’s open path.',
+    }),
+    retry: retrySchema(0, 'litellm')
+      .prefault({})
+      .meta({
+        title: 'Router retries',
+        description:
+          'LiteLLM Router num_retries: a call a route leads to (directly or behind a circuit breaker) that fails with a retryable status comes back here and is routed again. With the litellm policy there is no wait while another route is healthy; otherwise the backoff applies (Retry-After honoured). Retries exhausted: the call’s error port (fallbacks) takes over.',
+      }),
+  })
+  .strict();
+export type RouterParamsOut = z.output<typeof RouterParams>;
+
+/** The route a class goes to under by-class routing: the first listing it, else the first listing none; −1 if none. */
+export function routeForClass(routes: RouterParamsOut['routes'], className: string): number {
+  const listed = routes.findIndex((r) => r.classes.includes(className));
+  return listed >= 0 ? listed : routes.findIndex((r) => r.classes.length === 0);
+}
