@@ -9,6 +9,8 @@ export interface BuiltGroup {
   llms: string[];
   /** Breakers in deployment order; the last one's `open` port is the group's "all cooling down" exit. */
   breakers: string[];
+  /** The usage-based router whose `no_capacity` port is the group's "no deployment has room" exit, or null. */
+  noCapacityExit: string | null;
 }
 
 /** LLM ports that LiteLLM's three fallback lists map to. */
@@ -75,6 +77,7 @@ export function groupExits(g: BuiltGroup, port: FallbackPort): Array<[string, st
   const exits: Array<[string, string]> = g.llms.map((id) => [id, port]);
   const last = g.breakers[g.breakers.length - 1];
   if (port === 'error' && last !== undefined) exits.push([last, 'open']);
+  if (port === 'error' && g.noCapacityExit !== null) exits.push([g.noCapacityExit, 'no_capacity']);
   return exits;
 }
 

@@ -149,7 +149,7 @@ function customPriced(dep: ProxyDeployment, recordedOn: string | undefined, log:
 function buildGroup(graph: PipelineGraph, name: string, deps: ProxyDeployment[], matches: Map<ProxyDeployment, ModelMatch>, settings: ProxySettings, quotas: Array<Record<string, unknown>>, log: NoteLog): BuiltGroup {
   const routing = deps.length > 1 ? groupRouting(name, deps, matches, settings, log) : null;
   const router = routing ? graph.add('router', `router-${name}`, `${name} (${deps.length} deployments, ${settings.routingStrategy})`) : null;
-  const group: BuiltGroup = { name, entry: '', llms: [], breakers: [] };
+  const group: BuiltGroup = { name, entry: '', llms: [], breakers: [], noCapacityExit: null };
   const entries = deps.map((dep, i) => {
     const label = deps.length > 1 ? `${name}-${i + 1}` : name;
     const match = matches.get(dep)!;
@@ -170,8 +170,15 @@ function buildGroup(graph: PipelineGraph, name: string, deps: ProxyDeployment[],
     if (next !== undefined) graph.connect(breaker, 'open', next);
   });
   if (router && routing) {
-    const taken = new Set<string>();
-    const routes = deps.map((dep, i) => ({ name: safeRouteName(dep.model.split('/').pop() || `deployment-${i + 1}`, taken), weight: routing.weights[i]!, classes: [] }));
+    const taken = new Set<string>(['no_capacity']);
+    const usage = routing.strategy === 'usage-based';
+    const routes = deps.map((dep, i) => ({
+      name: safeRouteName(dep.model.split('/').pop() || `deployment-${i + 1}`, taken),
+      weight: routing.weights[i]!,
+      classes: [],
+      ...(usage ? { tpm: dep.tpm, rpm: dep.rpm } : {}),
+    }));
+    if (usage) group.noCapacityExit = router;
     graph.nodes.find((n) => n.id === router)!.params = {
       strategy: routing.strategy,
       routes,

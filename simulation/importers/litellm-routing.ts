@@ -3,7 +3,7 @@ import type { ProxyDeployment, ProxySettings } from './litellm-config-read';
 import type { ModelMatch } from './litellm-model-match';
 
 export interface GroupRouting {
-  strategy: 'weighted' | 'least-busy' | 'latency-based';
+  strategy: 'weighted' | 'least-busy' | 'latency-based' | 'usage-based';
   /** One weight per deployment (used by the weighted strategy; 1 otherwise). */
   weights: number[];
 }
@@ -13,8 +13,8 @@ export interface GroupRouting {
  *  - simple-shuffle (LiteLLM's default) → weighted, weights as LiteLLM picks them: the first of
  *    `weight`, `rpm`, `tpm` that any deployment sets (a deployment without it weighs 0), else equal;
  *  - least-busy → least-busy; latency-based-routing → latency-based;
- *  - usage-based-routing(-v2) → least-busy, an approximation (LiteLLM picks the deployment with the
- *    lowest TPM/RPM use this minute; fewest calls in flight tracks that under steady load);
+ *  - usage-based-routing-v2 → usage-based (fewest tokens this minute among deployments whose tpm/rpm
+ *    leave room; none → "No deployments available"); the older usage-based-routing is read the same way;
  *  - cost-based-routing → weighted with all weight on the cheapest deployments (others serve only
  *    when those cool down, through the breaker chain).
  * An unknown strategy is reported and treated as simple-shuffle.
@@ -28,9 +28,10 @@ export function groupRouting(group: string, deps: ProxyDeployment[], matches: Ma
     case 'latency-based-routing':
       return { strategy: 'latency-based', weights: equal };
     case 'usage-based-routing':
+      log.info(path, `group '${group}': usage-based-routing is simulated with the rules of usage-based-routing-v2, which replaced it (fewest tokens this minute among deployments whose tpm/rpm leave room)`);
+      return usageBased(group, deps, log);
     case 'usage-based-routing-v2':
-      log.warn(path, `group '${group}': ${settings.routingStrategy} (lowest TPM/RPM use this minute) is approximated by least-busy (fewest calls in flight)`);
-      return { strategy: 'least-busy', weights: equal };
+      return usageBased(group, deps, log);
     case 'cost-based-routing': {
       const cost = deps.map((d) => matches.get(d)!.entry).map((m) => m.inputUsdPerToken + m.outputUsdPerToken);
       const cheapest = Math.min(...cost);
@@ -43,6 +44,13 @@ export function groupRouting(group: string, deps: ProxyDeployment[], matches: Ma
       log.warn(path, `unknown routing strategy '${settings.routingStrategy}' (LiteLLM knows simple-shuffle, least-busy, usage-based-routing, usage-based-routing-v2, latency-based-routing, cost-based-routing); simple-shuffle used`);
       return { strategy: 'weighted', weights: shuffleWeights(group, deps, log) };
   }
+}
+
+function usageBased(group: string, deps: ProxyDeployment[], log: NoteLog): GroupRouting {
+  for (const d of deps) {
+    if (d.rpm === 1) log.warn(`${d.path}.rpm`, `group '${group}': with rpm 1 usage-based routing never picks this deployment (LiteLLM skips a deployment when its requests this minute + 1 ≥ rpm)`);
+  }
+  return { strategy: 'usage-based', weights: deps.map(() => 1) };
 }
 
 function shuffleWeights(group: string, deps: ProxyDeployment[], log: NoteLog): number[] {

@@ -88,6 +88,14 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     return this.errorPort;
   }
 
+  /**
+   * Input tokens a request would send here, counted before the call as a gateway's router counts them
+   * (LiteLLM token_counter over the messages): the query by default.
+   */
+  estimateInputTokens(req: SimRequest): number {
+    return req.queryTokens;
+  }
+
   /** A non-retryable refusal decided when the attempt is planned (content policy), or 0. */
   protected refusal(_req: SimRequest): number {
     return 0;

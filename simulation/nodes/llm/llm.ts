@@ -75,6 +75,13 @@ export class LlmRuntime extends CallNodeRuntime<LlmParamsOut> {
     return Math.min(this.params.maxTokens, c.maxTokens, this.model.maxOutputTokens ?? Infinity);
   }
 
+  /** System prompt + query + context + the mean history: the messages a router would count before calling. */
+  override estimateInputTokens(req: SimRequest): number {
+    const p = this.params;
+    const context = p.includeRetrievedContext ? req.chunks * req.chunkTokens : 0;
+    return p.systemPromptTokens + req.queryTokens + context + Math.max(0, Math.round(this.history.mean));
+  }
+
   protected override prepare(req: SimRequest, fault: ActiveFault | null): number {
     const p = this.params;
     const context = p.includeRetrievedContext ? req.chunks * req.chunkTokens : 0;

@@ -6,27 +6,34 @@ const RouteSchema = z
     name: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a route name: lower-case letter, then letters, digits, "_" or "-"').meta({ description: 'The output port of this route.' }),
     weight: z.number().min(0).default(1).meta({ description: 'Share of traffic for the weighted strategy (relative).' }),
     classes: z.array(z.string()).default([]).meta({ description: 'Query classes sent here by the by-class strategy; a route with none takes the classes no route lists.' }),
+    tpm: z.number().positive().nullable().default(null).meta({ unit: 'tokens/min', description: "Usage-based strategy: tokens per minute this route's deployment may take (LiteLLM deployment tpm); null for no limit." }),
+    rpm: z.number().positive().nullable().default(null).meta({ unit: 'requests/min', description: "Usage-based strategy: requests per minute this route's deployment may take (LiteLLM deployment rpm); null for no limit." }),
   })
   .strict();
 
+/** The router's extra port under usage-based routing: no route has room this minute (LiteLLM's "No deployments available", a 429). */
+export const NO_CAPACITY_PORT = 'no_capacity';
+
 export const RouterParams = z
   .object({
-    strategy: z.enum(['weighted', 'by-class', 'least-busy', 'latency-based']).default('weighted').meta({
+    strategy: z.enum(['weighted', 'by-class', 'least-busy', 'latency-based', 'usage-based']).default('weighted').meta({
       title: 'Strategy',
-      description: 'weighted: random by weight (LiteLLM simple-shuffle); by-class: model tiering by query class; least-busy: fewest requests in flight; latency-based: lowest mean latency of the last 10 requests (untried routes first).',
+      description:
+        "weighted: random by weight (LiteLLM simple-shuffle); by-class: model tiering by query class; least-busy: fewest requests in flight; latency-based: lowest mean latency of the last 10 requests (untried routes first); usage-based: LiteLLM usage-based-routing-v2 — the route with the fewest tokens this minute among those whose tpm/rpm leave room, else the no_capacity port.",
     }),
     routes: z
       .array(RouteSchema)
       .min(1)
       .max(16)
       .default([
-        { name: 'a', weight: 1, classes: [] },
-        { name: 'b', weight: 1, classes: [] },
+        { name: 'a', weight: 1, classes: [], tpm: null, rpm: null },
+        { name: 'b', weight: 1, classes: [], tpm: null, rpm: null },
       ])
       .superRefine((routes, ctx) => {
         const seen = new Set<string>();
         routes.forEach((r, i) => {
           if (seen.has(r.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `route name '${r.name}' is used twice` });
+          if (r.name === NO_CAPACITY_PORT) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `'${NO_CAPACITY_PORT}' is the router's own port for "no route has room"; name the route differently` });
           seen.add(r.name);
         });
       })

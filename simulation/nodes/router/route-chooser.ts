@@ -21,6 +21,13 @@ export class RouteChooser {
   private readonly latencyCount: Float64Array;
   private readonly all: number[];
   private readonly healthyScratch: number[] = [];
+  /** usage-based: tokens of successful calls and requests sent per route this minute (LiteLLM's per-minute keys). */
+  private usageMinute = -1;
+  private readonly minuteTokens: Float64Array;
+  private readonly minuteRequests: Float64Array;
+  private readonly tpmLimit: Float64Array;
+  private readonly rpmLimit: Float64Array;
+  private readonly ties: number[] = [];
 
   constructor(
     params: RouterParamsOut,
@@ -38,6 +45,10 @@ export class RouteChooser {
     this.latencies = routes.map(() => new Float64Array(LATENCY_SAMPLES));
     this.latencyCount = new Float64Array(routes.length);
     this.all = routes.map((_, i) => i);
+    this.minuteTokens = new Float64Array(routes.length);
+    this.minuteRequests = new Float64Array(routes.length);
+    this.tpmLimit = Float64Array.from(routes, (r) => r.tpm ?? Infinity);
+    this.rpmLimit = Float64Array.from(routes, (r) => r.rpm ?? Infinity);
   }
 
   /** Routes the strategy may pick for `req` (by-class: only its class's route). */
@@ -47,7 +58,11 @@ export class RouteChooser {
     return this.all;
   }
 
-  choose(req: SimRequest, healthy: ((route: number) => boolean) | null): number {
+  /**
+   * The route for `req`, or −1 when usage-based routing finds no route with room this minute.
+   * `inputTokens(route)`: what the request would send down that route (usage-based only).
+   */
+  choose(req: SimRequest, healthy: ((route: number) => boolean) | null, now: number, inputTokens: (route: number) => number): number {
     if (this.strategy === 'by-class') return Math.max(0, this.classRoute[req.classIndex]!);
     const pool = healthy === null ? null : this.healthyPool(healthy);
     switch (this.strategy) {
@@ -57,7 +72,21 @@ export class RouteChooser {
         return this.leastBusy(pool ?? this.all);
       case 'latency-based':
         return this.fastest(pool ?? this.all);
+      case 'usage-based':
+        return this.leastUsed(pool ?? this.all, now, inputTokens);
     }
+  }
+
+  /** usage-based: a request is sent down `route` (LiteLLM's pre-call rpm increment). */
+  countRequest(route: number, now: number): void {
+    this.rollMinute(now);
+    this.minuteRequests[route]!++;
+  }
+
+  /** usage-based: a call down `route` succeeded with `tokens` in all (LiteLLM adds usage.total_tokens on success). */
+  countTokens(route: number, now: number, tokens: number): void {
+    this.rollMinute(now);
+    this.minuteTokens[route]! += tokens;
   }
 
   /** A request took `route` (least-busy: one more in flight). */
@@ -108,6 +137,38 @@ export class RouteChooser {
       if (u < 0) return i;
     }
     return last;
+  }
+
+  /**
+   * LiteLLM usage-based-routing-v2 (lowest_tpm_rpm_v2.py): skip a route when this minute's tokens plus
+   * the request's input would pass its tpm, or when its requests + 1 reach its rpm (LiteLLM's `>=`, so
+   * a deployment with rpm 1 is never picked); of the rest, the fewest tokens this minute, ties at random.
+   */
+  private leastUsed(pool: number[], now: number, inputTokens: (route: number) => number): number {
+    this.rollMinute(now);
+    const ties = this.ties;
+    ties.length = 0;
+    let lowest = Infinity;
+    for (const i of pool) {
+      const tokens = this.minuteTokens[i]!;
+      if (tokens + inputTokens(i) > this.tpmLimit[i]!) continue;
+      if (this.minuteRequests[i]! + 1 >= this.rpmLimit[i]!) continue;
+      if (tokens < lowest) {
+        lowest = tokens;
+        ties.length = 0;
+      }
+      if (tokens === lowest) ties.push(i);
+    }
+    if (ties.length <= 1) return ties.length === 1 ? ties[0]! : -1;
+    return ties[Math.min(ties.length - 1, Math.floor(this.rng.uniform() * ties.length))]!;
+  }
+
+  private rollMinute(now: number): void {
+    const minute = Math.floor(now / 60_000);
+    if (minute === this.usageMinute) return;
+    this.usageMinute = minute;
+    this.minuteTokens.fill(0);
+    this.minuteRequests.fill(0);
   }
 
   private leastBusy(pool: number[]): number {

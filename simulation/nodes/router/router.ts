@@ -6,7 +6,7 @@ import type { Metrics } from '../../metrics/metrics';
 import type { RandomStream } from '../../random/streams';
 import { CallNodeRuntime } from '../call-node';
 import { defineNodeKind, type BuildContext, type PortDefinition } from '../kind';
-import { RouterParams, routeForClass, type RouterParamsOut } from './params';
+import { NO_CAPACITY_PORT, RouterParams, routeForClass, type RouterParamsOut } from './params';
 import { RouteChooser } from './route-chooser';
 
 /**
@@ -31,8 +31,12 @@ class RouterRuntime implements NodeRuntime {
   private readonly routedAt = new Map<number, { route: number; atMs: number }>();
   private readonly tracksFinish: boolean;
   readonly routed: Float64Array;
+  private readonly usageBased: boolean;
+  private readonly noCapacityPort: number;
   retries = 0;
   retriesWithoutWait = 0;
+  /** usage-based: routing decisions that found no route with room (LiteLLM's "No deployments available"). */
+  noCapacity = 0;
 
   constructor(ctx: BuildContext<RouterParamsOut>) {
     this.engine = ctx.engine;
@@ -47,6 +51,8 @@ class RouterRuntime implements NodeRuntime {
     this.routeTarget = new Int32Array(routes.length).fill(-1);
     this.tracksFinish = ctx.params.strategy === 'least-busy' || ctx.params.strategy === 'latency-based';
     this.routed = new Float64Array(routes.length);
+    this.usageBased = ctx.params.strategy === 'usage-based';
+    this.noCapacityPort = this.usageBased ? ctx.port(NO_CAPACITY_PORT) : -1;
   }
 
   attach(engine: EngineApi): void {
@@ -56,6 +62,16 @@ class RouterRuntime implements NodeRuntime {
       if (target < 0) return;
       const behind = engine.runtime(target) instanceof CallNodeRuntime ? target : engine.targetOf(target, 'pass');
       if (behind >= 0 && engine.runtime(behind) instanceof CallNodeRuntime) this.routeCall[i] = behind;
+    });
+    // usage-based routing counts the tokens of each successful call down a route.
+    if (this.usageBased) for (const call of new Set(this.routeCall)) if (call >= 0) engine.observe(call, this.index);
+  }
+
+  onObservedOutcome(node: number, req: SimRequest, ok: boolean): void {
+    if (!ok) return;
+    const now = this.engine.now;
+    this.routeCall.forEach((call, route) => {
+      if (call === node) this.chooser.countTokens(route, now, req.callInputTokens + req.callOutputTokens);
     });
   }
 
@@ -73,13 +89,18 @@ class RouterRuntime implements NodeRuntime {
    * the request back to route it again; false leaves it to the call's error port (fallbacks).
    */
   retryFailedCall(req: SimRequest, callNode: number, code: number, retryAfterMs: number): boolean {
+    return this.retry(req, code, retryAfterMs, this.hasFallback(callNode, 'error'));
+  }
+
+  /** Routes `req` again after the wait its retry policy gives, if it may; false when it may not. */
+  private retry(req: SimRequest, code: number, retryAfterMs: number, hasFallback: boolean): boolean {
     const spec = this.params.retry;
     const status = statusOf(code);
     if (req.routerRetries >= spec.numRetries || code === ErrorCode.deadline || !this.retryOn.has(status)) return false;
     const now = this.engine.now;
     const healthyAlternative = this.healthyAlternative(req, now);
     // LiteLLM (should_retry_this_error): a 429 with no healthy deployment left goes straight to the fallbacks, when there are any.
-    if (spec.policy === 'litellm' && status === 429 && !this.anyHealthy(req, now) && this.hasFallback(callNode)) return false;
+    if (spec.policy === 'litellm' && status === 429 && !this.anyHealthy(req, now) && hasFallback) return false;
     const waitMs = spec.policy === 'litellm' && healthyAlternative ? 0 : backoffDelayMs(spec, req.routerRetries, retryAfterMs, this.retryRng);
     if (now + waitMs >= req.deadlineMs) return false;
     req.routerRetries++;
@@ -107,7 +128,8 @@ class RouterRuntime implements NodeRuntime {
     this.chooser.finished(entry.route, served, this.engine.now - entry.atMs);
   }
 
-  spanNote(req: SimRequest): string {
+  spanNote(req: SimRequest, port: number): string {
+    if (port === this.noCapacityPort) return 'no route has room under its tpm/rpm this minute (LiteLLM: "No deployments available", 429)';
     if (req.retryRouter !== this.index || req.routerRetries === 0) return '';
     const wait = req.routerRetryWaitMs === 0 ? 'no wait: another route was healthy (LiteLLM)' : `after a ${Math.round(req.routerRetryWaitMs)} ms backoff`;
     return `router retry ${req.routerRetries} of ${this.params.retry.numRetries}, ${wait}`;
@@ -116,12 +138,18 @@ class RouterRuntime implements NodeRuntime {
   report(): NodeReport {
     const out: NodeReport = { strategy: this.params.strategy, routed: Object.fromEntries(this.params.routes.map((r, i) => [r.name, this.routed[i]!])) };
     if (this.params.retry.numRetries > 0) Object.assign(out, { retries: this.retries, retriesWithoutWait: this.retriesWithoutWait });
+    if (this.usageBased) out.noRouteWithRoom = this.noCapacity;
     return out;
   }
 
   private route(req: SimRequest): void {
     const now = this.engine.now;
-    const route = this.chooser.choose(req, this.params.skipOpenBreakers ? (i) => this.healthy(i, now) : null);
+    const route = this.chooser.choose(req, this.params.skipOpenBreakers ? (i) => this.healthy(i, now) : null, now, (i) => this.inputTokens(i, req));
+    if (route < 0) {
+      this.noRoute(req);
+      return;
+    }
+    if (this.usageBased) this.chooser.countRequest(route, now);
     if (req.counted && !req.shadow) this.routed[route]!++;
     if (this.tracksFinish) this.track(req, route, now);
     if (this.params.retry.numRetries > 0) {
@@ -145,6 +173,23 @@ class RouterRuntime implements NodeRuntime {
     this.chooser.routed(route);
   }
 
+  /**
+   * usage-based routing found no route with room: LiteLLM raises a 429 ("No deployments available",
+   * Retry-After 60 s), which its Router retries like any 429 before the no_capacity port takes over.
+   */
+  private noRoute(req: SimRequest): void {
+    if (req.counted && !req.shadow) this.noCapacity++;
+    if (this.retry(req, ErrorCode.rateLimited, 60_000, this.hasFallback(this.index, NO_CAPACITY_PORT))) return;
+    req.errorCode = ErrorCode.rateLimited;
+    req.errorNode = this.index;
+    this.engine.emit(req, this.index, this.noCapacityPort);
+  }
+
+  private inputTokens(route: number, req: SimRequest): number {
+    const call = this.routeCall[route]!;
+    return call < 0 ? req.queryTokens : (this.engine.runtime(call) as CallNodeRuntime<never>).estimateInputTokens(req);
+  }
+
   private healthy(route: number, now: number): boolean {
     const target = this.routeTarget[route]!;
     return target < 0 || (this.engine.runtime(target).acceptsCalls?.(now) ?? true);
@@ -160,9 +205,9 @@ class RouterRuntime implements NodeRuntime {
     return this.chooser.candidates(req).some((i) => this.healthy(i, now));
   }
 
-  /** The call's error port leads somewhere other than the Error terminal (a fallback). */
-  private hasFallback(callNode: number): boolean {
-    const next = this.engine.targetOf(callNode, 'error');
+  /** The node's failure port leads somewhere other than the Error terminal (a fallback). */
+  private hasFallback(node: number, port: string): boolean {
+    const next = this.engine.targetOf(node, port);
     return next >= 0 && this.engine.kindOf(next) !== 'error';
   }
 }
@@ -174,7 +219,12 @@ export const routerKind = defineNodeKind({
   description: 'Splits traffic over named routes: by query class (model tiering), by weight, to the least busy route, or to the fastest recently. Optionally skips routes in cooldown and retries failed calls through the router (LiteLLM Router).',
   params: RouterParams,
   outputs: [],
-  outputsFor: (p): PortDefinition[] => p.routes.map((r) => ({ name: r.name, description: `Route "${r.name}"`, required: true })),
+  outputsFor: (p): PortDefinition[] => [
+    ...p.routes.map((r) => ({ name: r.name, description: `Route "${r.name}"`, required: true })),
+    ...(p.strategy === 'usage-based'
+      ? [{ name: NO_CAPACITY_PORT, description: 'No route has room under its tpm/rpm this minute (LiteLLM: "No deployments available", a 429); unwired, the request ends as an Error.', required: false, isError: true }]
+      : []),
+  ],
   acceptsInput: true,
   callNode: false,
   summarize: (p) => [

@@ -51,15 +51,16 @@ describe('LiteLLM proxy config: the real proxy_server_config.yaml', () => {
     expect(leftOut).toEqual(['model_list[6]', 'model_list[7]', 'model_list[8]', 'model_list[17]']);
   });
 
-  it.skipIf(!existsSync(REAL))('makes a router for groups with two deployments, with the usage-based strategy approximated', () => {
-    const { doc, notes } = imported();
-    const { node } = parts(doc);
+  it.skipIf(!existsSync(REAL))('makes a usage-based router for groups with two deployments, carrying their tpm/rpm, with "no deployment has room" as a group exit', () => {
+    const { doc } = imported();
+    const { node, target } = parts(doc);
     for (const id of ['router-gpt-3.5-turbo-end-user-test', 'router-fake-openai-endpoint-3']) {
       expect(node(id).kind).toBe('router');
-      expect(node(id).params).toMatchObject({ strategy: 'least-busy' });
+      expect(node(id).params).toMatchObject({ strategy: 'usage-based' });
       expect((node(id).params.routes as unknown[]).length).toBe(2);
+      expect(target(id, 'no_capacity')).toBeDefined();
     }
-    expect(notes.some((n) => n.severity === 'warning' && /usage-based-routing-v2 .* approximated by least-busy/.test(n.message))).toBe(true);
+    expect((node('router-fake-openai-endpoint-3').params.routes as Array<{ rpm: number | null }>).map((r) => r.rpm)).toEqual([1000, 1000]);
   });
 
   it.skipIf(!existsSync(REAL))('maps num_retries 5, timeouts in seconds, rpm quotas and LiteLLM cooldown breakers', () => {
@@ -200,7 +201,8 @@ ${settings}`,
     expect(router('')).toMatchObject({ strategy: 'weighted', routes: [{ weight: 3 }, { weight: 1 }] });
     expect(router('router_settings: { routing_strategy: least-busy }')).toMatchObject({ strategy: 'least-busy' });
     expect(router('router_settings: { routing_strategy: latency-based-routing }')).toMatchObject({ strategy: 'latency-based' });
-    expect(router('router_settings: { routing_strategy: usage-based-routing }')).toMatchObject({ strategy: 'least-busy' });
+    expect(router('router_settings: { routing_strategy: usage-based-routing }')).toMatchObject({ strategy: 'usage-based' });
+    expect(router('router_settings: { routing_strategy: usage-based-routing-v2 }')).toMatchObject({ strategy: 'usage-based', routes: [{ rpm: null, tpm: null }, { rpm: null, tpm: null }] });
     expect(router('router_settings: { routing_strategy: cost-based-routing }')).toMatchObject({ strategy: 'weighted', routes: [{ weight: 1 }, { weight: 0 }] });
     const unknown = twoDeployments('router_settings: { routing_strategy: telepathy }');
     expect(unknown.notes.find((n) => /unknown routing strategy 'telepathy'/.test(n.message))?.severity).toBe('warning');
