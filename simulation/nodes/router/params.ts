@@ -48,7 +48,7 @@ export const RouterParams = z
       .meta({
         title: 'Router retries',
         description:
-          'LiteLLM Router num_retries: a call a route leads to (directly or behind a circuit breaker) that fails with a retryable status comes back here and is routed again. With the litellm policy there is no wait while another route is healthy; otherwise the backoff applies (Retry-After honoured). Retries exhausted: the call’s error port (fallbacks) takes over.',
+          'LiteLLM Router num_retries: a failed call on a route comes back here and is routed again — at once while another route is healthy (litellm policy), else after the backoff. Then the call’s error port (fallbacks).',
       }),
   })
   .strict();

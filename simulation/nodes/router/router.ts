@@ -216,7 +216,8 @@ export const routerKind = defineNodeKind({
   kind: 'router',
   title: 'Router',
   group: 'reliability',
-  description: 'Splits traffic over named routes: by query class (model tiering), by weight, to the least busy route, or to the fastest recently. Optionally skips routes in cooldown and retries failed calls through the router (LiteLLM Router).',
+  description:
+    'Splits traffic over named routes: by query class (model tiering), by weight, to the least busy route, to the fastest recently, or to the least used this minute within tpm/rpm (LiteLLM usage-based). Optionally skips routes in cooldown and retries failed calls through the router (LiteLLM Router).',
   params: RouterParams,
   outputs: [],
   outputsFor: (p): PortDefinition[] => [
