@@ -287,11 +287,17 @@ function round(x: number): string {
   return Number(x.toPrecision(4)).toString();
 }
 
+/** The note that a single run has no interval; a report on replications restates it (found by equality, not by wording). */
+export function singleRunNote(seed: number): string {
+  return `This run's seed is ${seed}; one run has no confidence interval (replications give one).`;
+}
+
 function notes(sim: Simulation, r: RunResults): string[] {
   const o = sim.options;
   const out = [
     `Statistics cover the ${r.run.requestsMeasured.toLocaleString('en-US')} requests that arrived after a ${formatDurationMs(o.warmupMs)} warm-up, over ${formatDurationMs(r.run.durationMs)} of arrivals (${o.requests !== null ? `stopped after ${o.requests.toLocaleString('en-US')} measured requests` : 'fixed duration'}); warm-up requests loaded the system but are not counted.`,
-    `Latency percentiles come from ${r.outcomes.served.toLocaleString('en-US')} served requests in a streaming histogram with 0.4 % relative accuracy; this run's seed is ${o.seed}; one run has no confidence interval (replications give one).`,
+    `Latency percentiles come from ${r.outcomes.served.toLocaleString('en-US')} served requests in a streaming histogram with 0.4 % relative accuracy.`,
+    singleRunNote(o.seed),
     o.drain
       ? `Requests in flight at the end were drained and counted${r.run.drainCutOff ? ` until a cut-off 1 h later; ${r.run.requestsUnfinished} remained unfinished` : ''}.`
       : `Requests in flight at the end were not drained: ${r.run.requestsUnfinished.toLocaleString('en-US')} measured requests are reported as unfinished and excluded from latency and error rate.`,

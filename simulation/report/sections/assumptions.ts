@@ -5,6 +5,7 @@ import { formatDurationMs } from '../../units/duration';
 import { perMillion } from '../../catalog/catalog';
 import type { ModelEntry } from '../../catalog/schema';
 import { formatPercent, formatUsd } from '../../units/format';
+import { singleRunNote } from '../../results/build';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
 
@@ -38,8 +39,9 @@ export function runBasis(input: ReportInput): string {
 function runNotes(input: ReportInput): string[] {
   const rep = input.replicated;
   if (!rep) return input.results.notes;
-  const basis = ` (replication 1 of ${rep.seeds.length}, seed ${input.results.run.seed}; the verdict's percentiles are means over all ${rep.seeds.length} replications, each from its own histogram)`;
-  return input.results.notes.map((n) => n.replace(/; this run's seed is \d+; one run has no confidence interval \(replications give one\)/, basis));
+  const seed = input.results.run.seed;
+  const basis = `These figures come from replication 1 of ${rep.seeds.length} (seed ${seed}); the verdict's percentiles are means over all ${rep.seeds.length} replications, each from its own histogram.`;
+  return input.results.notes.map((n) => (n === singleRunNote(seed) ? basis : n));
 }
 
 /** The seed's production checklist, evaluated from the graph. */
