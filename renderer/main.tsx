@@ -11,6 +11,7 @@ import { AppContext, type AppServices } from './app/app-context';
 import { createAppActions } from './app/app-actions';
 import { startApp } from './app/startup';
 import { wireAppBehaviour } from './app/wiring';
+import { analysisStoreFor } from './features/analysis/analysis-registry';
 import { detectPlatform } from './platform/index';
 import { createDocumentStore } from './stores/document/document-store';
 import { createRunStore } from './stores/run-store';
@@ -24,6 +25,8 @@ const base = { platform, documents, validation: createValidationStore(documents)
 const services: AppServices = { ...base, actions: createAppActions(base) };
 
 wireAppBehaviour(services);
+// The analysis store reads the saved scenarios as it is made: now, so they are there when Analysis opens.
+analysisStoreFor(services);
 void startApp(services);
 
 createRoot(document.getElementById('root')!).render(

@@ -3,8 +3,9 @@ import type { AppServices } from '../../app/app-context';
 import { loadSearch, maturity, replicate, sweepPoints, tornadoBars } from '../../workers/analysis-client';
 import type { AnalysisPool } from '../../workers/analysis-pool';
 import type { AnalysisInputs } from './analysis-inputs';
-import type { AnalysisStore, Basis } from './analysis-store';
+import { MAX_SCENARIOS, type AnalysisStore, type Basis } from './analysis-store';
 import { criteriaFor, loadCriteria } from './capacity/criteria';
+import { droppedNote } from './compare/scenario-persistence';
 import { MATURITY_TEMPLATES } from './maturity-templates';
 import { defaultTornadoPaths, parseValues, suggestValues } from '../../../simulation/index';
 
@@ -147,8 +148,9 @@ export function createAnalysisActions(s: AppServices, store: AnalysisStore, pool
       const doc = s.documents.getState();
       // The document of the run: the current one if unchanged since, else the run's is gone.
       if (revision !== doc.revision) return fail('The pipeline changed since the last run: run it again, then save the scenario.');
-      const saved = store.getState().saveScenario(name.trim() || results.pipeline.name, JSON.parse(JSON.stringify(doc.doc)), results);
+      const { saved, dropped } = store.getState().saveScenario(name.trim() || results.pipeline.name, JSON.parse(JSON.stringify(doc.doc)), results);
       s.ui.getState().toast('success', `Saved scenario “${saved.name}”`);
+      if (dropped.length) s.ui.getState().toast('info', droppedNote(dropped, MAX_SCENARIOS));
     },
     maturityLevels,
   };

@@ -1,6 +1,8 @@
 import { useStore } from 'zustand';
 import { useServices, type AppServices } from '../../app/app-context';
-import { createAnalysisStore, type AnalysisState, type AnalysisStore } from './analysis-store';
+import { createAnalysisStore, MAX_SCENARIOS, type AnalysisState, type AnalysisStore } from './analysis-store';
+import { persistScenarios } from './compare/scenario-persistence';
+import { indexedDbScenarioStorage } from './compare/scenario-storage';
 
 /**
  * The analysis store of a window, hung off the window's services (a WeakMap): the app shell needs no
@@ -14,6 +16,9 @@ export function analysisStoreFor(services: AppServices): AnalysisStore {
   if (!store) {
     store = createAnalysisStore();
     stores.set(services, store);
+    // IndexedDB where there is one (the app); none in Node tests, which keep scenarios per session.
+    const ui = services.ui;
+    persistScenarios(store, indexedDbScenarioStorage(), { notify: (tone, text) => ui.getState().toast(tone, text), warn: (m) => console.warn(m) }, MAX_SCENARIOS);
   }
   return store;
 }

@@ -2,7 +2,7 @@ import { formatUsd, type LevelRoiWithIntervals, type LoadSearchResult, type Repl
 import { compactInterval, formatFigure, intervalText, rangeText } from '../../../renderer/features/analysis/format';
 import { halfWidthText } from '../../../renderer/features/analysis/precision';
 import { assert, assertEqual, eventually, REPO, run, type Scenario } from '../harness';
-import { saveDocument, selectNode, setField } from '../ui';
+import { runAndWait, saveDocument, selectNode, setField } from '../ui';
 
 async function cliJson<T>(args: string[]): Promise<T> {
   const out = await run(process.execPath, [`${REPO}bin/preflight.mjs`, ...args, '--json']);
@@ -182,6 +182,41 @@ export const analysis: Scenario[] = [
       assert(/pp$/.test((await page.getByTestId('diff-peakQuotaUtilisation').innerText()).trim()), 'a change of a share is in percentage points');
       assert((await page.getByTestId('diff-seed-note').innerText()).startsWith('Both runs used the same seed (1)'), 'the note says the runs shared their seed');
       await shot('46-compare');
+    },
+  },
+  {
+    name: 'saved scenarios survive a reload: saved, renamed, still there after the page reloads, then removed for good',
+    async run({ page, shot }) {
+      await runAndWait(page);
+      await page.getByRole('tab', { name: 'Analysis' }).click();
+      await page.getByRole('tab', { name: /Compare scenarios/ }).click();
+      const note = await page.getByTestId('scenario-storage-note').innerText();
+      assert(note.includes('on this machine, in this browser profile') && note.includes('Remove'), `the panel says where scenarios are kept and how to remove them: ${note}`);
+      await page.getByLabel('Scenario name').fill('before the reload');
+      await page.getByRole('button', { name: 'Save the last run as a scenario' }).click();
+      await page.getByRole('button', { name: 'Rename before the reload' }).click();
+      const box = page.getByLabel('New name for before the reload');
+      await box.fill('baseline, kept');
+      await box.press('Enter');
+      const p99 = (await page.getByTestId('scenario-list').locator('tbody tr').first().innerText()).split('\t')[2];
+
+      await page.reload();
+      await page.getByTestId('node-users').waitFor();
+      await page.getByRole('tab', { name: 'Analysis' }).click();
+      await page.getByRole('tab', { name: /Compare scenarios/ }).click();
+      const row = page.getByTestId('scenario-list').locator('tbody tr');
+      await eventually(async () => assertEqual(await row.count(), 1, 'one scenario after the reload'));
+      const text = await row.first().innerText();
+      assert(text.startsWith('baseline, kept'), `the renamed scenario is back under its new name: ${text}`);
+      assertEqual(text.split('\t')[2], p99, 'its P99 as saved');
+      await shot('46b-scenario-after-reload');
+
+      await page.getByRole('button', { name: 'Remove baseline, kept' }).click();
+      await page.reload();
+      await page.getByTestId('node-users').waitFor();
+      await page.getByRole('tab', { name: 'Analysis' }).click();
+      await page.getByRole('tab', { name: /Compare scenarios/ }).click();
+      await page.getByText('No scenarios yet.').waitFor();
     },
   },
   {

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
-import { diffScenarios, formatMs, formatUsd } from '../../../../simulation/index';
-import { useDocument, useRun } from '../../../app/app-context';
+import { diffScenarios } from '../../../../simulation/index';
+import { useDocument, useRun, useServices } from '../../../app/app-context';
 import { useAnalysisServices } from '../analysis-context';
 import { useAnalysis } from '../analysis-registry';
-import type { SavedScenario } from '../analysis-store';
+import { MAX_SCENARIOS, type SavedScenario } from '../analysis-store';
 import { Diff } from './Diff';
+import { ScenarioList } from './ScenarioList';
 
 function SaveScenario() {
   const { actions } = useAnalysisServices();
@@ -35,40 +36,23 @@ function SaveScenario() {
   );
 }
 
-function ScenarioList({ scenarios }: { scenarios: SavedScenario[] }) {
-  const { store } = useAnalysisServices();
-  if (!scenarios.length) return <p className="muted">No scenarios yet. Save a run, change the pipeline (another model, top_n, a cache), run and save again — then compare the two.</p>;
+/** Where the scenarios are kept and how they go away, as the storage actually stands. */
+function StorageNote() {
+  const storage = useAnalysis((s) => s.scenarioStorage);
+  const desktop = useServices().platform.kind === 'electron';
+  const intro = 'A scenario is a finished run with its document.';
+  const where = desktop ? "on this machine, in Preflight's app data" : 'on this machine, in this browser profile';
+  const removeAll = desktop ? '' : ", or all of them by clearing this site's data in the browser";
+  const text =
+    storage.status === 'failed'
+      ? `${intro} They are kept for this session only: this machine's storage cannot be used (${storage.reason}).`
+      : storage.status === 'session'
+        ? `${intro} They are kept for this session only: this browser offers no storage for them.`
+        : `${intro} Saved scenarios stay ${where}, across restarts (the newest ${MAX_SCENARIOS}; saving another drops the oldest). Remove one with its Remove button${removeAll}.`;
   return (
-    <table className="data-table compact" data-testid="scenario-list">
-      <thead>
-        <tr>
-          <th>Scenario</th>
-          <th className="r">Seed</th>
-          <th className="r">P99</th>
-          <th className="r">Cost per query</th>
-          <th className="r">Monthly cost</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {scenarios.map((s) => (
-          <tr key={s.id}>
-            <td>
-              <b>{s.name}</b> <span className="faint">{s.results.pipeline.name}</span>
-            </td>
-            <td className="r num">{s.results.run.seed}</td>
-            <td className="r num">{formatMs(s.results.headline.p99Ms)}</td>
-            <td className="r num">{formatUsd(s.results.headline.costPerQueryUsd)}</td>
-            <td className="r num">{formatUsd(s.results.headline.monthlyCostUsd)}</td>
-            <td className="r">
-              <button className="btn small danger" onClick={() => store.getState().removeScenario(s.id)} aria-label={`Remove ${s.name}`}>
-                Remove
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <p className="section-note" data-testid="scenario-storage-note">
+      {text} They can also be compared as maturity levels.
+    </p>
   );
 }
 
@@ -97,7 +81,7 @@ export function ComparePanel() {
     <div className="tool-body">
       <section className="result-section" aria-label="Saved scenarios">
         <h2>Saved scenarios</h2>
-        <p className="section-note">A scenario is a finished run with its document, kept for this session (save the files themselves to keep them). Saved scenarios can also be compared as maturity levels.</p>
+        <StorageNote />
         <SaveScenario />
         <ScenarioList scenarios={scenarios} />
       </section>
