@@ -10,6 +10,28 @@ async function cliResults(file: string): Promise<RunResults> {
 
 export const running: Scenario[] = [
   {
+    name: 'headline cards fill their rows at 1280, 1440 and 1920 px: never one card alone, no figure clipped',
+    async run({ page, shot }) {
+      await setRun(page, 1, '10m');
+      await runAndWait(page);
+      // Width → cards per row: 5 + 4 below 1700 px of grid, nine in a row above (results.css).
+      for (const [width, rows] of [[1280, [5, 4]], [1440, [5, 4]], [1920, [9]]] as const) {
+        await page.setViewportSize({ width, height: 900 });
+        await eventually(async () => {
+          const layout = await page.getByRole('list', { name: 'Headline figures' }).evaluate((grid) => {
+            const perRow = new Map<number, number>();
+            for (const card of grid.children) perRow.set((card as HTMLElement).offsetTop, (perRow.get((card as HTMLElement).offsetTop) ?? 0) + 1);
+            const clipped = [...grid.querySelectorAll<HTMLElement>('.card, .card *')].filter((e) => e.scrollWidth > e.clientWidth + 1).length;
+            return { perRow: [...perRow.values()], clipped };
+          });
+          assertEqual(JSON.stringify(layout.perRow), JSON.stringify(rows), `cards per row at ${width} px`);
+          assertEqual(layout.clipped, 0, `clipped card elements at ${width} px`);
+        });
+        await shot(`12b-headline-${width}`);
+      }
+    },
+  },
+  {
     name: 'runs in the worker, shows results, and its figures equal the CLI --json for the saved file',
     async run({ page, dir, shot }) {
       await setRun(page, 3, '20m');
