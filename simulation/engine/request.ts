@@ -83,6 +83,8 @@ export class SimRequest {
   callTruncated = false;
   callWillFail = false;
   callFailStatus = 0;
+  /** Retry-After of the call's final failure when it was a 429, else 0 (LiteLLM cools down for it). */
+  callRetryAfterMs = 0;
   spans: Span[] | null = null;
   /** Router retries: the router whose retries apply and the call node they watch (−1 for none). */
   retryRouter = -1;

@@ -14,8 +14,11 @@ export interface BreakerLogic {
   admit(now: number): boolean;
   /** Would `admit(now)` let a call pass? No side effect (a router asking which routes are healthy). */
   available(now: number): boolean;
-  /** The outcome of a call that passed (or of any call at the protected node). */
-  record(now: number, ok: boolean, durationMs: number): void;
+  /**
+   * The outcome of a call that passed (or of any call at the protected node); `retryAfterMs`: the
+   * Retry-After of a failure that was a 429 (0 when none).
+   */
+  record(now: number, ok: boolean, durationMs: number, retryAfterMs?: number): void;
 }
 
 /** opossum: rolling window of buckets; opens on error % > threshold with ≥ volumeThreshold calls; one trial after resetTimeout. */
@@ -207,7 +210,8 @@ export class Resilience4jLogic implements BreakerLogic {
 
 /**
  * LiteLLM cooldown: not a true breaker. After `allowed_fails` failures in a minute (or > 50 % failures
- * with ≥ 5 calls in it) the deployment is out for `cooldown_time`, then back with no trial. A lone
+ * with ≥ 5 calls in it) the deployment is out for `cooldown_time` (or the tripping failure's
+ * Retry-After), then back with no trial. A lone
  * deployment is cooled down only when all of ≥ 1,000 calls in a minute fail.
  */
 export class LiteLlmCooldownLogic implements BreakerLogic {
@@ -228,7 +232,7 @@ export class LiteLlmCooldownLogic implements BreakerLogic {
     return this.state === CLOSED || now >= this.until;
   }
 
-  record(now: number, ok: boolean, _durationMs = 0): void {
+  record(now: number, ok: boolean, _durationMs = 0, retryAfterMs = 0): void {
     if (this.state !== CLOSED) return;
     const m = Math.floor(now / 60_000);
     if (m !== this.minute) {
@@ -242,7 +246,8 @@ export class LiteLlmCooldownLogic implements BreakerLogic {
     const trip = this.o.singleDeployment ? this.calls >= 1000 && this.fails === this.calls : this.fails > this.o.allowed_fails || (this.calls >= 5 && this.fails / this.calls > 0.5);
     if (trip) {
       this.state = OPEN;
-      this.until = now + this.o.cooldown_time * 1000;
+      // LiteLLM cools a deployment down for the failing response's Retry-After when it sent one.
+      this.until = now + (retryAfterMs > 0 ? retryAfterMs : this.o.cooldown_time * 1000);
     }
   }
 }

@@ -82,6 +82,14 @@ describe('LiteLLM cooldown', () => {
     expect(b.state).toBe(CLOSED);
   });
 
+  it("cools down for the tripping 429's Retry-After instead of cooldown_time", () => {
+    const b = new LiteLlmCooldownLogic({ allowed_fails: 0, cooldown_time: 5, singleDeployment: false });
+    b.record(1_000, false, 1, 20_000);
+    expect(b.state).toBe(OPEN);
+    expect(b.admit(20_999)).toBe(false);
+    expect(b.admit(21_000)).toBe(true);
+  });
+
   it('protects a lone deployment unless all of ≥ 1,000 calls in a minute fail', () => {
     const b = new LiteLlmCooldownLogic({ allowed_fails: 3, cooldown_time: 5, singleDeployment: true });
     for (let i = 0; i < 999; i++) b.record(i, false, 1);

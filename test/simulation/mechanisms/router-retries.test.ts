@@ -130,10 +130,11 @@ describe('router retries (LiteLLM Router)', () => {
         ],
       });
     const withFallback = run(lone(true), { durationMs: 600_000, warmupMs: 0 });
-    expect(node(withFallback, 'dep-a').rateLimited).toBeGreaterThan(50);
+    expect(node(withFallback, 'dep-a').rateLimited).toBeGreaterThanOrEqual(5);
     expect(node(withFallback, 'router').retries).toBe(0);
     const without = run(lone(false), { durationMs: 600_000, warmupMs: 0 });
-    expect(node(without, 'router').retries).toBeGreaterThan(50);
+    // (Each 429 cools the deployment down for its Retry-After, so only about one per minute gets through.)
+    expect(node(without, 'router').retries).toBeGreaterThanOrEqual(5);
   });
 
   it('is refused when a retried route does not lead to a call node', () => {
