@@ -120,10 +120,8 @@ export class Metrics {
   /** Adds a cost the request incurred at `node` (counted requests only; the series gets all). */
   charge(req: SimRequest, node: number, costType: number, usd: number, units: number, atMs: number): void {
     req.costUsd += usd;
-    // Both series share the clock: one bucket lookup serves both.
-    const bucket = this.clock.bucketOf(atMs);
-    this.seriesCostUsd.values[bucket]! += usd;
-    this.seriesNodeCost[node]!.values[bucket]! += usd;
+    this.seriesCostUsd.add(atMs, usd);
+    this.seriesNodeCost[node]!.add(atMs, usd);
     if (!req.counted) return;
     this.sourceCostUsd[req.sourceIndex]! += usd;
     if (costType === CostIndex.output) this.sourceOutputTokens[req.sourceIndex]! += units;
@@ -146,11 +144,10 @@ export class Metrics {
       if (req.counted) (req.shadow ? this.shadow : this.batch).recordServed(latency, req.answerCorrect);
       return;
     }
-    const bucket = this.clock.bucketOf(nowMs);
-    this.seriesServed.values[bucket]! += 1;
-    this.seriesLatency.recordIn(bucket, latency);
-    if (req.fallbackDepth > 0) this.seriesFallbacks.values[bucket]! += 1;
-    if (req.answerCorrect) this.seriesCorrect.values[bucket]! += 1;
+    this.seriesServed.add(nowMs, 1);
+    this.seriesLatency.record(nowMs, latency);
+    if (req.fallbackDepth > 0) this.seriesFallbacks.add(nowMs, 1);
+    if (req.answerCorrect) this.seriesCorrect.add(nowMs, 1);
     if (!req.counted) return;
     this.served++;
     if (req.servedFromCache) this.servedFromCache++;

@@ -142,11 +142,7 @@ export class QuantileSeries implements Mergeable {
   constructor(private readonly clock: SeriesClock) {}
 
   record(timeMs: number, valueMs: number): void {
-    this.recordIn(this.clock.bucketOf(timeMs), valueMs);
-  }
-
-  /** Records into bucket `i` of the clock (a caller that already looked the bucket up). */
-  recordIn(i: number, valueMs: number): void {
+    const i = this.clock.bucketOf(timeMs);
     const bin = valueMs < 1 ? 0 : Math.min(COARSE_BINS - 1, 1 + Math.ceil(Math.log(valueMs) / COARSE_LOG_GAMMA));
     this.counts[i * COARSE_BINS + bin]!++;
   }
