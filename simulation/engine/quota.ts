@@ -83,7 +83,7 @@ export class QuotaRuntime {
     readonly index: number,
     private readonly engine: EngineApi,
     /** Share of the limits available now (limit-cut faults). */
-    private readonly faultFactor: (nowMs: number) => number = () => 1,
+    private readonly faultFactor: ((nowMs: number) => number) | null = null,
   ) {
     this.rpmLevel = spec.rpm ?? 0;
     this.tpmLevel = spec.tpm ?? 0;
@@ -96,7 +96,7 @@ export class QuotaRuntime {
 
   /** Share of the base limits in force now: limit cuts × autoscaling. */
   private limitFactor(now: number): number {
-    return this.faultFactor(now) * this.scale;
+    return this.faultFactor === null ? this.scale : this.faultFactor(now) * this.scale;
   }
 
   get queueLength(): number {

@@ -87,7 +87,7 @@ export class Simulation implements EngineApi {
     this.traces = new TraceCollector(o.maxTraces, streams.stream('$traces', 'sample'), o.traceSlowest, o.traceFailed);
     this.faults = new FaultSchedule(doc);
 
-    this.quotas = doc.quotas.map((q, i) => new QuotaRuntime({ ...q, name: q.name || q.id }, i, this, (now) => this.faults.quotaFactor(i, now)));
+    this.quotas = doc.quotas.map((q, i) => new QuotaRuntime({ ...q, name: q.name || q.id }, i, this, this.faults.hasQuotaFaults(i) ? (now) => this.faults.quotaFactor(i, now) : null));
     const quotaById = new Map(this.quotas.map((q) => [q.spec.id, q]));
 
     this.wiring = new Wiring(doc);
