@@ -82,7 +82,7 @@ export class QuotaRuntime {
     readonly spec: QuotaSpec,
     readonly index: number,
     private readonly engine: EngineApi,
-    /** Share of the limits available now (limit-cut faults). */
+    /** Share of the limits available now (limit-cut faults); null without any, sparing a call per admission. */
     private readonly faultFactor: ((nowMs: number) => number) | null = null,
   ) {
     this.rpmLevel = spec.rpm ?? 0;
