@@ -3,38 +3,54 @@
  * scheduling, so events at the same time fire in the order they were scheduled (FIFO ties) and a run
  * is deterministic by construction.
  *
- * Entries live in parallel typed arrays (time, sequence, target node, event type, aux number) plus one
- * object array for the request, so the hot loop allocates nothing per event. Cancellation is lazy:
- * handlers ignore events whose `aux` token no longer matches the request's current attempt.
+ * The heap orders only (time, sequence, slot) in typed arrays; an event's target, type, aux number and
+ * request live in a slot that never moves while the event waits. So sifting moves numbers only, and a
+ * request is written to an object array once per event instead of on every heap move: each such write
+ * of a young request into the long-lived array costs a GC write barrier, a measurable share of a run.
+ * Nothing is allocated per event. Cancellation is lazy: handlers ignore events whose `aux` token no
+ * longer matches the request's current attempt.
  */
 export class EventQueue<P> {
+  // In heap order.
   private times: Float64Array;
   private seqs: Float64Array;
+  private heapSlots: Int32Array;
+  // By slot.
   private targets: Int32Array;
   private types: Int32Array;
   private auxes: Float64Array;
   private payloads: (P | null)[];
+  /** Free slots, a stack: freeSlots[0 .. capacity − count) are free. */
+  private freeSlots: Int32Array;
   private count = 0;
   private nextSeq = 0;
+  /** Slot of the entry removed by the last pop(); its payload stays until the slot is reused. */
+  private lastSlot = -1;
 
   // The entry removed by the last successful pop().
   time = 0;
   target = 0;
   type = 0;
   aux = 0;
-  payload: P | null = null;
 
   constructor(initialCapacity = 1024) {
     this.times = new Float64Array(initialCapacity);
     this.seqs = new Float64Array(initialCapacity);
+    this.heapSlots = new Int32Array(initialCapacity);
     this.targets = new Int32Array(initialCapacity);
     this.types = new Int32Array(initialCapacity);
     this.auxes = new Float64Array(initialCapacity);
     this.payloads = Array.from({ length: initialCapacity }, () => null);
+    this.freeSlots = Int32Array.from({ length: initialCapacity }, (_, i) => initialCapacity - 1 - i);
   }
 
   get size(): number {
     return this.count;
+  }
+
+  /** The request of the entry removed by the last successful pop(). */
+  get payload(): P | null {
+    return this.lastSlot < 0 ? null : this.payloads[this.lastSlot]!;
   }
 
   /** Time of the earliest event, or Infinity when empty. */
@@ -45,78 +61,81 @@ export class EventQueue<P> {
   push(time: number, target: number, type: number, payload: P | null, aux: number): void {
     if (this.count === this.times.length) this.grow();
     const seq = this.nextSeq++;
+    const slot = this.freeSlots[this.times.length - 1 - this.count]!;
+    if (slot === this.lastSlot) this.lastSlot = -1;
+    this.targets[slot] = target;
+    this.types[slot] = type;
+    this.auxes[slot] = aux;
+    this.payloads[slot] = payload;
+    const times = this.times;
+    const seqs = this.seqs;
+    const heapSlots = this.heapSlots;
     // Sift up: move parents down until the new entry's place is found.
     let i = this.count++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const pt = this.times[parent]!;
-      if (pt < time || (pt === time && this.seqs[parent]! < seq)) break;
-      this.move(parent, i);
+      const pt = times[parent]!;
+      if (pt < time || (pt === time && seqs[parent]! < seq)) break;
+      times[i] = pt;
+      seqs[i] = seqs[parent]!;
+      heapSlots[i] = heapSlots[parent]!;
       i = parent;
     }
-    this.set(i, time, seq, target, type, payload, aux);
+    times[i] = time;
+    seqs[i] = seq;
+    heapSlots[i] = slot;
   }
 
   /** Removes the earliest event into the public fields; false when the queue is empty. */
   pop(): boolean {
     if (this.count === 0) return false;
+    const slot = this.heapSlots[0]!;
     this.time = this.times[0]!;
-    this.target = this.targets[0]!;
-    this.type = this.types[0]!;
-    this.aux = this.auxes[0]!;
-    this.payload = this.payloads[0]!;
+    this.target = this.targets[slot]!;
+    this.type = this.types[slot]!;
+    this.aux = this.auxes[slot]!;
+    this.lastSlot = slot;
     const last = --this.count;
+    this.freeSlots[this.times.length - 1 - last] = slot;
     if (last > 0) this.siftDownLast(last);
-    this.payloads[last] = null;
     return true;
   }
 
   private siftDownLast(last: number): void {
-    const time = this.times[last]!;
-    const seq = this.seqs[last]!;
-    const target = this.targets[last]!;
-    const type = this.types[last]!;
-    const payload = this.payloads[last]!;
-    const aux = this.auxes[last]!;
-    const n = this.count;
+    const times = this.times;
+    const seqs = this.seqs;
+    const heapSlots = this.heapSlots;
+    const time = times[last]!;
+    const seq = seqs[last]!;
+    const slot = heapSlots[last]!;
+    const n = last;
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
       const right = child + 1;
+      let ct = times[child]!;
       if (right < n) {
-        const ct = this.times[child]!;
-        const rt = this.times[right]!;
-        if (rt < ct || (rt === ct && this.seqs[right]! < this.seqs[child]!)) child = right;
+        const rt = times[right]!;
+        if (rt < ct || (rt === ct && seqs[right]! < seqs[child]!)) {
+          child = right;
+          ct = rt;
+        }
       }
-      const ct = this.times[child]!;
-      if (time < ct || (time === ct && seq < this.seqs[child]!)) break;
-      this.move(child, i);
+      if (time < ct || (time === ct && seq < seqs[child]!)) break;
+      times[i] = ct;
+      seqs[i] = seqs[child]!;
+      heapSlots[i] = heapSlots[child]!;
       i = child;
     }
-    this.set(i, time, seq, target, type, payload, aux);
-  }
-
-  private move(from: number, to: number): void {
-    this.times[to] = this.times[from]!;
-    this.seqs[to] = this.seqs[from]!;
-    this.targets[to] = this.targets[from]!;
-    this.types[to] = this.types[from]!;
-    this.auxes[to] = this.auxes[from]!;
-    this.payloads[to] = this.payloads[from]!;
-  }
-
-  private set(i: number, time: number, seq: number, target: number, type: number, payload: P | null, aux: number): void {
-    this.times[i] = time;
-    this.seqs[i] = seq;
-    this.targets[i] = target;
-    this.types[i] = type;
-    this.auxes[i] = aux;
-    this.payloads[i] = payload;
+    times[i] = time;
+    seqs[i] = seq;
+    heapSlots[i] = slot;
   }
 
   private grow(): void {
-    const capacity = this.times.length * 2;
+    const old = this.times.length;
+    const capacity = old * 2;
     const grow64 = (a: Float64Array) => {
       const b = new Float64Array(capacity);
       b.set(a);
@@ -130,10 +149,13 @@ export class EventQueue<P> {
     this.times = grow64(this.times);
     this.seqs = grow64(this.seqs);
     this.auxes = grow64(this.auxes);
+    this.heapSlots = grow32(this.heapSlots);
     this.targets = grow32(this.targets);
     this.types = grow32(this.types);
     const payloads: (P | null)[] = Array.from({ length: capacity }, () => null);
-    for (let i = 0; i < this.count; i++) payloads[i] = this.payloads[i]!;
+    for (let i = 0; i < old; i++) payloads[i] = this.payloads[i]!;
     this.payloads = payloads;
+    // The queue is full when it grows: every old slot is in use, the new ones are all free.
+    this.freeSlots = Int32Array.from({ length: capacity }, (_, i) => capacity - 1 - i);
   }
 }

@@ -62,6 +62,10 @@ export class FaultSchedule {
     });
   }
 
+  hasQuotaFaults(quota: number): boolean {
+    return this.byQuota[quota]!.length > 0;
+  }
+
   hasNodeFaults(node: number): boolean {
     return this.byNode[node]!.length > 0;
   }

@@ -70,32 +70,33 @@ export class QuotaRuntime {
   rateLimitedCounted = 0;
   rejectedQueueFullCounted = 0;
   first429Ms = -1;
+  /**
+   * Fixed per run, read on every call: computed once rather than re-derived from the spec (its enum
+   * strings compare by content when they come from a parsed document).
+   */
+  readonly hasSlots: boolean;
+  readonly hasRateLimits: boolean;
+  private readonly fixedMinuteOpenai: boolean;
 
   constructor(
     readonly spec: QuotaSpec,
     readonly index: number,
     private readonly engine: EngineApi,
-    /** Share of the limits available now (limit-cut faults). */
-    private readonly faultFactor: (nowMs: number) => number = () => 1,
+    /** Share of the limits available now (limit-cut faults); null without any, sparing a call per admission. */
+    private readonly faultFactor: ((nowMs: number) => number) | null = null,
   ) {
     this.rpmLevel = spec.rpm ?? 0;
     this.tpmLevel = spec.tpm ?? 0;
     this.itpmLevel = spec.itpm ?? 0;
     this.otpmLevel = spec.otpm ?? 0;
+    this.hasSlots = spec.maxParallelRequests !== null;
+    this.hasRateLimits = spec.rpm !== null || spec.tpm !== null || spec.itpm !== null || spec.otpm !== null;
+    this.fixedMinuteOpenai = spec.window === 'fixed-minute' && spec.admission === 'openai';
   }
 
   /** Share of the base limits in force now: limit cuts × autoscaling. */
   private limitFactor(now: number): number {
-    return this.faultFactor(now) * this.scale;
-  }
-
-  get hasSlots(): boolean {
-    return this.spec.maxParallelRequests !== null;
-  }
-
-  get hasRateLimits(): boolean {
-    const s = this.spec;
-    return s.rpm !== null || s.tpm !== null || s.itpm !== null || s.otpm !== null;
+    return this.faultFactor === null ? this.scale : this.faultFactor(now) * this.scale;
   }
 
   get queueLength(): number {
@@ -154,7 +155,7 @@ export class QuotaRuntime {
     const s = this.spec;
     const factor = this.limitFactor(now);
     let retryAfter = 0;
-    if (s.window === 'fixed-minute' && s.admission === 'openai') {
+    if (this.fixedMinuteOpenai) {
       const w = Math.floor(now / MINUTE_MS);
       if (w !== this.windowIndex) {
         this.windowIndex = w;
@@ -209,7 +210,7 @@ export class QuotaRuntime {
     req.reservedOutputTokens = 0;
     if (unused === 0) return;
     const s = this.spec;
-    if (s.window === 'fixed-minute' && s.admission === 'openai') {
+    if (this.fixedMinuteOpenai) {
       if (Math.floor(admittedAtMs / MINUTE_MS) === this.windowIndex) this.tpmUsed = Math.max(0, this.tpmUsed - unused);
     } else {
       this.refill(this.engine.now, this.limitFactor(this.engine.now));

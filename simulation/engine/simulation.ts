@@ -51,6 +51,11 @@ export class Simulation implements EngineApi {
   private readonly queue = new EventQueue<SimRequest>();
   private readonly wiring: Wiring;
   private readonly observers: number[][];
+  /**
+   * Each node's `enter`, bound once: `runtimes[target].enter` is a megamorphic lookup (one class per
+   * node kind) on every hop of every request; calling a bound function skips that lookup.
+   */
+  private readonly enters: Array<(req: SimRequest) => void>;
   private readonly streams: ArrivalStream[];
   private readonly streamOpen: boolean[];
   private readonly drawQueryKeys: boolean;
@@ -87,7 +92,7 @@ export class Simulation implements EngineApi {
     this.traces = new TraceCollector(o.maxTraces, streams.stream('$traces', 'sample'), o.traceSlowest, o.traceFailed);
     this.faults = new FaultSchedule(doc);
 
-    this.quotas = doc.quotas.map((q, i) => new QuotaRuntime({ ...q, name: q.name || q.id }, i, this, (now) => this.faults.quotaFactor(i, now)));
+    this.quotas = doc.quotas.map((q, i) => new QuotaRuntime({ ...q, name: q.name || q.id }, i, this, this.faults.hasQuotaFaults(i) ? (now) => this.faults.quotaFactor(i, now) : null));
     const quotaById = new Map(this.quotas.map((q) => [q.spec.id, q]));
 
     this.wiring = new Wiring(doc);
@@ -115,6 +120,7 @@ export class Simulation implements EngineApi {
       }),
     );
     for (const r of this.runtimes) r.attach?.(this);
+    this.enters = this.runtimes.map((r) => r.enter.bind(r));
 
     this.streams = arrivalStreams(doc, this.traffic, streams);
     this.streamOpen = this.streams.map(() => true);
@@ -150,7 +156,7 @@ export class Simulation implements EngineApi {
     req.nodeIndex = target;
     req.enteredNodeMs = now;
     if (req.counted && !req.shadow) this.metrics.nodeEntered[target]!++;
-    this.runtimes[target]!.enter(req);
+    this.enters[target]!(req);
   }
 
   finish(req: SimRequest, outcome: Outcome, node: number): void {

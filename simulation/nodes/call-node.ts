@@ -78,9 +78,9 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
   /** Applies a successful call's effect to the request (chunks, answer, first token). */
   protected abstract succeed(req: SimRequest): void;
 
-  /** Tokens a call asks admission for: [input, cached input, reserved output]. */
-  protected admissionTokens(req: SimRequest): [number, number, number] {
-    return [req.callInputTokens, req.callCachedInputTokens, 0];
+  /** Output tokens a call reserves at admission (besides its input and cached input tokens). */
+  protected admissionReserve(_req: SimRequest): number {
+    return 0;
   }
 
   /** The port a request leaves by when it fails with `code` (LLMs route some errors apart). */
@@ -178,8 +178,7 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     }
     const quota = this.quota;
     if (quota !== null && quota.hasRateLimits) {
-      const [input, cached, reserve] = this.admissionTokens(req);
-      const retryAfterMs = quota.admit(req, input, cached, reserve, willFail ? 0 : req.callOutputTokens);
+      const retryAfterMs = quota.admit(req, req.callInputTokens, req.callCachedInputTokens, this.admissionReserve(req), willFail ? 0 : req.callOutputTokens);
       if (retryAfterMs > 0) {
         quota.release(req);
         if (req.counted && !req.shadow) this.metrics.nodeRateLimited[this.index]!++;

@@ -114,8 +114,8 @@ export class LlmRuntime extends CallNodeRuntime<LlmParamsOut> {
     return ttft + req.callOutputTokens * req.callTpotMs;
   }
 
-  protected override admissionTokens(req: SimRequest): [number, number, number] {
-    return [req.callInputTokens, req.callCachedInputTokens, this.maxTokensFor(req.classIndex)];
+  protected override admissionReserve(req: SimRequest): number {
+    return this.maxTokensFor(req.classIndex);
   }
 
   protected override refusal(req: SimRequest): number {
