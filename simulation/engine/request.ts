@@ -83,7 +83,8 @@ export class SimRequest {
   callTruncated = false;
   callWillFail = false;
   callFailStatus = 0;
-  /** Retry-After of the call's final failure when it was a 429, else 0 (LiteLLM cools down for it). */
+  /** HTTP status of the call's final failure, and its Retry-After when it was a 429, else 0 (for breakers). */
+  callFinalStatus = 0;
   callRetryAfterMs = 0;
   spans: Span[] | null = null;
   /** Router retries: the router whose retries apply and the call node they watch (−1 for none). */

@@ -257,6 +257,7 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
   private giveUp(req: SimRequest, code: number, retryAfterMs = 0): void {
     req.inCall = false;
     req.callRetryAfterMs = retryAfterMs;
+    req.callFinalStatus = code === ErrorCode.serverError || code === ErrorCode.unavailable ? req.callFailStatus : statusOf(code);
     this.engine.reportOutcome(this.index, req, false, this.engine.now - req.callEnteredMs);
     if (req.counted) {
       this.failedCalls++;

@@ -94,7 +94,7 @@ class CircuitBreakerRuntime implements NodeRuntime {
     // A ghost whose id is no longer pending was cut loose by our own timeout: already counted then.
     if (!this.pending.delete(req.id) && req.ghost) return;
     const now = this.engine.now;
-    this.logic.record(now, ok, durationMs, ok ? 0 : req.callRetryAfterMs);
+    this.logic.record(now, ok, durationMs, ok ? 0 : req.callRetryAfterMs, ok ? 200 : req.callFinalStatus);
     this.noteState(now);
   }
 

@@ -18,7 +18,7 @@ export interface BreakerLogic {
    * The outcome of a call that passed (or of any call at the protected node); `retryAfterMs`: the
    * Retry-After of a failure that was a 429 (0 when none).
    */
-  record(now: number, ok: boolean, durationMs: number, retryAfterMs?: number): void;
+  record(now: number, ok: boolean, durationMs: number, retryAfterMs?: number, status?: number): void;
 }
 
 /** opossum: rolling window of buckets; opens on error % > threshold with ≥ volumeThreshold calls; one trial after resetTimeout. */
@@ -232,7 +232,7 @@ export class LiteLlmCooldownLogic implements BreakerLogic {
     return this.state === CLOSED || now >= this.until;
   }
 
-  record(now: number, ok: boolean, _durationMs = 0, retryAfterMs = 0): void {
+  record(now: number, ok: boolean, _durationMs = 0, retryAfterMs = 0, status = 500): void {
     if (this.state !== CLOSED) return;
     const m = Math.floor(now / 60_000);
     if (m !== this.minute) {
@@ -243,6 +243,9 @@ export class LiteLlmCooldownLogic implements BreakerLogic {
     this.calls++;
     if (ok) return;
     this.fails++;
+    // LiteLLM counts every failure of the minute, but only these statuses can start a cooldown
+    // (_is_cooldown_required): a 400 such as a context-window error says nothing of the deployment.
+    if (!coolsDown(status)) return;
     const trip = this.o.singleDeployment ? this.calls >= 1000 && this.fails === this.calls : this.fails > this.o.allowed_fails || (this.calls >= 5 && this.fails / this.calls > 0.5);
     if (trip) {
       this.state = OPEN;
@@ -250,6 +253,12 @@ export class LiteLlmCooldownLogic implements BreakerLogic {
       this.until = now + (retryAfterMs > 0 ? retryAfterMs : this.o.cooldown_time * 1000);
     }
   }
+}
+
+/** LiteLLM's _is_cooldown_required: of the 4xx, only 429, 401, 408 and 404 cool a deployment down; 5xx all do. */
+function coolsDown(status: number): boolean {
+  if (status < 400 || status >= 500) return true;
+  return status === 429 || status === 401 || status === 408 || status === 404;
 }
 
 export function breakerLogic(p: BreakerParamsOut): BreakerLogic {

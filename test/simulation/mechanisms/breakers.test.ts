@@ -90,6 +90,15 @@ describe('LiteLLM cooldown', () => {
     expect(b.admit(21_000)).toBe(true);
   });
 
+  it('counts a 400 (context window) as a failure of the minute but lets only a status LiteLLM cools down for trip it', () => {
+    const b = new LiteLlmCooldownLogic({ allowed_fails: 1, cooldown_time: 5, singleDeployment: false });
+    b.record(1, false, 1, 0, 400);
+    b.record(2, false, 1, 0, 400);
+    expect(b.state).toBe(CLOSED);
+    b.record(3, false, 1, 0, 503);
+    expect(b.state).toBe(OPEN);
+  });
+
   it('protects a lone deployment unless all of ≥ 1,000 calls in a minute fail', () => {
     const b = new LiteLlmCooldownLogic({ allowed_fails: 3, cooldown_time: 5, singleDeployment: true });
     for (let i = 0; i < 999; i++) b.record(i, false, 1);
