@@ -62,6 +62,9 @@ export class SimRequest {
   /** Invalidates stale events (timeouts, completions) of an earlier attempt. */
   attemptToken = 0;
   attempt = 0;
+  /** Time spent waiting between attempts at the current call node, and at the router retrying it (Portkey's 60 s budget). */
+  retryWaitedMs = 0;
+  routerWaitedMs = 0;
   /** Quota state of the current call. */
   slotQuota = -1;
   queuedAtMs = 0;

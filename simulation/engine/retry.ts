@@ -31,8 +31,9 @@ export function backoffDelayMs(spec: RetrySpec, retryIndex: number, retryAfterMs
       return Math.min(LITELLM_MAX_MS, LITELLM_INITIAL_MS * 2 ** retryIndex) + rng.uniform() * LITELLM_JITTER_MS;
     }
     case 'portkey': {
+      // use_retry_after_headers: the header's wait replaces the schedule (see retryWithinBudget for its cap).
       const scheduled = PORTKEY_DELAYS_MS[Math.min(retryIndex, PORTKEY_DELAYS_MS.length - 1)]!;
-      return spec.honorRetryAfter && retryAfterMs > 0 ? Math.max(scheduled, retryAfterMs) : scheduled;
+      return spec.honorRetryAfter && retryAfterMs > 0 ? retryAfterMs : scheduled;
     }
     case 'fixed':
     case 'exponential': {
@@ -41,6 +42,19 @@ export function backoffDelayMs(spec: RetrySpec, retryIndex: number, retryAfterMs
       return spec.honorRetryAfter && retryAfterMs > 0 ? Math.max(delay, retryAfterMs) : delay;
     }
   }
+}
+
+/** Portkey caps one request's retry waits at 60 s in all when it follows Retry-After headers. */
+export const PORTKEY_MAX_TOTAL_WAIT_MS = 60_000;
+
+/**
+ * May a retry that waits `delayMs` follow `waitedMs` of earlier waits? Portkey with
+ * use_retry_after_headers fails the request at once when a Retry-After passes 60 s or when the waits
+ * would pass 60 s in all; every other policy has no such budget.
+ */
+export function retryWithinBudget(spec: RetrySpec, waitedMs: number, delayMs: number, retryAfterMs: number): boolean {
+  if (spec.policy !== 'portkey' || !spec.honorRetryAfter || retryAfterMs <= 0) return true;
+  return retryAfterMs <= PORTKEY_MAX_TOTAL_WAIT_MS && waitedMs + delayMs <= PORTKEY_MAX_TOTAL_WAIT_MS;
 }
 
 export function describeRetry(spec: RetrySpec): string {

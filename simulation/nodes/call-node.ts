@@ -3,7 +3,7 @@ import { ErrorCode, statusOf } from '../engine/errors';
 import type { ActiveFault } from '../engine/faults';
 import type { QuotaRuntime } from '../engine/quota';
 import type { SimRequest } from '../engine/request';
-import { backoffDelayMs, type RetrySpec } from '../engine/retry';
+import { backoffDelayMs, retryWithinBudget, type RetrySpec } from '../engine/retry';
 import type { Metrics } from '../metrics/metrics';
 import type { RandomStream } from '../random/streams';
 import type { BuildContext } from './kind';
@@ -103,6 +103,7 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
 
   enter(req: SimRequest): void {
     req.attempt = 0;
+    req.retryWaitedMs = 0;
     req.callEnteredMs = this.engine.now;
     req.costAtCallEntryUsd = req.costUsd;
     if (this.engine.now >= req.deadlineMs) {
@@ -239,8 +240,9 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     const retry = this.params.retry;
     if (!req.ghost && req.attempt < retry.numRetries && this.retryOn.has(statusOf(code))) {
       const delay = backoffDelayMs(retry, req.attempt, retryAfterMs, this.retryRng);
-      if (this.engine.now + delay < req.deadlineMs) {
+      if (this.engine.now + delay < req.deadlineMs && retryWithinBudget(retry, req.retryWaitedMs, delay, retryAfterMs)) {
         req.attempt++;
+        req.retryWaitedMs += delay;
         if (req.counted && !req.shadow) this.metrics.nodeRetries[this.index]!++;
         this.metrics.seriesRetries.add(this.engine.now, 1);
         this.engine.schedule(this.engine.now + delay, this.index, EV_RETRY, req, req.attemptToken);

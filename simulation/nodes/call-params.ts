@@ -17,7 +17,11 @@ export function retrySchema(defaultRetries: number, defaultPolicy: 'exponential'
         .array(z.number().int().min(100).max(599))
         .default([408, 429, 500, 502, 503, 504])
         .meta({ title: 'Retry on status', description: 'HTTP statuses that are retried (400s such as context-window errors are not).' }),
-      honorRetryAfter: z.boolean().default(true).meta({ title: 'Honour Retry-After', description: 'Wait at least the Retry-After a 429 carries.' }),
+      honorRetryAfter: z.boolean().default(true).meta({
+        title: 'Honour Retry-After',
+        description:
+          "Follow the Retry-After a 429 carries: fixed and exponential wait at least that long; litellm waits exactly that when it is ≤ 60 s; portkey (use_retry_after_headers) waits exactly that and fails the request once its waits would pass 60 s in all.",
+      }),
     })
     .strict()
     .superRefine((r, ctx) => {

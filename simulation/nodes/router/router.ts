@@ -1,7 +1,7 @@
 import { EV_RETRY, type EngineApi, type NodeReport, type NodeRuntime } from '../../engine/engine-api';
 import { ErrorCode, statusOf } from '../../engine/errors';
 import type { SimRequest } from '../../engine/request';
-import { backoffDelayMs } from '../../engine/retry';
+import { backoffDelayMs, retryWithinBudget } from '../../engine/retry';
 import type { Metrics } from '../../metrics/metrics';
 import type { RandomStream } from '../../random/streams';
 import { CallNodeRuntime } from '../call-node';
@@ -77,6 +77,7 @@ class RouterRuntime implements NodeRuntime {
 
   enter(req: SimRequest): void {
     req.routerRetries = 0;
+    req.routerWaitedMs = 0;
     this.route(req);
   }
 
@@ -102,8 +103,9 @@ class RouterRuntime implements NodeRuntime {
     // LiteLLM (should_retry_this_error): a 429 with no healthy deployment left goes straight to the fallbacks, when there are any.
     if (spec.policy === 'litellm' && status === 429 && !this.anyHealthy(req, now) && hasFallback) return false;
     const waitMs = spec.policy === 'litellm' && healthyAlternative ? 0 : backoffDelayMs(spec, req.routerRetries, retryAfterMs, this.retryRng);
-    if (now + waitMs >= req.deadlineMs) return false;
+    if (now + waitMs >= req.deadlineMs || !retryWithinBudget(spec, req.routerWaitedMs, waitMs, retryAfterMs)) return false;
     req.routerRetries++;
+    req.routerWaitedMs += waitMs;
     req.routerRetryWaitMs = waitMs;
     if (req.counted && !req.shadow) {
       this.retries++;
