@@ -3,6 +3,8 @@ import type { RunOptions } from '../engine/run-options';
 import type { PipelineDocument } from '../model/document-schema';
 import { RunCancelled, runPipeline } from '../run';
 import type { RunResults } from '../results/types';
+import { replicationSeed } from './replications';
+import { meanInterval } from './statistics';
 
 /** What "sustainable" means for the load search: every set limit must hold. */
 export interface LoadCriteria {
@@ -24,8 +26,12 @@ export interface LoadPoint {
   /** Highest peak utilisation of any quota, and which. */
   peakUtilisation: number | null;
   limitingQuota: string | null;
-  /** The criteria this point breaks (empty = sustainable). */
+  /** The criteria this point breaks (empty = sustainable); with replications, judged on the means. */
   breaks: string[];
+  /** Runs behind the point (seeds as replications use them), and the half-widths of its P99 and cost per query (null for one run). */
+  replications: number;
+  p99HalfWidthMs: number | null;
+  costPerQueryHalfWidthUsd: number | null;
 }
 
 /**
@@ -48,6 +54,9 @@ export interface LoadSearchResult {
   /** Every point run during the search, by multiplier (the P99 / cost-per-query vs load chart). */
   points: LoadPoint[];
   iterations: number;
+  /** Runs per point (replications with their own seeds; 1 = one seed) and the confidence of their half-widths. */
+  replications: number;
+  confidence: number;
   note: string;
 }
 
@@ -64,16 +73,7 @@ export function evaluateLoad(r: RunResults, k: number, baseRps: number, criteria
   const rateLimited = r.quotas.reduce((s, q) => s + q.rateLimited, 0);
   const rateLimitedShare = r.outcomes.measured > 0 ? rateLimited / r.outcomes.measured : 0;
   const busiest = [...r.quotas].sort((a, b) => b.peakUtilisation - a.peakUtilisation)[0];
-  const breaks: string[] = [];
-  const over = (name: string, value: number, limit: number | null | undefined) => {
-    if (limit !== null && limit !== undefined && value > limit) breaks.push(name);
-  };
-  over('p99Ms', r.headline.p99Ms, criteria.p99Ms);
-  over('p95Ms', r.headline.p95Ms, criteria.p95Ms);
-  over('ttftP50Ms', r.headline.ttftP50Ms, criteria.ttftP50Ms);
-  over('errorRate', r.headline.errorRate, criteria.errorRate);
-  over('rateLimitedShare', rateLimitedShare, criteria.rateLimitedShare);
-  if (r.run.drainCutOff || r.stability.measured.some((m) => m.queueGrowing)) breaks.push('unstable');
+  const figures = { p99Ms: r.headline.p99Ms, p95Ms: r.headline.p95Ms, ttftP50Ms: r.headline.ttftP50Ms, errorRate: r.headline.errorRate, rateLimitedShare };
   return {
     multiplier: k,
     rps: baseRps * k,
@@ -83,7 +83,55 @@ export function evaluateLoad(r: RunResults, k: number, baseRps: number, criteria
     rateLimitedShare,
     peakUtilisation: busiest?.peakUtilisation ?? null,
     limitingQuota: busiest?.id ?? null,
-    breaks,
+    breaks: breaksOf(figures, criteria, r.run.drainCutOff || r.stability.measured.some((m) => m.queueGrowing)),
+    replications: 1,
+    p99HalfWidthMs: null,
+    costPerQueryHalfWidthUsd: null,
+  };
+}
+
+/** The criteria `figures` break, plus 'unstable' when a queue kept growing or the drain was cut off. */
+function breaksOf(figures: Record<'p99Ms' | 'p95Ms' | 'ttftP50Ms' | 'errorRate' | 'rateLimitedShare', number>, criteria: LoadCriteria, unstable: boolean): string[] {
+  const breaks: string[] = [];
+  for (const name of ['p99Ms', 'p95Ms', 'ttftP50Ms', 'errorRate', 'rateLimitedShare'] as const) {
+    const limit = criteria[name];
+    if (limit !== null && limit !== undefined && figures[name] > limit) breaks.push(name);
+  }
+  if (unstable) breaks.push('unstable');
+  return breaks;
+}
+
+/**
+ * One load point from replications at the same multiplier: the figures are their means, the criteria
+ * are judged on the means (a queue growing in any replication still counts as unstable), and P99 and
+ * cost per query carry Student-t half-widths.
+ */
+export function evaluateReplicatedLoad(runs: RunResults[], k: number, baseRps: number, criteria: LoadCriteria, confidence: number): LoadPoint {
+  const each = runs.map((r) => evaluateLoad(r, k, baseRps, criteria));
+  if (each.length === 1) return each[0]!;
+  const mean = (values: number[]) => values.reduce((s, x) => s + x, 0) / values.length;
+  const p99 = meanInterval(each.map((p) => p.p99Ms), confidence);
+  const cost = meanInterval(each.map((p) => p.costPerQueryUsd), confidence);
+  const peaks = each.map((p) => p.peakUtilisation).filter((u): u is number => u !== null);
+  const figures = {
+    p99Ms: p99.mean,
+    p95Ms: mean(runs.map((r) => r.headline.p95Ms)),
+    ttftP50Ms: mean(runs.map((r) => r.headline.ttftP50Ms)),
+    errorRate: mean(each.map((p) => p.errorRate)),
+    rateLimitedShare: mean(each.map((p) => p.rateLimitedShare)),
+  };
+  const unstable = each.some((p) => p.breaks.includes('unstable'));
+  return {
+    ...each[0]!,
+    p99Ms: p99.mean,
+    costPerQueryUsd: cost.mean,
+    errorRate: figures.errorRate,
+    rateLimitedShare: figures.rateLimitedShare,
+    peakUtilisation: peaks.length ? mean(peaks) : null,
+    breaks: breaksOf(figures, criteria, unstable),
+    replications: each.length,
+    p99HalfWidthMs: p99.halfWidth,
+    costPerQueryHalfWidthUsd: cost.halfWidth,
   };
 }
 
@@ -119,10 +167,14 @@ export function searchMaxLoad(
   doc: PipelineDocument,
   catalog: Catalog,
   criteria: LoadCriteria,
-  options: RunOptions & { tolerance?: number; maxIterations?: number } = {},
+  options: RunOptions & { tolerance?: number; maxIterations?: number; replications?: number; confidence?: number } = {},
   hooks: LoadSearchHooks = {},
 ): LoadSearchResult {
   const tolerance = options.tolerance ?? 0.02;
+  const replications = Math.max(1, Math.floor(options.replications ?? 1));
+  const confidence = options.confidence ?? 0.95;
+  // Replication i runs with the same seed at every multiplier: common random numbers per replication.
+  const seeds = Array.from({ length: replications }, (_, i) => replicationSeed(options.seed ?? doc.run.seed, i));
   const bisectionRuns = Math.ceil(Math.log2(1 / tolerance));
   const baseRps = doc.traffic.rps;
   const points = new Map<number, LoadPoint>();
@@ -131,10 +183,14 @@ export function searchMaxLoad(
   const at = (k: number) => {
     if (!points.has(k)) {
       if (hooks.isCancelled?.()) throw new RunCancelled();
-      const r = runPipeline(scaleTraffic(doc, k), catalog, { ...options, traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 });
-      runs.set(k, r);
-      points.set(k, evaluateLoad(r, k, baseRps, criteria));
-      hooks.onStep?.({ runs: points.size, estimatedRuns: points.size + Math.max(0, remaining), point: points.get(k)! });
+      const scaled = scaleTraffic(doc, k);
+      const replicated = seeds.map((seed) => {
+        if (hooks.isCancelled?.()) throw new RunCancelled();
+        return runPipeline(scaled, catalog, { ...options, seed, traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 });
+      });
+      runs.set(k, replicated[0]!);
+      points.set(k, evaluateReplicatedLoad(replicated, k, baseRps, criteria, confidence));
+      hooks.onStep?.({ runs: points.size * replications, estimatedRuns: (points.size + Math.max(0, remaining)) * replications, point: points.get(k)! });
     }
     return points.get(k)!;
   };
@@ -176,7 +232,7 @@ export function searchMaxLoad(
     else hi = mid;
     iterations++;
   }
-  return finish('capacity', lo, hi, `bisection to ${Math.round(tolerance * 100)} % with one seed (common random numbers)`);
+  return finish('capacity', lo, hi, `bisection to ${Math.round(tolerance * 100)} % with ${replications === 1 ? 'one seed' : `the means of ${replications} replications per point, each replication with its own seed at every load`} (common random numbers)`);
 
   function finish(bound: LoadBound, maxK: number, breakingK: number | null, note: string): LoadSearchResult {
     const broken = breakingK !== null ? points.get(breakingK) : undefined;
@@ -192,6 +248,8 @@ export function searchMaxLoad(
       limitedBy: { criterion: broken?.breaks[0] ?? null, quota: bound === 'latency' ? null : (broken?.limitingQuota ?? null), node: slowest?.id ?? null },
       points: [...points.values()].sort((a, b) => a.multiplier - b.multiplier),
       iterations,
+      replications,
+      confidence,
       note,
     };
   }

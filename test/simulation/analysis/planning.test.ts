@@ -61,6 +61,24 @@ describe('max sustainable load', () => {
     expect(steps).toEqual([1, 0.5, 0.25, 0.125, 0.0625]);
   });
 
+  it('with replications, each point is the mean of its seeds (the same seeds at every load), carries ± and is judged on the mean', () => {
+    const doc = chain([{ kind: 'service', params: { latencyMs: exponential(100), quota: 'slot' } }], { traffic: { rps: 1 }, quotas: [{ id: 'slot', maxParallelRequests: 1 }] });
+    const options = { durationMs: 300_000, warmupMs: 60_000 };
+    const r = searchMaxLoad(doc, builtinCatalog(), { p99Ms: 2000 }, { ...options, replications: 3, confidence: 0.9 });
+    expect([r.replications, r.confidence]).toEqual([3, 0.9]);
+    expect(r.note).toMatch(/means of 3 replications per point/);
+    const point = r.points.find((p) => p.multiplier === 4)!;
+    const seeds = [0, 1, 2].map((i) => replicationSeed(doc.run.seed, i));
+    const p99s = seeds.map((seed) => runPipeline({ ...doc, traffic: { ...doc.traffic, rps: 4 } }, builtinCatalog(), { ...options, seed }).headline.p99Ms);
+    expect(point.replications).toBe(3);
+    expect(point.p99Ms).toBeCloseTo(p99s.reduce((a, b) => a + b, 0) / 3, 9);
+    expect(point.p99HalfWidthMs).toBeGreaterThan(0);
+    expect(point.breaks.includes('p99Ms')).toBe(point.p99Ms > 2000);
+    // One seed: no half-widths.
+    const single = searchMaxLoad(doc, builtinCatalog(), { p99Ms: 2000 }, options);
+    expect(single.points.every((p) => p.replications === 1 && p.p99HalfWidthMs === null)).toBe(true);
+  });
+
   it('nothing breaking up to 1,024× is reported as unbounded', () => {
     const doc = chain([{ kind: 'service', params: { latencyMs: constant(10) } }], { traffic: { rps: 0.01 } });
     const r = searchMaxLoad(doc, builtinCatalog(), { p99Ms: 2000 }, { durationMs: 600_000, warmupMs: 0 });
