@@ -22,7 +22,7 @@ Usage:
   preflight sweep <file> --param PATH=v1,v2,… [--param PATH=…] [--replications N]   one or two parameters
   preflight sweep <file> --tornado PATH,PATH,… [--spread 20%]      sensitivity of monthly cost and P99
   preflight compare <before> <after> [--format table|markdown|json]
-  preflight capacity <file> [--slo p99=5s,error=1%,429=1%]
+  preflight capacity <file> [--slo p99=5s,error=1%,429=1%] [--replications N]
   preflight roi [level files…] [--revenue-per-hour 5000] [--queries-per-day N] [--investments once+monthly,…] [--seed-example]
   preflight report <file> --out report.html|report.pdf [--replications 5] [--no-capacity] [--roi a.json,b.json]
                           [--param PATH=v1,v2]… [--heatmap PATH=v1,v2 --heatmap PATH=v1,v2]

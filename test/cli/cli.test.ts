@@ -117,6 +117,10 @@ describe('planning commands', () => {
     const cap = await cli('capacity', example, '--duration', '10m', '--slo', 'p99=15s,429=1%');
     expect(cap.stdout).toContain('Max sustainable load');
     expect(cap.stdout).toContain('openai');
+    const capReplicated = await cli('capacity', example, '--duration', '5m', '--replications', '2');
+    expect(capReplicated.stdout).toMatch(/[\d.]+ s ± [\d.]+ m?s/);
+    expect(capReplicated.stdout).toContain('Each point: the mean of 2 runs');
+    expect(await cli('capacity', example, '--until', '5%')).toMatchObject({ code: 2, stderr: expect.stringContaining('--until is not available for capacity') });
     const roi = await cli('roi', '--seed-example');
     expect(roi.stdout).toContain('$108,750');
     expect(roi.stdout).toContain('0.48 months');

@@ -2,15 +2,17 @@ import { searchMaxLoad } from '../../analysis/load-search';
 import { runPipeline } from '../../run';
 import { formatDurationMs } from '../../units/duration';
 import { formatMs, formatPercent, formatTokens, formatUsd } from '../../units/format';
-import { EXIT, RUN_OPTIONS, commonArgs, onePositional, parse } from '../args';
+import { halfWidthText } from '../../units/precision';
+import { EXIT, RUN_OPTIONS, UsageError, commonArgs, onePositional, parse } from '../args';
 import type { CliIo } from '../io';
 import { loadFile } from '../load-file';
 import { parseSloArg } from '../slo-arg';
 import { table } from '../summary';
 
 /**
- * preflight capacity <file> [--slo p99=5s,error=1%,429=1%]: headroom per quota, the seed's monthly
- * capacity and scaling triggers, and the max sustainable load (bisection on the traffic).
+ * preflight capacity <file> [--slo p99=5s,error=1%,429=1%] [--replications N [--confidence 90%]]:
+ * headroom per quota, the seed's monthly capacity and scaling triggers, and the max sustainable load
+ * (bisection on the traffic; with --replications each load point is the mean of N seeds, with ±).
  */
 export function capacityCommand(argv: string[], io: CliIo): number {
   const { values, positionals } = parse(argv, { ...RUN_OPTIONS, slo: { type: 'string' } });
@@ -20,8 +22,9 @@ export function capacityCommand(argv: string[], io: CliIo): number {
   const slo = file.doc.slo;
   const given = values.slo ? parseSloArg(values.slo) : {};
   const criteria = { p99Ms: given.p99Ms ?? slo.p99Ms, errorRate: given.errorRate ?? slo.errorRate, rateLimitedShare: given.rateLimitedShare ?? 0.01, ttftP50Ms: given.ttftMs ?? null, p95Ms: given.p95Ms ?? null };
+  if (args.plan?.stopping) throw new UsageError('--until is not available for capacity: give --replications N for N seeds per load point');
   const base = runPipeline(file.doc, file.catalog, args.run);
-  const search = searchMaxLoad(file.doc, file.catalog, criteria, args.run);
+  const search = searchMaxLoad(file.doc, file.catalog, criteria, { ...args.run, replications: args.plan?.replications ?? 1, confidence: args.plan?.confidence ?? 0.95 });
   if (args.json) {
     io.stdout(JSON.stringify({ quotas: base.quotas, stability: base.stability, maxLoad: search }, null, 2));
     return EXIT.ok;
@@ -48,6 +51,13 @@ export function capacityCommand(argv: string[], io: CliIo): number {
   if (search.bound === 'latency') io.stdout(`Max sustainable load: none — ${search.note}${search.limitedBy.node ? ` (slowest node ${search.limitedBy.node})` : ''}. Make the pipeline faster (model, answer length, streaming) before sizing for load.`);
   else if (search.bound === 'none') io.stdout(`Max sustainable load: above ${Number(search.maxRps.toPrecision(4))} req/s — ${search.note}`);
   else io.stdout(`Max sustainable load: ${Number(search.maxRps.toPrecision(4))} req/s (${Number(search.maxMultiplier.toPrecision(3))}× today) — limited by ${search.limitedBy.criterion ?? 'nothing found'}${where} (${search.note})`);
-  io.stdout(table(['× traffic', 'req/s', 'P99', 'cost/query', 'errors', '429 share', 'peak quota', 'breaks'], search.points.map((p) => [p.multiplier.toPrecision(3), p.rps.toPrecision(4), formatMs(p.p99Ms), formatUsd(p.costPerQueryUsd), formatPercent(p.errorRate, 2), formatPercent(p.rateLimitedShare, 2), formatPercent(p.peakUtilisation), p.breaks.join(', ') || 'ok'])));
+  const pm = (key: string, value: number, halfWidth: number | null) => (halfWidth === null ? '' : ` ${halfWidthText(key, value, halfWidth) ?? '± 0'}`);
+  io.stdout(
+    table(
+      ['× traffic', 'req/s', 'P99', 'cost/query', 'errors', '429 share', 'peak quota', 'breaks'],
+      search.points.map((p) => [p.multiplier.toPrecision(3), p.rps.toPrecision(4), `${formatMs(p.p99Ms)}${pm('p99Ms', p.p99Ms, p.p99HalfWidthMs)}`, `${formatUsd(p.costPerQueryUsd)}${pm('costPerQueryUsd', p.costPerQueryUsd, p.costPerQueryHalfWidthUsd)}`, formatPercent(p.errorRate, 2), formatPercent(p.rateLimitedShare, 2), formatPercent(p.peakUtilisation), p.breaks.join(', ') || 'ok']),
+    ),
+  );
+  if (search.replications > 1) io.stdout(`Each point: the mean of ${search.replications} runs (seeds as replications use them, the same at every load); ± at ${formatPercent(search.confidence)} confidence; breaks judged on the means.`);
   return EXIT.ok;
 }
