@@ -36,7 +36,7 @@ export interface NodeRuntime {
    * Router retries: the call `req` was routed to failed for good with `code` (and the Retry-After of
    * its last 429, or 0). True when the router takes the request back to route it again.
    */
-  retryFailedCall?(req: SimRequest, callNode: number, code: number, retryAfterMs: number): boolean;
+  retryFailedCall?(req: SimRequest, code: number, retryAfterMs: number): boolean;
   /** Per-bucket series this node adds to the results timeline (breaker state). */
   series?(): Record<string, number[]>;
 }
@@ -77,8 +77,6 @@ export interface EngineApi {
   nodeIndexOf(id: string): number;
   /** Id of the node at this index. */
   nodeIdOf(index: number): string;
-  /** Kind of the node at this index (e.g. 'error' for the Error terminal). */
-  kindOf(index: number): string;
   /** The runtime of a node (for nodes that read another's state, e.g. a stale-cache reader). */
   runtime(index: number): NodeRuntime;
   /** Start of the measured window (end of warm-up). */

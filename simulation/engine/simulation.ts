@@ -231,10 +231,6 @@ export class Simulation implements EngineApi {
     return this.doc.nodes[index]!.id;
   }
 
-  kindOf(index: number): string {
-    return this.doc.nodes[index]!.kind;
-  }
-
   runtime(index: number): NodeRuntime {
     return this.runtimes[index]!;
   }

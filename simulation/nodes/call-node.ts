@@ -271,7 +271,7 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     if (req.counted && !req.shadow) this.metrics.nodeFailed[this.index]!++;
     if (req.retryCall === this.index) {
       req.retryCall = -1;
-      if (this.engine.runtime(req.retryRouter).retryFailedCall?.(req, this.index, code, retryAfterMs)) return;
+      if (this.engine.runtime(req.retryRouter).retryFailedCall?.(req, code, retryAfterMs)) return;
     }
     this.engine.emit(req, this.index, this.errorPortFor(code));
   }

@@ -89,19 +89,20 @@ class RouterRuntime implements NodeRuntime {
    * A call reached through this router failed for good at its node. Returns true when the router takes
    * the request back to route it again; false leaves it to the call's error port (fallbacks).
    */
-  retryFailedCall(req: SimRequest, callNode: number, code: number, retryAfterMs: number): boolean {
-    return this.retry(req, code, retryAfterMs, this.hasFallback(callNode, 'error'));
+  retryFailedCall(req: SimRequest, code: number, retryAfterMs: number): boolean {
+    return this.retry(req, code, retryAfterMs);
   }
 
   /** Routes `req` again after the wait its retry policy gives, if it may; false when it may not. */
-  private retry(req: SimRequest, code: number, retryAfterMs: number, hasFallback: boolean): boolean {
+  private retry(req: SimRequest, code: number, retryAfterMs: number): boolean {
     const spec = this.params.retry;
     const status = statusOf(code);
     if (req.routerRetries >= spec.numRetries || code === ErrorCode.deadline || !this.retryOn.has(status)) return false;
     const now = this.engine.now;
     const healthyAlternative = this.healthyAlternative(req, now);
-    // LiteLLM (should_retry_this_error): a 429 with no healthy deployment left goes straight to the fallbacks, when there are any.
-    if (spec.policy === 'litellm' && status === 429 && !this.anyHealthy(req, now) && hasFallback) return false;
+    // LiteLLM (should_retry_this_error, checked on the first failure): with no healthy deployment left
+    // the error is raised at once — to the fallbacks or the caller — whatever it was.
+    if (spec.policy === 'litellm' && req.routerRetries === 0 && !this.anyHealthy(req, now)) return false;
     const waitMs = spec.policy === 'litellm' && healthyAlternative ? 0 : backoffDelayMs(spec, req.routerRetries, retryAfterMs, this.retryRng);
     if (now + waitMs >= req.deadlineMs || !retryWithinBudget(spec, req.routerWaitedMs, waitMs, retryAfterMs)) return false;
     req.routerRetries++;
@@ -181,7 +182,7 @@ class RouterRuntime implements NodeRuntime {
    */
   private noRoute(req: SimRequest): void {
     if (req.counted && !req.shadow) this.noCapacity++;
-    if (this.retry(req, ErrorCode.rateLimited, 60_000, this.hasFallback(this.index, NO_CAPACITY_PORT))) return;
+    if (this.retry(req, ErrorCode.rateLimited, 60_000)) return;
     req.errorCode = ErrorCode.rateLimited;
     req.errorNode = this.index;
     this.engine.emit(req, this.index, this.noCapacityPort);
@@ -205,12 +206,6 @@ class RouterRuntime implements NodeRuntime {
 
   private anyHealthy(req: SimRequest, now: number): boolean {
     return this.chooser.candidates(req).some((i) => this.healthy(i, now));
-  }
-
-  /** The node's failure port leads somewhere other than the Error terminal (a fallback). */
-  private hasFallback(node: number, port: string): boolean {
-    const next = this.engine.targetOf(node, port);
-    return next >= 0 && this.engine.kindOf(next) !== 'error';
   }
 }
 

@@ -104,7 +104,7 @@ describe('router retries (LiteLLM Router)', () => {
     expect(node(r, 'dep-a').failed + node(r, 'dep-b').failed).toBe(2 * r.outcomes.measured);
   });
 
-  it('sends a 429 straight to the fallback when no deployment is healthy any more (LiteLLM should_retry_this_error), and retries it when there is no fallback', () => {
+  it('raises a failure at once when no deployment is healthy any more (LiteLLM should_retry_this_error), fallback or not', () => {
     const lone = (fallback: boolean) =>
       loadPipelineOrThrow({
         version: 1,
@@ -132,9 +132,10 @@ describe('router retries (LiteLLM Router)', () => {
     const withFallback = run(lone(true), { durationMs: 600_000, warmupMs: 0 });
     expect(node(withFallback, 'dep-a').rateLimited).toBeGreaterThanOrEqual(5);
     expect(node(withFallback, 'router').retries).toBe(0);
+    // Without a fallback the request ends as an Error, still without a retry.
     const without = run(lone(false), { durationMs: 600_000, warmupMs: 0 });
-    // (Each 429 cools the deployment down for its Retry-After, so only about one per minute gets through.)
-    expect(node(without, 'router').retries).toBeGreaterThanOrEqual(5);
+    expect(node(without, 'dep-a').rateLimited).toBeGreaterThanOrEqual(5);
+    expect(node(without, 'router').retries).toBe(0);
   });
 
   it('is refused when a retried route does not lead to a call node', () => {
