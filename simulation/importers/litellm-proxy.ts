@@ -184,7 +184,7 @@ function buildGroup(graph: PipelineGraph, name: string, deps: ProxyDeployment[],
       routes,
       // LiteLLM picks only deployments that are not cooling down, and retries through the router.
       skipOpenBreakers: !settings.disableCooldowns,
-      retry: { numRetries: routerRetries(settings, name, log), policy: 'litellm' },
+      retry: { numRetries: routerRetries(settings, name, deps, log), policy: 'litellm' },
     };
     routes.forEach((r, i) => graph.connect(router, r.name, entries[i]!));
     group.entry = router;
@@ -196,19 +196,26 @@ function buildGroup(graph: PipelineGraph, name: string, deps: ProxyDeployment[],
  * The Router's num_retries for a group with several deployments: each retry is routed again, at once
  * while another deployment is healthy (LiteLLM's _time_to_sleep_before_retry), else after the backoff.
  */
-function routerRetries(settings: ProxySettings, group: string, log: NoteLog): number {
-  const n = settings.numRetries ?? LITELLM_DEFAULTS.numRetries;
+function routerRetries(settings: ProxySettings, group: string, deps: ProxyDeployment[], log: NoteLog): number {
+  // A deployment's own litellm_params.num_retries replaces the router's count for requests it takes
+  // first; one router count per group is simulated, so differing counts are reported.
+  const own = [...new Set(deps.map((d) => d.numRetries).filter((n): n is number => n !== null))];
+  const n = own[0] ?? settings.numRetries ?? LITELLM_DEFAULTS.numRetries;
+  if (own.length > 1 || (own.length === 1 && deps.some((d) => d.numRetries === null))) {
+    log.warn(deps[0]!.path, `group '${group}': its deployments set different num_retries (${deps.map((d) => d.numRetries ?? 'router default').join(', ')}); LiteLLM uses the count of the deployment a request is first sent to, Preflight one count per group: ${n}`);
+  }
   if (n > 20) log.warn('router_settings.num_retries', `group '${group}': num_retries ${n} is more than Preflight simulates (20); 20 used`);
   return Math.min(20, n);
 }
 
 /**
- * A lone deployment retries the Router's num_retries on itself with LiteLLM backoff (there is no
- * other deployment to try). In a group, the router retries; a deployment retries on its own only as
- * many times as its own litellm_params.num_retries says.
+ * A lone deployment retries the Router's num_retries (or its own litellm_params.num_retries, which
+ * replaces it) on itself with LiteLLM backoff: there is no other deployment to try. In a group, the
+ * group's router retries and the deployment makes one attempt per routing (LiteLLM gives deployment
+ * clients max_retries 0).
  */
 function llmParams(dep: ProxyDeployment, model: ModelEntry, settings: ProxySettings, quota: string | null, alone: boolean, log: NoteLog): Record<string, unknown> {
-  const numRetries = alone ? (dep.numRetries ?? settings.numRetries ?? LITELLM_DEFAULTS.numRetries) : (dep.numRetries ?? 0);
+  const numRetries = alone ? (dep.numRetries ?? settings.numRetries ?? LITELLM_DEFAULTS.numRetries) : 0;
   if (numRetries > 20) log.warn(`${dep.path}`, `num_retries ${numRetries} is more than Preflight simulates (20); 20 used`);
   const timeoutS = dep.timeoutS ?? settings.timeoutS ?? LITELLM_DEFAULTS.requestTimeoutS;
   const params: Record<string, unknown> = {

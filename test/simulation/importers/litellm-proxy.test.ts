@@ -220,6 +220,21 @@ ${settings}`,
     expect(loadPipeline(off.doc).ok).toBe(true);
   });
 
+  it("uses a grouped deployment's own num_retries as the router's count (LiteLLM replaces it), with one attempt per routing, and reports differing counts", () => {
+    const yaml = (a: number, b: number) => `model_list:
+  - model_name: g
+    litellm_params: { model: gpt-4o-mini, num_retries: ${a} }
+  - model_name: g
+    litellm_params: { model: gpt-4.1, num_retries: ${b} }
+router_settings: { num_retries: 1 }`;
+    const same = importLiteLlmProxyConfig(yaml(4, 4), { catalog });
+    expect(parts(same.doc).node('router-g').params).toMatchObject({ retry: { numRetries: 4 } });
+    expect(parts(same.doc).node('llm-g-1').params).toMatchObject({ retry: { numRetries: 0 } });
+    expect(same.notes.some((n) => /different num_retries/.test(n.message))).toBe(false);
+    const differ = importLiteLlmProxyConfig(yaml(4, 6), { catalog });
+    expect(differ.notes.find((n) => /different num_retries \(4, 6\)/.test(n.message))?.severity).toBe('warning');
+  });
+
   it('refuses input it cannot use, naming the place', () => {
     expect(() => importLiteLlmProxyConfig('model_list: [\n', { catalog })).toThrow(/config\.yaml: not valid YAML at line/);
     expect(() => importLiteLlmProxyConfig('litellm_settings: {}', { catalog })).toThrow(/model_list: expected a non-empty list of deployments/);
