@@ -19,7 +19,7 @@ export const RouterParams = z
     strategy: z.enum(['weighted', 'by-class', 'least-busy', 'latency-based', 'usage-based']).default('weighted').meta({
       title: 'Strategy',
       description:
-        "weighted: random by weight (LiteLLM simple-shuffle); by-class: model tiering by query class; least-busy: fewest requests in flight; latency-based: lowest mean latency of the last 10 requests (untried routes first); usage-based: LiteLLM usage-based-routing-v2 — the route with the fewest tokens this minute among those whose tpm/rpm leave room, else the no_capacity port.",
+        "weighted: random by weight (LiteLLM simple-shuffle); by-class: model tiering by query class; least-busy: fewest calls in flight at the route's call node (LiteLLM least-busy; a route without a call node counts its requests until they end); latency-based: lowest mean end-to-end latency of the last 10 requests served through the route (untried routes first); usage-based: LiteLLM usage-based-routing-v2 — the route with the fewest tokens this minute among those whose tpm/rpm leave room, else the no_capacity port.",
     }),
     routes: z
       .array(RouteSchema)

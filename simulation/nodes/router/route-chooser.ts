@@ -94,14 +94,13 @@ export class RouteChooser {
     this.inFlight[route]!++;
   }
 
-  /** A request left `route` to be routed again (router retry). */
+  /** A request no longer counts as in flight on `route` (its call ended, it was routed again, or it ended). */
   moved(route: number): void {
     this.inFlight[route]!--;
   }
 
   /** A request routed to `route` ended; served ones feed the latency window. */
   finished(route: number, served: boolean, latencyMs: number): void {
-    this.inFlight[route]!--;
     if (!served) return;
     const n = this.latencyCount[route]!;
     this.latencies[route]![n % LATENCY_SAMPLES] = latencyMs;

@@ -28,7 +28,8 @@ class RouterRuntime implements NodeRuntime {
   private readonly routeCall: Int32Array;
   /** Per route: its first node (whose `acceptsCalls` tells whether the route is healthy). */
   private readonly routeTarget: Int32Array;
-  private readonly routedAt = new Map<number, { route: number; atMs: number }>();
+  /** least-busy / latency-based: each request's latest route, when it took it, and whether it still counts as in flight there. */
+  private readonly routedAt = new Map<number, { route: number; atMs: number; inFlight: boolean }>();
   private readonly tracksFinish: boolean;
   readonly routed: Float64Array;
   private readonly usageBased: boolean;
@@ -63,12 +64,18 @@ class RouterRuntime implements NodeRuntime {
       const behind = engine.runtime(target) instanceof CallNodeRuntime ? target : engine.targetOf(target, 'pass');
       if (behind >= 0 && engine.runtime(behind) instanceof CallNodeRuntime) this.routeCall[i] = behind;
     });
-    // usage-based routing counts the tokens of each successful call down a route.
-    if (this.usageBased) for (const call of new Set(this.routeCall)) if (call >= 0) engine.observe(call, this.index);
+    // usage-based routing counts the tokens of each successful call down a route; least-busy counts
+    // calls in flight, so it needs to know when a route's call ends (LiteLLM: pre-call +1, outcome −1).
+    if (this.usageBased || this.params.strategy === 'least-busy') for (const call of new Set(this.routeCall)) if (call >= 0) engine.observe(call, this.index);
   }
 
   onObservedOutcome(node: number, req: SimRequest, ok: boolean): void {
-    if (!ok) return;
+    const entry = this.routedAt.get(req.id);
+    if (entry !== undefined && entry.inFlight && this.routeCall[entry.route] === node) {
+      entry.inFlight = false;
+      this.chooser.moved(entry.route);
+    }
+    if (!ok || !this.usageBased) return;
     const now = this.engine.now;
     this.routeCall.forEach((call, route) => {
       if (call === node) this.chooser.countTokens(route, now, req.callInputTokens + req.callOutputTokens);
@@ -128,6 +135,7 @@ class RouterRuntime implements NodeRuntime {
     const entry = this.routedAt.get(req.id);
     if (!entry) return;
     this.routedAt.delete(req.id);
+    if (entry.inFlight) this.chooser.moved(entry.route);
     this.chooser.finished(entry.route, served, this.engine.now - entry.atMs);
   }
 
@@ -162,16 +170,20 @@ class RouterRuntime implements NodeRuntime {
     this.engine.emit(req, this.index, route);
   }
 
-  /** least-busy / latency-based bookkeeping: the request counts as in flight on its latest route. */
+  /**
+   * least-busy / latency-based bookkeeping: the request counts as in flight on its latest route until
+   * the route's call ends (routes that lead to a call node) or the request ends (other routes).
+   */
   private track(req: SimRequest, route: number, now: number): void {
     const entry = this.routedAt.get(req.id);
     if (entry === undefined) {
-      this.routedAt.set(req.id, { route, atMs: now });
+      this.routedAt.set(req.id, { route, atMs: now, inFlight: true });
       this.engine.addFinishHook(req, this.index);
     } else {
-      this.chooser.moved(entry.route);
+      if (entry.inFlight) this.chooser.moved(entry.route);
       entry.route = route;
       entry.atMs = now;
+      entry.inFlight = true;
     }
     this.chooser.routed(route);
   }

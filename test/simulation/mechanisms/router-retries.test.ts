@@ -138,6 +138,35 @@ describe('router retries (LiteLLM Router)', () => {
     expect(node(without, 'router').retries).toBe(0);
   });
 
+  it('least-busy counts calls in flight on a route (LiteLLM: +1 before the call, −1 at its outcome), not the whole request after it', () => {
+    // Route a's call is fast (100 ms) but its requests then spend 5 s in post-processing; b's call takes 300 ms.
+    const doc = loadPipelineOrThrow({
+      version: 1,
+      pipeline: { name: 'least-busy calls' },
+      traffic: { rps: 10 },
+      nodes: [
+        { id: 'src', kind: 'source' },
+        { id: 'router', kind: 'router', params: { strategy: 'least-busy', routes: [{ name: 'a' }, { name: 'b' }] } },
+        { id: 'dep-a', kind: 'service', params: service(100, 0) },
+        { id: 'dep-b', kind: 'service', params: service(300, 0) },
+        { id: 'post', kind: 'service', params: service(5000, 0) },
+        { id: 'done', kind: 'response' },
+      ],
+      edges: [
+        { from: 'src', port: 'out', to: 'router' },
+        { from: 'router', port: 'a', to: 'dep-a' },
+        { from: 'router', port: 'b', to: 'dep-b' },
+        { from: 'dep-a', port: 'ok', to: 'post' },
+        { from: 'post', port: 'ok', to: 'done' },
+        { from: 'dep-b', port: 'ok', to: 'done' },
+      ],
+    });
+    const r = run(doc, { durationMs: 600_000, warmupMs: 0 });
+    const routed = (node(r, 'router').report as { routed: { a: number; b: number } }).routed;
+    // Counting whole requests would starve a (5.1 s each); counting calls favours its shorter call.
+    expect(routed.a).toBeGreaterThan(routed.b);
+  });
+
   it('is refused when a retried route does not lead to a call node', () => {
     const res = loadPipeline({
       version: 1,
