@@ -171,14 +171,15 @@ function buildGroup(graph: PipelineGraph, name: string, deps: ProxyDeployment[],
   });
   if (router && routing) {
     const taken = new Set<string>(['no_capacity']);
-    const usage = routing.strategy === 'usage-based';
+    // Usage- and latency-based routing skip deployments without tpm/rpm room: they carry the limits and a no_capacity exit.
+    const limited = routing.strategy === 'usage-based' || routing.strategy === 'latency-based';
     const routes = deps.map((dep, i) => ({
       name: safeRouteName(dep.model.split('/').pop() || `deployment-${i + 1}`, taken),
       weight: routing.weights[i]!,
       classes: [],
-      ...(usage ? { tpm: dep.tpm, rpm: dep.rpm } : {}),
+      ...(limited ? { tpm: dep.tpm, rpm: dep.rpm } : {}),
     }));
-    if (usage) group.noCapacityExit = router;
+    if (limited) group.noCapacityExit = router;
     graph.nodes.find((n) => n.id === router)!.params = {
       strategy: routing.strategy,
       routes,

@@ -26,7 +26,7 @@ export function groupRouting(group: string, deps: ProxyDeployment[], matches: Ma
     case 'least-busy':
       return { strategy: 'least-busy', weights: equal };
     case 'latency-based-routing':
-      log.warn(path, `group '${group}': latency-based-routing is approximated: LiteLLM ranks deployments by each call's seconds per output token (time to first token per token when streaming, a 1000 s sample for a timeout); Preflight's latency-based router ranks routes by the mean end-to-end latency of their last 10 served requests`);
+      log.info(path, `group '${group}': latency-based-routing ranks deployments as LiteLLM does, by each call's seconds per output token (time to first token per token when streaming, 1,000 s for a timeout), within their tpm/rpm; routing_strategy_args are not read (lowest_latency_buffer 0: set the router's latency buffer if yours differs)`);
       return { strategy: 'latency-based', weights: equal };
     case 'usage-based-routing':
       log.info(path, `group '${group}': usage-based-routing is simulated with the rules of usage-based-routing-v2, which replaced it (fewest tokens this minute among deployments whose tpm/rpm leave room)`);

@@ -6,8 +6,8 @@ const RouteSchema = z
     name: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a route name: lower-case letter, then letters, digits, "_" or "-"').meta({ description: 'The output port of this route.' }),
     weight: z.number().min(0).default(1).meta({ description: 'Share of traffic for the weighted strategy (relative).' }),
     classes: z.array(z.string()).default([]).meta({ description: 'Query classes sent here by the by-class strategy; a route with none takes the classes no route lists.' }),
-    tpm: z.number().positive().nullable().default(null).meta({ unit: 'tokens/min', description: "Usage-based strategy: tokens per minute this route's deployment may take (LiteLLM deployment tpm); null for no limit." }),
-    rpm: z.number().positive().nullable().default(null).meta({ unit: 'requests/min', description: "Usage-based strategy: requests per minute this route's deployment may take (LiteLLM deployment rpm); null for no limit." }),
+    tpm: z.number().positive().nullable().default(null).meta({ unit: 'tokens/min', description: "Usage- and latency-based strategies: tokens per minute this route's deployment may take (LiteLLM deployment tpm); null for no limit." }),
+    rpm: z.number().positive().nullable().default(null).meta({ unit: 'requests/min', description: "Usage- and latency-based strategies: requests per minute this route's deployment may take (LiteLLM deployment rpm); null for no limit." }),
   })
   .strict();
 
@@ -19,7 +19,7 @@ export const RouterParams = z
     strategy: z.enum(['weighted', 'by-class', 'least-busy', 'latency-based', 'usage-based']).default('weighted').meta({
       title: 'Strategy',
       description:
-        "weighted: random by weight (LiteLLM simple-shuffle); by-class: model tiering by query class; least-busy: fewest calls in flight at the route's call node (LiteLLM least-busy; a route without a call node counts its requests until they end); latency-based: lowest mean end-to-end latency of the last 10 requests served through the route (untried routes first); usage-based: LiteLLM usage-based-routing-v2 — the route with the fewest tokens this minute among those whose tpm/rpm leave room, else the no_capacity port.",
+        "weighted: random by weight (LiteLLM simple-shuffle); by-class: model tiering by query class; least-busy: fewest calls in flight at the route's call node (LiteLLM least-busy; a route without a call node counts its requests until they end); latency-based: LiteLLM latency-based-routing when every route leads to an LLM call — the lowest mean seconds per output token of the route's recent calls (time to first token per token for streaming requests, 1,000 s for a timeout, untried routes first), within tpm/rpm; otherwise the lowest mean end-to-end latency of the last 10 requests served through the route; usage-based: LiteLLM usage-based-routing-v2 — the route with the fewest tokens this minute among those whose tpm/rpm leave room, else the no_capacity port.",
     }),
     routes: z
       .array(RouteSchema)
@@ -38,6 +38,11 @@ export const RouterParams = z
         });
       })
       .meta({ title: 'Routes' }),
+    lowestLatencyBuffer: z.number().min(0).default(0).meta({
+      unit: 'share',
+      title: 'Latency buffer',
+      description: 'latency-based: routes within this share above the lowest latency are picked at random (LiteLLM routing_strategy_args lowest_latency_buffer; 0 = the lowest, ties at random).',
+    }),
     skipOpenBreakers: z.boolean().default(false).meta({
       title: 'Skip routes in cooldown',
       description:

@@ -1,6 +1,7 @@
 import type { SimRequest } from '../../engine/request';
 import type { CompiledClass, CompiledTraffic } from '../../engine/traffic';
 import type { RandomStream } from '../../random/streams';
+import { LowestLatency } from './lowest-latency';
 import { routeForClass, type RouterParamsOut } from './params';
 
 const LATENCY_SAMPLES = 10;
@@ -28,6 +29,9 @@ export class RouteChooser {
   private readonly tpmLimit: Float64Array;
   private readonly rpmLimit: Float64Array;
   private readonly ties: number[] = [];
+  private readonly classStreams: boolean[];
+  /** latency-based with a call node on every route: LiteLLM's per-call lowest-latency lists; null otherwise. */
+  private lowest: LowestLatency | null = null;
 
   constructor(
     params: RouterParamsOut,
@@ -49,6 +53,13 @@ export class RouteChooser {
     this.minuteRequests = new Float64Array(routes.length);
     this.tpmLimit = Float64Array.from(routes, (r) => r.tpm ?? Infinity);
     this.rpmLimit = Float64Array.from(routes, (r) => r.rpm ?? Infinity);
+    this.classStreams = traffic.classes.map((c) => c.stream);
+  }
+
+  /** latency-based ranks routes by their calls, as LiteLLM does (every route leads to a call node). */
+  rankByCalls(buffer: number): LowestLatency {
+    this.lowest = new LowestLatency(this.all.length, buffer, this.rng);
+    return this.lowest;
   }
 
   /** Routes the strategy may pick for `req` (by-class: only its class's route). */
@@ -71,7 +82,9 @@ export class RouteChooser {
       case 'least-busy':
         return this.leastBusy(pool ?? this.all);
       case 'latency-based':
-        return this.fastest(pool ?? this.all);
+        if (this.lowest === null) return this.fastest(pool ?? this.all);
+        this.rollMinute(now);
+        return this.lowest.choose(pool ?? this.all, this.classStreams[req.classIndex] ?? false, (i) => this.minuteTokens[i]! + inputTokens(i) <= this.tpmLimit[i]! && this.minuteRequests[i]! + 1 <= this.rpmLimit[i]!);
       case 'usage-based':
         return this.leastUsed(pool ?? this.all, now, inputTokens);
     }

@@ -5,8 +5,10 @@ import { backoffDelayMs, retryWithinBudget } from '../../engine/retry';
 import type { Metrics } from '../../metrics/metrics';
 import type { RandomStream } from '../../random/streams';
 import { CallNodeRuntime } from '../call-node';
+import { LlmRuntime } from '../llm/llm';
 import { defineNodeKind, type BuildContext, type PortDefinition } from '../kind';
 import { NO_CAPACITY_PORT, RouterParams, routeForClass, type RouterParamsOut } from './params';
+import type { LowestLatency } from './lowest-latency';
 import { RouteChooser } from './route-chooser';
 
 /**
@@ -34,6 +36,9 @@ class RouterRuntime implements NodeRuntime {
   readonly routed: Float64Array;
   private readonly usageBased: boolean;
   private readonly noCapacityPort: number;
+  /** latency-based over call nodes: LiteLLM's per-call latency lists (null otherwise). */
+  private lowest: LowestLatency | null = null;
+  private readonly classStreams: boolean[];
   retries = 0;
   retriesWithoutWait = 0;
   /** usage-based: routing decisions that found no route with room (LiteLLM's "No deployments available"). */
@@ -53,7 +58,8 @@ class RouterRuntime implements NodeRuntime {
     this.tracksFinish = ctx.params.strategy === 'least-busy' || ctx.params.strategy === 'latency-based';
     this.routed = new Float64Array(routes.length);
     this.usageBased = ctx.params.strategy === 'usage-based';
-    this.noCapacityPort = this.usageBased ? ctx.port(NO_CAPACITY_PORT) : -1;
+    this.classStreams = ctx.traffic.classes.map((c) => c.stream);
+    this.noCapacityPort = this.usageBased || ctx.params.strategy === 'latency-based' ? ctx.port(NO_CAPACITY_PORT) : -1;
   }
 
   attach(engine: EngineApi): void {
@@ -66,19 +72,36 @@ class RouterRuntime implements NodeRuntime {
     });
     // usage-based routing counts the tokens of each successful call down a route; least-busy counts
     // calls in flight, so it needs to know when a route's call ends (LiteLLM: pre-call +1, outcome −1).
-    if (this.usageBased || this.params.strategy === 'least-busy') for (const call of new Set(this.routeCall)) if (call >= 0) engine.observe(call, this.index);
+    // latency-based ranks by output tokens, as LiteLLM does, when every route leads to an LLM call.
+    if (this.params.strategy === 'latency-based' && this.routeCall.every((c) => c >= 0 && engine.runtime(c) instanceof LlmRuntime)) this.lowest = this.chooser.rankByCalls(this.params.lowestLatencyBuffer);
+    if (this.usageBased || this.lowest !== null || this.params.strategy === 'least-busy') for (const call of new Set(this.routeCall)) if (call >= 0) engine.observe(call, this.index);
   }
 
-  onObservedOutcome(node: number, req: SimRequest, ok: boolean): void {
+  onObservedOutcome(node: number, req: SimRequest, ok: boolean, durationMs: number): void {
     const entry = this.routedAt.get(req.id);
     if (entry !== undefined && entry.inFlight && this.routeCall[entry.route] === node) {
       entry.inFlight = false;
       this.chooser.moved(entry.route);
     }
+    if (this.lowest !== null) this.noteLatency(node, req, ok, durationMs);
     if (!ok || !this.usageBased) return;
     const now = this.engine.now;
     this.routeCall.forEach((call, route) => {
       if (call === node) this.chooser.countTokens(route, now, req.callInputTokens + req.callOutputTokens);
+    });
+  }
+
+  /** LiteLLM's latency logger: per-token latency of successes (and their minute's tokens and requests), 1,000 s for a timeout. */
+  private noteLatency(node: number, req: SimRequest, ok: boolean, durationMs: number): void {
+    const now = this.engine.now;
+    const stream = this.classStreams[req.classIndex] ?? false;
+    this.routeCall.forEach((call, route) => {
+      if (call !== node) return;
+      if (ok) {
+        this.lowest!.success(route, durationMs, req.callOutputTokens, stream ? req.callTtftMs : null);
+        this.chooser.countRequest(route, now);
+        this.chooser.countTokens(route, now, req.callInputTokens + req.callOutputTokens);
+      } else if (req.callFinalStatus === 408) this.lowest!.timeout(route);
     });
   }
 
@@ -231,7 +254,7 @@ export const routerKind = defineNodeKind({
   outputs: [],
   outputsFor: (p): PortDefinition[] => [
     ...p.routes.map((r) => ({ name: r.name, description: `Route "${r.name}"`, required: true })),
-    ...(p.strategy === 'usage-based'
+    ...(p.strategy === 'usage-based' || p.strategy === 'latency-based'
       ? [{ name: NO_CAPACITY_PORT, description: 'No route has room under its tpm/rpm this minute (LiteLLM: "No deployments available", a 429); unwired, the request ends as an Error.', required: false, isError: true }]
       : []),
   ],
