@@ -41,7 +41,7 @@ class RouterRuntime implements NodeRuntime {
   private readonly classStreams: boolean[];
   retries = 0;
   retriesWithoutWait = 0;
-  /** usage-based: routing decisions that found no route with room (LiteLLM's "No deployments available"). */
+  /** usage- and latency-based: routing decisions that found no route with room (LiteLLM's "No deployments available"). */
   noCapacity = 0;
 
   constructor(ctx: BuildContext<RouterParamsOut>) {
@@ -116,15 +116,11 @@ class RouterRuntime implements NodeRuntime {
   }
 
   /**
-   * A call reached through this router failed for good at its node. Returns true when the router takes
-   * the request back to route it again; false leaves it to the call's error port (fallbacks).
+   * A call reached through this router failed for good at its node (or no route had room). Returns true
+   * when the router takes the request back to route it again after the wait its retry policy gives;
+   * false leaves it to the failure's own port (fallbacks).
    */
   retryFailedCall(req: SimRequest, code: number, retryAfterMs: number): boolean {
-    return this.retry(req, code, retryAfterMs);
-  }
-
-  /** Routes `req` again after the wait its retry policy gives, if it may; false when it may not. */
-  private retry(req: SimRequest, code: number, retryAfterMs: number): boolean {
     const spec = this.params.retry;
     const status = statusOf(code);
     if (req.routerRetries >= spec.numRetries || code === ErrorCode.deadline || !this.retryOn.has(status)) return false;
@@ -172,7 +168,7 @@ class RouterRuntime implements NodeRuntime {
   report(): NodeReport {
     const out: NodeReport = { strategy: this.params.strategy, routed: Object.fromEntries(this.params.routes.map((r, i) => [r.name, this.routed[i]!])) };
     if (this.params.retry.numRetries > 0) Object.assign(out, { retries: this.retries, retriesWithoutWait: this.retriesWithoutWait });
-    if (this.usageBased) out.noRouteWithRoom = this.noCapacity;
+    if (this.noCapacityPort >= 0) out.noRouteWithRoom = this.noCapacity;
     return out;
   }
 
@@ -212,12 +208,12 @@ class RouterRuntime implements NodeRuntime {
   }
 
   /**
-   * usage-based routing found no route with room: LiteLLM raises a 429 ("No deployments available",
+   * usage- or latency-based routing found no route with room: LiteLLM raises a 429 ("No deployments available",
    * Retry-After 60 s), which its Router retries like any 429 before the no_capacity port takes over.
    */
   private noRoute(req: SimRequest): void {
     if (req.counted && !req.shadow) this.noCapacity++;
-    if (this.retry(req, ErrorCode.rateLimited, 60_000)) return;
+    if (this.retryFailedCall(req, ErrorCode.rateLimited, 60_000)) return;
     req.errorCode = ErrorCode.rateLimited;
     req.errorNode = this.index;
     this.engine.emit(req, this.index, this.noCapacityPort);
