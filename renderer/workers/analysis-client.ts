@@ -29,6 +29,8 @@ export interface AnalysisProgress {
   done: number;
   total: number;
   fraction: number;
+  /** The total is a running estimate (the load search: how many more points bisection needs is not known ahead). */
+  estimated?: boolean;
 }
 
 export interface AnalysisTask<T> {
@@ -193,9 +195,26 @@ export function tornadoBars(pool: AnalysisPool, req: DocumentRequest & { paths: 
   return then(task, (parts) => ({ base: parts[0]!.base!, bars: sortTornadoBars(parts.flatMap((p) => p.bars)), spread: req.spread }));
 }
 
-/** The max-load search is one bisection (each step depends on the last), so it is one job. */
-export function loadSearch(pool: AnalysisPool, req: DocumentRequest & { criteria: LoadCriteria; tolerance?: number }, onProgress: (p: AnalysisProgress) => void): AnalysisTask<LoadSearchResult> {
-  const task = schedule(pool, 1, () => ({ type: 'load-search', document: req.document, options: req.options, criteria: req.criteria, ...(req.tolerance ? { tolerance: req.tolerance } : {}) }), (r) => answer('load-search')(r).search, onProgress);
+/** Runs per load point and the confidence of their half-widths (absent: one seed per point). */
+export interface LoadSearchPlan {
+  replications: number;
+  confidence: number;
+}
+
+/**
+ * The max-load search is one bisection (each step depends on the last), so it is one job. Progress
+ * is in runs (points × replications) of the search's own running estimate, from its first point on.
+ */
+export function loadSearch(pool: AnalysisPool, req: DocumentRequest & { criteria: LoadCriteria; tolerance?: number; plan?: LoadSearchPlan }, onProgress: (p: AnalysisProgress) => void): AnalysisTask<LoadSearchResult> {
+  const spec: AnalysisJobSpec = { type: 'load-search', document: req.document, options: req.options, criteria: req.criteria, ...(req.tolerance ? { tolerance: req.tolerance } : {}), ...(req.plan ? { plan: req.plan } : {}) };
+  // The job's own progress carries its runs; schedule (kept for its immediate cancel) only counts jobs.
+  const counted: AnalysisPool = {
+    size: 1,
+    submit: (s) => pool.submit(s, (fraction, runs) => runs && onProgress({ done: runs.done, total: runs.estimated, fraction, estimated: true })),
+    // The app's shared pool outlives this search: not this wrapper's to dispose.
+    dispose: () => undefined,
+  };
+  const task = schedule(counted, 1, () => spec, (r) => answer('load-search')(r).search, () => undefined);
   return then(task, (r) => r[0]!);
 }
 

@@ -74,8 +74,9 @@ async function runJob(job: AnalysisJob, doc: Loaded['doc'], catalog: Loaded['cat
       // Synchronous: a cancel cannot arrive mid-search, so the pool stops it by terminating the worker.
       return {
         kind: 'load-search',
-        search: searchMaxLoad(doc, catalog, job.criteria, { ...job.options, ...(job.tolerance ? { tolerance: job.tolerance } : {}) }, {
-          onStep: (s) => deps.post({ type: 'progress', jobId: job.jobId, fraction: Math.min(0.99, s.runs / s.estimatedRuns) }),
+        search: searchMaxLoad(doc, catalog, job.criteria, { ...job.options, ...(job.tolerance ? { tolerance: job.tolerance } : {}), ...(job.plan ?? {}) }, {
+          // Runs are points × replications; the total is the search's estimate, refined at each step.
+          onStep: (s) => deps.post({ type: 'progress', jobId: job.jobId, fraction: Math.min(0.99, s.runs / s.estimatedRuns), runs: { done: s.runs, estimated: s.estimatedRuns } }),
         }),
       };
   }

@@ -25,6 +25,8 @@ export class JobFailed extends Error {
   }
 }
 
+export type ProgressListener = (fraction: number, runs?: { done: number; estimated: number }) => void;
+
 export interface PoolTask {
   promise: Promise<AnalysisJobResult>;
   cancel(): void;
@@ -33,14 +35,15 @@ export interface PoolTask {
 export interface AnalysisPool {
   /** Workers it runs at most at once. */
   readonly size: number;
-  submit(spec: AnalysisJobSpec, onProgress?: (fraction: number) => void): PoolTask;
+  /** `onProgress` gets the job's fraction and, from a load search, its runs so far and estimated. */
+  submit(spec: AnalysisJobSpec, onProgress?: ProgressListener): PoolTask;
   dispose(): void;
 }
 
 interface Entry {
   jobId: number;
   spec: AnalysisJobSpec;
-  onProgress: (fraction: number) => void;
+  onProgress: ProgressListener;
   resolve(result: AnalysisJobResult): void;
   reject(error: Error): void;
 }
@@ -88,7 +91,7 @@ export function createAnalysisPool(makePort: PortFactory, size: number, cancelGr
         if (message.jobId !== entry.jobId) return; // a late message of a job given up on
         switch (message.type) {
           case 'progress':
-            entry.onProgress(message.fraction);
+            entry.onProgress(message.fraction, message.runs);
             return;
           case 'done':
             entry.resolve(message.result);

@@ -44,8 +44,25 @@ export const TornadoJobSchema = z.object({ type: z.literal('tornado'), ...jobBas
 
 export const LoadCriteriaSchema = z.object({ p99Ms: limit, p95Ms: limit, ttftP50Ms: limit, errorRate: limit, rateLimitedShare: limit }).strict();
 
-/** searchMaxLoad: bisection on a traffic multiplier with one seed. */
-export const LoadSearchJobSchema = z.object({ type: z.literal('load-search'), ...jobBase, criteria: LoadCriteriaSchema, tolerance: z.number().gt(0).lt(1).optional() }).strict();
+/**
+ * Most runs per load point: the search is one sequential job (each step depends on the last), so
+ * its ~12 points × N runs all run in one worker; 20 keeps that to minutes at the default run length.
+ */
+export const LOAD_SEARCH_MAX_REPLICATIONS = 20;
+
+/**
+ * searchMaxLoad: bisection on a traffic multiplier with one seed, or with `plan` the mean of
+ * `replications` seeds per point (the same seeds at every load) and half-widths at `confidence`.
+ */
+export const LoadSearchJobSchema = z
+  .object({
+    type: z.literal('load-search'),
+    ...jobBase,
+    criteria: LoadCriteriaSchema,
+    tolerance: z.number().gt(0).lt(1).optional(),
+    plan: z.object({ replications: z.number().int().min(1).max(LOAD_SEARCH_MAX_REPLICATIONS), confidence: z.number().gt(0.5).lt(1) }).strict().optional(),
+  })
+  .strict();
 
 export const AnalysisCancelSchema = z.object({ type: z.literal('cancel'), jobId: z.number().int().min(1) }).strict();
 
@@ -65,8 +82,11 @@ export type AnalysisJobResult =
   | { kind: 'load-search'; search: LoadSearchResult };
 
 export type AnalysisOutbound =
-  /** 0..1 of the job (runs report between slices, the load search after each of its runs; other jobs when they finish). */
-  | { type: 'progress'; jobId: number; fraction: number }
+  /**
+   * 0..1 of the job (runs report between slices, the load search after each load point; other jobs
+   * when they finish). The load search adds its runs: done, and its running estimate of the total.
+   */
+  | { type: 'progress'; jobId: number; fraction: number; runs?: { done: number; estimated: number } }
   | { type: 'done'; jobId: number; result: AnalysisJobResult }
   | { type: 'cancelled'; jobId: number }
   | { type: 'failed'; jobId: number; message: string; problems: Problem[] }

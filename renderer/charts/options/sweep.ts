@@ -1,4 +1,5 @@
 import { halfWidthText, type Interval, type SweepResult } from '../../../simulation/index';
+import { errorBarSeries } from './error-bars';
 import { baseText, CHART } from './palette';
 
 type Metric = 'monthlyCostUsd' | 'costPerQueryUsd' | 'p99Ms' | 'p50Ms' | 'errorRate';
@@ -38,27 +39,6 @@ export function sweepErrorBarData(result: SweepResult, metric: Metric): Array<[n
   });
 }
 
-interface RenderApi {
-  value(dim: number): number;
-  coord(point: [number, number]): [number, number];
-}
-
-/** One error bar on a value axis: low to high with 5 px caps. */
-function renderSweepErrorBar(_params: unknown, api: RenderApi) {
-  const x = api.value(0);
-  const [cx, top] = api.coord([x, api.value(2)]);
-  const [, bottom] = api.coord([x, api.value(1)]);
-  const style = { stroke: CHART.p50, lineWidth: 1.5 };
-  return {
-    type: 'group',
-    children: [
-      { type: 'line', shape: { x1: cx, y1: top, x2: cx, y2: bottom }, style },
-      { type: 'line', shape: { x1: cx - 5, y1: top, x2: cx + 5, y2: top }, style },
-      { type: 'line', shape: { x1: cx - 5, y1: bottom, x2: cx + 5, y2: bottom }, style },
-    ],
-  };
-}
-
 /** One axis: the figure against the parameter, today's value marked; a replicated sweep's intervals as error bars. */
 export function sweepLineOption(result: SweepResult, metric: Metric, metricLabel: string, paramName: string, format: (v: number) => string, formatParam: (v: number) => string) {
   const axis = result.axes[0]!;
@@ -88,7 +68,7 @@ export function sweepLineOption(result: SweepResult, metric: Metric, metricLabel
         itemStyle: { color: CHART.p50 },
         markLine: { symbol: 'none', silent: true, precision: 10, lineStyle: { color: CHART.text, type: 'dotted' }, label: { ...baseText, formatter: 'today' }, data: [{ xAxis: result.base[0] }] },
       },
-      ...(bars.length ? [{ type: 'custom', name: 'confidence interval', renderItem: renderSweepErrorBar, data: bars, z: 10, encode: { x: 0, y: [1, 2] }, tooltip: { show: false } }] : []),
+      ...errorBarSeries(bars, CHART.p50),
     ],
   };
 }

@@ -30,7 +30,8 @@ export function JobControls(props: { kind: JobKind; label: string; unit: string;
               <div style={{ width: `${(p?.fraction ?? 0) * 100}%` }} />
             </div>
             <span className="muted num" data-testid={`${props.kind}-progress`}>
-              {p ? `${p.done} of ${p.total} ${props.unit} · ${Math.round(p.fraction * 100)} %` : 'starting the workers…'}
+              {/* "about": an estimated total (the load search's) is refined as it goes. */}
+              {p ? `${p.done} of ${p.estimated ? 'about ' : ''}${p.total} ${props.unit} · ${Math.round(p.fraction * 100)} %` : 'starting the workers…'}
             </span>
             <button className="btn" onClick={() => store.getState().cancel(props.kind)}>
               <Icon name="stop" size={14} /> Cancel

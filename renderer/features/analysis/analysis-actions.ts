@@ -1,6 +1,6 @@
 import { getParam, loadPipeline, type Catalog, type PipelineDocument, type ReplicationPlan, type SweepAxis, type SweepPlan } from '../../../simulation/index';
 import type { AppServices } from '../../app/app-context';
-import { loadSearch, maturity, replicate, sweepPoints, tornadoBars } from '../../workers/analysis-client';
+import { loadSearch, maturity, replicate, sweepPoints, tornadoBars, type LoadSearchPlan } from '../../workers/analysis-client';
 import type { AnalysisPool } from '../../workers/analysis-pool';
 import type { AnalysisInputs } from './analysis-inputs';
 import { MAX_SCENARIOS, type AnalysisStore, type Basis } from './analysis-store';
@@ -30,14 +30,23 @@ interface Current {
   basis: Basis;
 }
 
-/**
- * Replications per sweep point at the Confidence tool's confidence (its fixed or stopping setting,
- * 95 % by default); none for a single run per point.
- */
+/** The app's confidence level: the Confidence tool's (its fixed or stopping setting, 95 % by default). */
+export function appConfidence(i: AnalysisInputs): number {
+  return i.confidence.mode === 'fixed' ? i.confidence.confidence : i.confidence.stoppingConfidence;
+}
+
+/** Replications per sweep point at the app's confidence; none for a single run per point. */
 export function sweepPlan(i: AnalysisInputs): { plan?: SweepPlan } {
   const replications = i.whatif.sweepReplications;
   if (replications <= 1) return {};
-  return { plan: { replications, confidence: i.confidence.mode === 'fixed' ? i.confidence.confidence : i.confidence.stoppingConfidence } };
+  return { plan: { replications, confidence: appConfidence(i) } };
+}
+
+/** Replications per load point of the max-load search at the app's confidence; none for one seed. */
+export function loadSearchPlan(i: AnalysisInputs): { plan?: LoadSearchPlan } {
+  const replications = i.capacity.replications;
+  if (replications <= 1) return {};
+  return { plan: { replications, confidence: appConfidence(i) } };
 }
 
 export function createAnalysisActions(s: AppServices, store: AnalysisStore, pool: () => AnalysisPool): AnalysisActions {
@@ -93,7 +102,7 @@ export function createAnalysisActions(s: AppServices, store: AnalysisStore, pool
       if (!c) return;
       const criteria = loadCriteria(criteriaFor(inputs().capacity.criteria, c.parsed));
       if (Object.values(criteria).every((v) => v === null)) return fail('Turn on at least one criterion for the search.');
-      store.getState().start('loadSearch', c.basis, (onProgress) => loadSearch(pool(), { document: c.document, options: {}, criteria, tolerance: inputs().capacity.tolerance }, onProgress));
+      store.getState().start('loadSearch', c.basis, (onProgress) => loadSearch(pool(), { document: c.document, options: {}, criteria, tolerance: inputs().capacity.tolerance, ...loadSearchPlan(inputs()) }, onProgress));
     },
     runMaturity() {
       const m = inputs().maturity;

@@ -25,7 +25,8 @@ export interface AnalysisInputs {
     figures: IntervalFigure[];
     chartFigure: IntervalFigure;
   };
-  capacity: { criteria: CriteriaInput | null; tolerance: number };
+  /** `replications`: runs per load point of the max-load search (the same seeds at every load); 1 is one seed, no interval. */
+  capacity: { criteria: CriteriaInput | null; tolerance: number; replications: number };
   maturity: {
     source: 'templates' | 'scenarios';
     /** Saved scenarios compared after the current document (the first level is the baseline). */
@@ -64,7 +65,7 @@ export const DEFAULT_INPUTS: AnalysisInputs = {
     figures: ['p50Ms', 'p95Ms', 'p99Ms', 'costPerQueryUsd'],
     chartFigure: 'p99Ms',
   },
-  capacity: { criteria: null, tolerance: 0.02 },
+  capacity: { criteria: null, tolerance: 0.02, replications: 1 },
   maturity: {
     source: 'templates',
     scenarioIds: [],

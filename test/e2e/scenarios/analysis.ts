@@ -1,4 +1,4 @@
-import { formatUsd, type LevelRoiWithIntervals, type LoadSearchResult, type ReplicatedResults, type SweepResult } from '../../../simulation/index';
+import { formatMs, formatUsd, type LevelRoiWithIntervals, type LoadSearchResult, type ReplicatedResults, type SweepResult } from '../../../simulation/index';
 import { compactInterval, formatFigure, intervalText, rangeText } from '../../../renderer/features/analysis/format';
 import { halfWidthText } from '../../../renderer/features/analysis/precision';
 import { assert, assertEqual, eventually, REPO, run, type Scenario } from '../harness';
@@ -114,6 +114,50 @@ export const analysis: Scenario[] = [
       if (maxLoad.limitedBy.node === 'llm') assert(limitedBy.includes('slowest node Answer (gpt-5.4-mini) (llm)'), `the node by its name: ${limitedBy}`);
       await page.getByTestId('p99-vs-load').scrollIntoViewIfNeeded();
       await shot('44-capacity-max-load');
+    },
+  },
+  {
+    name: 'capacity, replicated: a max-load search with 2 runs per load point counts its runs, draws ± error bars and equals preflight capacity --replications 2',
+    async run({ page, dir, shot }) {
+      const file = await saveDocument(page, dir);
+      await page.getByRole('tab', { name: 'Analysis' }).click();
+      await page.getByRole('tab', { name: /Capacity/ }).click();
+      const perPoint = page.getByLabel('Replications per point', { exact: true });
+      const search = page.getByRole('button', { name: 'Search max load' });
+      await perPoint.fill('21');
+      await perPoint.press('Enter');
+      assert((await page.locator(`#${await perPoint.getAttribute('aria-describedby')}`).innerText()).includes('from 1 to 20'), '21 is refused, saying what is allowed');
+      assert(await search.isDisabled(), 'Search max load is off while the value is refused');
+      await perPoint.fill('2');
+      await perPoint.press('Enter');
+      await eventually(async () => assert(await search.isEnabled(), 'a valid value turns it back on'));
+      assert((await page.getByTestId('load-replications').innerText()).includes('the same 2 seeds at every load'), 'the hint says what 2 replications mean');
+      assertEqual(await page.getByTestId('capacity-command').innerText(), 'preflight capacity --replications 2', 'the CLI line that runs the same search');
+      const cli = cliJson<{ maxLoad: LoadSearchResult }>(['capacity', file, '--replications', '2']);
+      // Progress is in runs, 2 per load point, of the search's running estimate; recorded at every DOM change (the search is quick).
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (globalThis as unknown as { seen: string[] }).seen = seen;
+        new MutationObserver(() => seen.push(document.querySelector('[data-testid="loadSearch-progress"]')?.textContent ?? '')).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await search.click();
+      await page.getByTestId('max-load').waitFor({ timeout: 180_000 });
+      const { maxLoad } = await cli;
+      assertEqual(maxLoad.replications, 2, 'the CLI ran 2 replications per point');
+      const counts = (await page.evaluate(() => (globalThis as unknown as { seen: string[] }).seen)).filter((t) => / runs · /.test(t));
+      assert(counts.length > 0 && counts.every((t) => /^\d*[02468] of about \d+ runs · \d+ %$/.test(t)), `progress counts runs, 2 per load: ${[...new Set(counts)].join(' | ')}`);
+      const shown = await page.getByTestId('max-load').innerText();
+      if (maxLoad.bound !== 'latency') assert(shown.includes(`${maxLoad.maxRps.toLocaleString('en-US', { maximumSignificantDigits: 3 })} req/s`), `max load equals the CLI's ${maxLoad.maxRps}: ${shown}`);
+      assert((await page.getByTestId('load-plan').innerText()).startsWith('Mean of 2 runs per point, ± at 95 %'), 'the note under the charts says what a point is');
+      assert((await page.getByTestId('p99-vs-load').getAttribute('aria-label'))!.endsWith('(mean of 2 runs per point, ± at 95 %, drawn as error bars)'), 'the P99 chart has error bars');
+      await page.locator('summary', { hasText: 'Every load the search ran' }).click();
+      const rows = await page.getByTestId('load-table').locator('tbody tr').allInnerTexts();
+      assertEqual(rows.length, maxLoad.points.length, 'every load the CLI ran');
+      const first = maxLoad.points[0]!;
+      const p99 = `${formatMs(first.p99Ms)} ${halfWidthText('p99Ms', first.p99Ms, first.p99HalfWidthMs!) ?? '± 0'}`;
+      assert(rows[0]!.includes(p99), `the first load's P99 is the CLI's mean ± half-width (${p99}): ${rows[0]}`);
+      await page.getByTestId('p99-vs-load').scrollIntoViewIfNeeded();
+      await shot('44c-capacity-replicated');
     },
   },
   {

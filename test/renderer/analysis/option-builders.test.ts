@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { meanInterval, type LoadSearchResult, type SweepResult, type TornadoBar } from '../../../simulation/index';
+import { meanInterval, type LoadPoint, type LoadSearchResult, type SweepResult, type TornadoBar } from '../../../simulation/index';
 import { niceCeil, nodeLatencyOption, projectionOption, quotaUtilisationOption } from '../../../renderer/charts/options/dashboards';
+import { valueErrorBarRenderer } from '../../../renderer/charts/options/error-bars';
 import { errorBarData, intervalBarsOption, renderErrorBar } from '../../../renderer/charts/options/interval-bars';
-import { loadCurveOption, yScale } from '../../../renderer/charts/options/load-curve';
+import { loadCurveOption, loadErrorBarData, loadPointsText, loadValueText, yScale } from '../../../renderer/charts/options/load-curve';
 import { replicationValuesOption } from '../../../renderer/charts/options/replications';
 import { sweepErrorBarData, sweepHeatmapOption, sweepInterval, sweepLineOption, sweepValue, sweepValueText } from '../../../renderer/charts/options/sweep';
 import { tornadoDeltas, tornadoOption } from '../../../renderer/charts/options/tornado';
@@ -51,8 +52,8 @@ describe('interval bars', () => {
 });
 
 describe('load curve', () => {
-  const point = (multiplier: number, p99Ms: number, breaks: string[]) => ({ multiplier, rps: 5 * multiplier, p99Ms, costPerQueryUsd: 0.01 / multiplier, errorRate: 0, rateLimitedShare: 0, peakUtilisation: 0.1, limitingQuota: 'q', breaks });
-  const search: LoadSearchResult = { criteria: { p99Ms: 5000 }, baseRps: 5, bound: 'capacity', maxMultiplier: 2.5, maxRps: 12.5, limitedBy: { criterion: 'p99Ms', quota: 'q', node: 'llm' }, points: [point(1, 3000, []), point(2, 4000, []), point(2.5, 4900, []), point(3, 6000, ['p99Ms']), point(4, 9000, ['p99Ms'])], iterations: 4, note: '' };
+  const point = (multiplier: number, p99Ms: number, breaks: string[]): LoadPoint => ({ multiplier, rps: 5 * multiplier, p99Ms, costPerQueryUsd: 0.01 / multiplier, errorRate: 0, rateLimitedShare: 0, peakUtilisation: 0.1, limitingQuota: 'q', breaks, replications: 1, p99HalfWidthMs: null, costPerQueryHalfWidthUsd: null });
+  const search: LoadSearchResult = { criteria: { p99Ms: 5000 }, baseRps: 5, bound: 'capacity', maxMultiplier: 2.5, maxRps: 12.5, limitedBy: { criterion: 'p99Ms', quota: 'q', node: 'llm' }, points: [point(1, 3000, []), point(2, 4000, []), point(2.5, 4900, []), point(3, 6000, ['p99Ms']), point(4, 9000, ['p99Ms'])], iterations: 4, replications: 1, confidence: 0.95, note: '' };
   it('splits sustainable and breaking points and marks today (1×), the max and the target', () => {
     const o = loadCurveOption(search, 'p99Ms', fmt, fmt, 5000) as unknown as Json;
     expect((o.series[1] as { data: unknown[] }).data).toHaveLength(3);
@@ -72,6 +73,28 @@ describe('load curve', () => {
     const o = loadCurveOption({ ...search, points: [point(1, 3000, [])] }, 'p99Ms', fmt, fmt, 5000) as unknown as { yAxis: { min: number; max: number; interval: number } };
     expect(o.yAxis).toMatchObject({ min: 0, max: 6000, interval: 2000 });
     expect(yScale(8540)).toEqual({ top: 10_000, step: 2500 });
+  });
+  it('draws error bars (± half-width) iff the points are means of replications, and says so in the tooltip', () => {
+    const single = loadCurveOption(search, 'p99Ms', fmt, fmt, 5000) as unknown as Json;
+    expect(single.series.map((s) => s.type)).toEqual(['line', 'scatter', 'scatter']);
+    const rep = (p: LoadPoint, p99HalfWidthMs: number): LoadPoint => ({ ...p, replications: 2, p99HalfWidthMs, costPerQueryHalfWidthUsd: 0.0004 });
+    const replicated: LoadSearchResult = { ...search, replications: 2, confidence: 0.95, points: [rep(point(1, 3000, []), 250), rep(point(4, 9000, ['p99Ms']), 1500)] };
+    const o = loadCurveOption(replicated, 'p99Ms', (v) => `${v} ms`, fmt, 5000) as unknown as Json & { yAxis: { max: number }; tooltip: { formatter(p: object): string } };
+    expect(o.series.map((s) => s.type)).toEqual(['line', 'scatter', 'scatter', 'custom']);
+    expect(o.series[3]!.data).toEqual([[1, 2750, 3250], [4, 7500, 10_500]]);
+    expect(loadErrorBarData(replicated.points, 'costPerQueryUsd')[0]).toEqual([1, 0.01 - 0.0004, 0.01 + 0.0004]);
+    // The top of the highest bar stays inside the y range.
+    expect(o.yAxis.max).toBeGreaterThanOrEqual(10_500);
+    expect(o.tooltip.formatter({ dataIndex: 0, seriesName: 'sustainable' })).toBe('1× today · 5<br/><b>3000 ms ± 250 ms</b><br/><span style="opacity:.7">mean of 2 runs per point, ± at 95 %</span>');
+    expect(loadPointsText(search)).toBe('one seed, common random numbers');
+    expect(loadValueText(search.points[0]!, 'p99Ms', fmt)).toBe('3000');
+    expect(loadValueText({ ...replicated.points[0]!, p99HalfWidthMs: 0 }, 'p99Ms', fmt)).toBe('3000 ± 0');
+  });
+  it('the shared value-axis error bar (sweep and load curves): low to high with 5 px caps', () => {
+    const api = { value: (d: number) => [2, 90, 110][d]!, coord: ([x, y]: [number, number]) => [x * 100, 1000 - y] as [number, number] };
+    const g = valueErrorBarRenderer('#123')(null, api) as { children: Array<{ shape: Record<string, number>; style: { stroke: string } }> };
+    expect(g.children.map((c) => c.shape)).toEqual([{ x1: 200, y1: 890, x2: 200, y2: 910 }, { x1: 195, y1: 890, x2: 205, y2: 890 }, { x1: 195, y1: 910, x2: 205, y2: 910 }]);
+    expect(g.children[0]!.style.stroke).toBe('#123');
   });
 });
 

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { formatMs, formatPercent, formatUsd, type Explanation, type LoadSearchResult, type PipelineDocument } from '../../../../simulation/index';
 import { ExplainPopover } from '../../results/ExplainPopover';
 import { formatMultiplier } from '../../../../simulation/index';
-import { loadCurveOption } from '../../../charts/options/load-curve';
+import { loadCurveOption, loadPointsText, loadValueText } from '../../../charts/options/load-curve';
+import { appConfidence } from '../analysis-actions';
 import { nodeLabel } from '../../results/node-label';
 import { useValidation } from '../../../app/app-context';
 import { useAnalysisServices } from '../analysis-context';
@@ -12,7 +13,9 @@ import { FieldErrorScope } from '../field-errors';
 import { NumberField } from '../fields';
 import { JobControls } from '../JobControls';
 import { CRITERIA, criteriaFor, criterionText } from './criteria';
+import { capacityCommand, LOAD_REPLICATIONS_FIELD, loadReplicationsHint } from './load-replications';
 
+const upperFirst = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 const rpsText = (v: number) => `${v.toLocaleString('en-US', { maximumSignificantDigits: 3 })} req/s`;
 
 function CriteriaForm({ doc }: { doc: PipelineDocument }) {
@@ -44,7 +47,9 @@ function belowToday(search: LoadSearchResult): string {
   const lightest = search.points.find((p) => p.breaks.length > 0) ?? search.points[0];
   const target = search.criteria.p99Ms;
   const at = lightest ? ` even at ${formatMultiplier(lightest.multiplier).replace(/×$/, '')} of the traffic (${rpsText(lightest.rps)})` : '';
-  if (search.limitedBy.criterion === 'p99Ms' && lightest && target) return `P99 misses its ${formatMs(target)} target (${formatMs(lightest.p99Ms)})${at}, where nothing queues: the pipeline's own latency, not capacity, is what breaks the SLO. Make the pipeline faster (model, answer length, streaming) before sizing it for load.`;
+  // A replicated point's P99 is a mean: said so, with its ±, as everywhere else the points are shown.
+  const p99 = lightest ? `${loadValueText(lightest, 'p99Ms', formatMs)}${search.replications > 1 ? `, ${loadPointsText(search)}` : ''}` : '';
+  if (search.limitedBy.criterion === 'p99Ms' && lightest && target) return `P99 misses its ${formatMs(target)} target (${p99})${at}, where nothing queues: the pipeline's own latency, not capacity, is what breaks the SLO. Make the pipeline faster (model, answer length, streaming) before sizing it for load.`;
   return `Today's traffic already breaks it${at}. Relax the criterion or change the pipeline (see what limits it above).`;
 }
 
@@ -55,16 +60,20 @@ function explainSearch(search: LoadSearchResult): Explanation {
     formula: search.bound === 'latency' ? `none: ${search.note}` : `${formatMultiplier(search.maxMultiplier)} ${rpsText(search.baseRps)} = ${rpsText(search.maxRps)}`,
     details: [
       `the largest traffic multiplier at which every criterion held: ${Object.entries(search.criteria).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${criterionText(k)} ≤ ${k.endsWith('Ms') ? formatMs(v as number) : formatPercent(v as number, 2)}`).join(', ')}`,
-      broke ? `just above it, at ${formatMultiplier(broke.multiplier)}, ${broke.breaks.map(criterionText).join(' and ')} broke (P99 ${formatMs(broke.p99Ms)}, 429 share ${formatPercent(broke.rateLimitedShare, 2)})` : '',
-      `${search.points.length} runs with the same seed (${search.iterations} steps); ${search.note}`,
+      broke ? `just above it, at ${formatMultiplier(broke.multiplier)}, ${broke.breaks.map(criterionText).join(' and ')} broke (P99 ${loadValueText(broke, 'p99Ms', formatMs)}, 429 share ${formatPercent(broke.rateLimitedShare, 2)})` : '',
+      search.replications > 1
+        ? `${search.points.length} loads × ${search.replications} runs = ${search.points.length * search.replications} runs (${search.iterations} steps), ${loadPointsText(search)}; ${search.note}`
+        : `${search.points.length} runs with the same seed (${search.iterations} steps); ${search.note}`,
       'the multiplier scales every arrival rate, keeping the daily profile and query mix',
     ],
   };
 }
 
-/** Max sustainable load: bisection on the traffic multiplier with one seed, until a criterion breaks. */
+/** Max sustainable load: bisection on the traffic multiplier with one seed (or N per point), until a criterion breaks. */
 export function LoadSearchSection() {
-  const { actions } = useAnalysisServices();
+  const { store, actions } = useAnalysisServices();
+  const replications = useAnalysis((s) => s.inputs.capacity.replications);
+  const confidence = useAnalysis((s) => appConfidence(s.inputs));
   const doc = useValidation((s) => s.validation.parsed);
   const job = useAnalysis((s) => s.jobs.loadSearch);
   const search = job.result;
@@ -72,14 +81,20 @@ export function LoadSearchSection() {
   const p99 = useMemo(() => (search ? loadCurveOption(search, 'p99Ms', formatMs, rpsText, target) : null), [search, target]);
   const cost = useMemo(() => (search ? loadCurveOption(search, 'costPerQueryUsd', formatUsd, rpsText, null) : null), [search]);
   const limited = search?.limitedBy;
+  // Charts are images to a screen reader: the label says when the points carry error bars.
+  const bars = search && search.replications > 1 ? ` (${loadPointsText(search)}, drawn as error bars)` : '';
   const nodes = doc?.nodes ?? [];
   return (
     <section className="result-section" aria-label="Max sustainable load">
       <h2>Max sustainable load</h2>
-      <p className="section-note">Scales every arrival rate by a multiplier — doubling until a criterion breaks, then bisecting to 2 % — with the same seed at every step (common random numbers), so neighbouring loads differ by the load, not by luck. Same search as <span className="mono">preflight capacity</span>.</p>
+      <p className="section-note">
+        Scales every arrival rate by a multiplier — doubling until a criterion breaks, then bisecting to 2 % — with the same seed at every step (common random numbers), so neighbouring loads differ by the load, not by luck. With replications every load runs the same N seeds and is judged on their means. Same search as <span className="mono" data-testid="capacity-command">{capacityCommand(replications, confidence)}</span>.
+      </p>
       <FieldErrorScope>
         {doc ? <CriteriaForm doc={doc} /> : <p className="field-error">Fix the pipeline's problems in the editor first.</p>}
-        <JobControls kind="loadSearch" label="Search max load" unit="searches" onStart={actions.searchLoad} disabled={doc ? null : 'The pipeline has problems.'} />
+        <JobControls kind="loadSearch" label="Search max load" unit="runs" onStart={actions.searchLoad} disabled={doc ? null : 'The pipeline has problems.'}>
+          <NumberField {...LOAD_REPLICATIONS_FIELD} value={replications} width={70} onChange={(value) => store.getState().setInputs('capacity', { replications: value })} hint={loadReplicationsHint(replications, confidence)} testId="load-replications" />
+        </JobControls>
       </FieldErrorScope>
       {search && limited && (
         <>
@@ -109,16 +124,22 @@ export function LoadSearchSection() {
           <div className="tool-grid" style={{ marginTop: 12 }}>
             <div>
               <h3>P99 against load</h3>
-              {p99 && <Chart option={p99} label="P99 latency at each load the search ran" testId="p99-vs-load" />}
+              {p99 && <Chart option={p99} label={`P99 latency at each load the search ran${bars}`} testId="p99-vs-load" />}
             </div>
             <div>
               <h3>Cost per query against load</h3>
-              {cost && <Chart option={cost} label="Cost per query at each load the search ran" testId="cost-vs-load" />}
+              {cost && <Chart option={cost} label={`Cost per query at each load the search ran${bars}`} testId="cost-vs-load" />}
             </div>
           </div>
+          <p className="muted small-note" data-testid="load-plan">
+            {search.replications > 1 ? `${upperFirst(loadPointsText(search))} (the error bars; the same seeds at every load).` : 'One seed, common random numbers: no interval.'}
+          </p>
           <details className="offered">
-            <summary>Every load the search ran ({search.points.length})</summary>
-            <table className="data-table compact">
+            <summary>
+              Every load the search ran ({search.points.length}
+              {search.replications > 1 && ` · ${loadPointsText(search)}`})
+            </summary>
+            <table className="data-table compact" data-testid="load-table">
               <thead>
                 <tr>
                   <th className="r">× today</th>
@@ -136,8 +157,8 @@ export function LoadSearchSection() {
                   <tr key={p.multiplier}>
                     <td className="r num">{formatMultiplier(p.multiplier)}</td>
                     <td className="r num">{rpsText(p.rps)}</td>
-                    <td className="r num">{formatMs(p.p99Ms)}</td>
-                    <td className="r num">{formatUsd(p.costPerQueryUsd)}</td>
+                    <td className="r num">{loadValueText(p, 'p99Ms', formatMs)}</td>
+                    <td className="r num">{loadValueText(p, 'costPerQueryUsd', formatUsd)}</td>
                     <td className="r num">{formatPercent(p.errorRate, 2)}</td>
                     <td className="r num">{formatPercent(p.rateLimitedShare, 2)}</td>
                     <td className="r num">{p.limitingQuota ? `${p.limitingQuota} ${formatPercent(p.peakUtilisation)}` : '—'}</td>
