@@ -56,8 +56,11 @@ export type ScenarioStorageState =
   /** No storage (tests, a browser without IndexedDB): this session only. */
   | { status: 'session' }
   | { status: 'loading' }
-  /** On this machine; `notWritten`: keys of scenarios a write failed for (kept for the session only). */
-  | { status: 'stored'; notWritten: string[] }
+  /**
+   * On this machine; `notWritten`: keys of scenarios a write failed for (kept for the session only);
+   * `writing`: writes and removals not yet done (closing the window now could lose them).
+   */
+  | { status: 'stored'; notWritten: string[]; writing: number }
   | { status: 'failed'; reason: string };
 
 export interface ScenarioChange {

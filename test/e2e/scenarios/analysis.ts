@@ -242,7 +242,11 @@ export const analysis: Scenario[] = [
       const box = page.getByLabel('New name for before the reload');
       await box.fill('baseline, kept');
       await box.press('Enter');
+      // The renamed row is drawn in the same update that counts its write as under way…
+      await page.getByTestId('scenario-list').getByText('baseline, kept').waitFor();
       const p99 = (await page.getByTestId('scenario-list').locator('tbody tr').first().innerText()).split('\t')[2];
+      // …and the panel says when it is on disk; reloading before that could lose it, as closing would.
+      await page.locator('[data-testid="scenario-storage-note"][data-writing="0"]').waitFor();
 
       await page.reload();
       await page.getByTestId('node-users').waitFor();
@@ -256,6 +260,8 @@ export const analysis: Scenario[] = [
       await shot('46b-scenario-after-reload');
 
       await page.getByRole('button', { name: 'Remove baseline, kept' }).click();
+      await page.getByText('No scenarios yet.').waitFor();
+      await page.locator('[data-testid="scenario-storage-note"][data-writing="0"]').waitFor();
       await page.reload();
       await page.getByTestId('node-users').waitFor();
       await page.getByRole('tab', { name: 'Analysis' }).click();

@@ -44,7 +44,7 @@ describe('saved scenarios survive a restart', () => {
     const second = await session(storage);
     expect(names(second.store)).toEqual(['top_n 5, cache on', 'top_n 3']);
     expect(second.store.getState().scenarios[0]!.results.headline.p99Ms).toBe(results.headline.p99Ms);
-    expect(second.store.getState().scenarioStorage).toEqual({ status: 'stored', notWritten: [] });
+    expect(second.store.getState().scenarioStorage).toEqual({ status: 'stored', notWritten: [], writing: 0 });
     expect(second.told).toEqual([]);
   });
 
@@ -93,11 +93,11 @@ describe('saved scenarios survive a restart', () => {
     const big = save(store, 'too much').saved;
     await settle();
     expect(told).toEqual([{ tone: 'error', text: expect.stringMatching(/^Scenario “too much” is kept for this session only: this browser profile's storage for Preflight is full; remove older scenarios/) }]);
-    expect(store.getState().scenarioStorage).toEqual({ status: 'stored', notWritten: [big.key] });
+    expect(store.getState().scenarioStorage).toEqual({ status: 'stored', notWritten: [big.key], writing: 0 });
     store.getState().removeScenario(store.getState().scenarios[0]!.id);
     await settle();
     expect(storedNames(storage)).toEqual(['too much']);
-    expect(store.getState().scenarioStorage).toEqual({ status: 'stored', notWritten: [] });
+    expect(store.getState().scenarioStorage).toEqual({ status: 'stored', notWritten: [], writing: 0 });
   });
 
   it('scenarios saved while storage is being read are kept beside the stored ones and written', async () => {

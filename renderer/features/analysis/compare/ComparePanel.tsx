@@ -49,9 +49,10 @@ function StorageNote() {
       : storage.status === 'session'
         ? `${intro} They are kept for this session only: this browser offers no storage for them.`
         : `${intro} Saved scenarios stay ${where}, across restarts (the newest ${MAX_SCENARIOS}; saving another drops the oldest). Remove one with its Remove button${removeAll}.`;
+  const writing = storage.status === 'stored' ? storage.writing : 0;
   return (
-    <p className="section-note" data-testid="scenario-storage-note">
-      {text} They can also be compared as maturity levels.
+    <p className="section-note" data-testid="scenario-storage-note" data-writing={writing}>
+      {text} They can also be compared as maturity levels.{writing > 0 ? ' Saving…' : ''}
     </p>
   );
 }

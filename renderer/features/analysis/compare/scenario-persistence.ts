@@ -48,12 +48,22 @@ export function persistScenarios(store: AnalysisStore, storage: ScenarioStorage 
   const notWritten = new Set<string>();
   const told = new Set<string>();
   let ready = false;
-  const publish = () => state().setScenarioStorage({ status: 'stored', notWritten: [...notWritten] });
+  let writing = 0;
+  const publish = () => state().setScenarioStorage({ status: 'stored', notWritten: [...notWritten], writing });
+  /** Counts a storage request while it runs, so the panel can say "saving…" until it is done. */
+  const track = <T,>(request: Promise<T>): Promise<T> => {
+    writing++;
+    if (ready) publish();
+    return request.finally(() => {
+      writing--;
+      if (ready) publish();
+    });
+  };
   const listed = (key: string) => state().scenarios.some((s) => s.key === key);
 
   const write = (s: SavedScenario) => {
     written.set(s.key, s);
-    storage.put(toRecord(s)).then(
+    track(storage.put(toRecord(s))).then(
       () => notWritten.delete(s.key) && publish(),
       (error: unknown) => {
         // Forgotten, so the next change of the list tries again (after a removal made room).
@@ -68,7 +78,7 @@ export function persistScenarios(store: AnalysisStore, storage: ScenarioStorage 
   };
   const erase = (key: string) => {
     written.delete(key);
-    storage.remove(key).catch((error: unknown) => hooks.notify('error', `A removed scenario could not be deleted from this machine's storage and may come back next time (${error instanceof Error ? error.message : String(error)}).`));
+    track(storage.remove(key)).catch((error: unknown) => hooks.notify('error', `A removed scenario could not be deleted from this machine's storage and may come back next time (${error instanceof Error ? error.message : String(error)}).`));
   };
   const sync = (scenarios: SavedScenario[]) => {
     // Removals first: requests run in order, so a retried write finds the room they make.
