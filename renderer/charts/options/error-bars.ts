@@ -12,22 +12,28 @@ interface RenderApi {
 /** Cap half-width in pixels: a value axis has no band to size it from. */
 const CAP_PX = 5;
 
-/** Draws one error bar from data [x, low, high]: a vertical line with caps, in `color`. */
-export function valueErrorBarRenderer(color: string) {
-  return (_params: unknown, api: RenderApi) => {
-    const x = api.value(0);
-    const [cx, top] = api.coord([x, api.value(2)]);
-    const [, bottom] = api.coord([x, api.value(1)]);
-    const style = { stroke: color, lineWidth: 1.5 };
-    return {
-      type: 'group',
-      children: [
-        { type: 'line', shape: { x1: cx, y1: top, x2: cx, y2: bottom }, style },
-        { type: 'line', shape: { x1: cx - CAP_PX, y1: top, x2: cx + CAP_PX, y2: top }, style },
-        { type: 'line', shape: { x1: cx - CAP_PX, y1: bottom, x2: cx + CAP_PX, y2: bottom }, style },
-      ],
-    };
+/**
+ * One error bar for the point of data [x, low, high]: a vertical line with caps `capPx` wide each
+ * side, in `color`. Value-axis charts and the category interval bars draw theirs through this.
+ */
+export function errorBarGroup(api: RenderApi, capPx: number, color: string) {
+  const x = api.value(0);
+  const [cx, top] = api.coord([x, api.value(2)]);
+  const [, bottom] = api.coord([x, api.value(1)]);
+  const style = { stroke: color, lineWidth: 1.5 };
+  return {
+    type: 'group',
+    children: [
+      { type: 'line', shape: { x1: cx, y1: top, x2: cx, y2: bottom }, style },
+      { type: 'line', shape: { x1: cx - capPx, y1: top, x2: cx + capPx, y2: top }, style },
+      { type: 'line', shape: { x1: cx - capPx, y1: bottom, x2: cx + capPx, y2: bottom }, style },
+    ],
   };
+}
+
+/** Draws one error bar on a value axis (fixed caps: there is no band to size them from). */
+export function valueErrorBarRenderer(color: string) {
+  return (_params: unknown, api: RenderApi) => errorBarGroup(api, CAP_PX, color);
 }
 
 /**

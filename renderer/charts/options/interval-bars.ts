@@ -1,4 +1,5 @@
 import type { Interval } from '../../../simulation/index';
+import { errorBarGroup } from './error-bars';
 import { baseText, CHART } from './palette';
 
 export interface IntervalBar {
@@ -23,19 +24,7 @@ interface RenderApi {
 
 /** Draws one error bar: a vertical line from low to high with caps a quarter of a band wide. */
 export function renderErrorBar(_params: unknown, api: RenderApi) {
-  const x = api.value(0);
-  const [cx, top] = api.coord([x, api.value(2)]);
-  const [, bottom] = api.coord([x, api.value(1)]);
-  const cap = api.size([1, 0])[0] * 0.12;
-  const style = { stroke: CHART.text, lineWidth: 1.5 };
-  return {
-    type: 'group',
-    children: [
-      { type: 'line', shape: { x1: cx, y1: top, x2: cx, y2: bottom }, style },
-      { type: 'line', shape: { x1: cx - cap, y1: top, x2: cx + cap, y2: top }, style },
-      { type: 'line', shape: { x1: cx - cap, y1: bottom, x2: cx + cap, y2: bottom }, style },
-    ],
-  };
+  return errorBarGroup(api, api.size([1, 0])[0] * 0.12, CHART.text);
 }
 
 /** Bars with their confidence intervals as error bars (maturity ROI and other per-variant figures). */
