@@ -11,7 +11,7 @@ const RouteSchema = z
   })
   .strict();
 
-/** The router's extra port under usage-based routing: no route has room this minute (LiteLLM's "No deployments available", a 429). */
+/** The router's extra port under usage- and latency-based routing: no route has room this minute (LiteLLM's "No deployments available", a 429). */
 export const NO_CAPACITY_PORT = 'no_capacity';
 
 export const RouterParams = z
@@ -19,7 +19,7 @@ export const RouterParams = z
     strategy: z.enum(['weighted', 'by-class', 'least-busy', 'latency-based', 'usage-based']).default('weighted').meta({
       title: 'Strategy',
       description:
-        "weighted: random by weight (LiteLLM simple-shuffle); by-class: model tiering by query class; least-busy: fewest calls in flight at the route's call node (LiteLLM least-busy; a route without a call node counts its requests until they end); latency-based: LiteLLM latency-based-routing when every route leads to an LLM call — the lowest mean seconds per output token of the route's recent calls (time to first token per token for streaming requests, 1,000 s for a timeout, untried routes first), within tpm/rpm; otherwise the lowest mean end-to-end latency of the last 10 requests served through the route; usage-based: LiteLLM usage-based-routing-v2 — the route with the fewest tokens this minute among those whose tpm/rpm leave room, else the no_capacity port.",
+        "weighted: random by weight (LiteLLM simple-shuffle); by-class: model tiering by query class; least-busy: fewest calls in flight at the route's call (LiteLLM); latency-based: lowest seconds per output token of the route's recent LLM calls, first token per token when streaming (LiteLLM), else lowest recent end-to-end latency; usage-based: fewest tokens this minute among routes with tpm/rpm room (LiteLLM v2), else the no_capacity port.",
     }),
     routes: z
       .array(RouteSchema)
