@@ -1,5 +1,6 @@
 import aiRequestTrace from '../../examples/ai-request-trace.preflight.json';
 import fallbackChain from '../../examples/fallback-chain.preflight.json';
+import litellmGateway from '../../examples/litellm-gateway.preflight.json';
 import naiveRag from '../../examples/naive-rag.preflight.json';
 import optimizedRag from '../../examples/optimized-rag.preflight.json';
 
@@ -18,7 +19,7 @@ function template(id: string, document: { pipeline: { name: string; description?
   return { id, fileName: `${id}.preflight.json`, title: document.pipeline.name, description: document.pipeline.description ?? '', document: rest };
 }
 
-export const TEMPLATES: Template[] = [template('optimized-rag', optimizedRag), template('naive-rag', naiveRag), template('ai-request-trace', aiRequestTrace), template('fallback-chain', fallbackChain)];
+export const TEMPLATES: Template[] = [template('optimized-rag', optimizedRag), template('naive-rag', naiveRag), template('ai-request-trace', aiRequestTrace), template('fallback-chain', fallbackChain), template('litellm-gateway', litellmGateway)];
 
 /** What a first-time user sees: the seed's optimized RAG pipeline. */
 export const STARTUP_TEMPLATE = TEMPLATES[0]!;

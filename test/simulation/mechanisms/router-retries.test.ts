@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPipeline, loadPipelineOrThrow } from '../../../simulation/model/load';
-import { constant, run } from '../../helpers/pipelines';
+import { constant, example, run } from '../../helpers/pipelines';
 
 /**
  * Router retries (LiteLLM Router num_retries, SEMANTICS §6): a failed call comes back to the router and
@@ -165,6 +165,15 @@ describe('router retries (LiteLLM Router)', () => {
     const routed = (node(r, 'router').report as { routed: { a: number; b: number } }).routed;
     // Counting whole requests would starve a (5.1 s each); counting calls favours its shorter call.
     expect(routed.a).toBeGreaterThan(routed.b);
+  });
+
+  it('the LiteLLM gateway example: through a 10-minute outage of one deployment the router retries on the other at once, it cools down again and again, and users see no errors', () => {
+    const r = run(example('litellm-gateway'));
+    const router = node(r, 'chat').report as Record<string, number>;
+    expect(router.retries).toBeGreaterThan(100);
+    expect(router.retriesWithoutWait).toBe(router.retries);
+    expect((node(r, 'cool-azure').report as Record<string, number>).timesOpened).toBeGreaterThan(50);
+    expect(r.outcomes.failed).toBe(0);
   });
 
   it('is refused when a retried route does not lead to a call node', () => {
