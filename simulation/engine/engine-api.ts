@@ -37,6 +37,11 @@ export interface NodeRuntime {
    * its last 429, or 0). True when the router takes the request back to route it again.
    */
   retryFailedCall?(req: SimRequest, code: number, retryAfterMs: number): boolean;
+  /**
+   * May the engine run this node's events ahead of the clock? Only when its handlers touch nothing
+   * but the request, the node's own random streams and additive counters (Simulation.schedule).
+   */
+  canRunAhead?(): boolean;
   /** Per-bucket series this node adds to the results timeline (breaker state). */
   series?(): Record<string, number[]>;
 }
@@ -67,6 +72,8 @@ export interface EngineApi {
   targetOf(node: number, port: string): number;
   /** Registers `observer` for the final outcomes of calls at `node`. */
   observe(node: number, observer: number): void;
+  /** Whether anyone observes `node`'s call outcomes (skip `reportOutcome` when not). */
+  isObserved(node: number): boolean;
   /** A call node reports a call's final outcome (after retries) to its observers. */
   reportOutcome(node: number, req: SimRequest, ok: boolean, durationMs: number): void;
   /** Asks the engine to tell `node` when `req` ends. */

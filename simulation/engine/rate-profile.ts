@@ -23,6 +23,10 @@ export class RateProfile {
   private readonly offsetMs: number;
   /** Sorted times at which a burst or ramp starts or ends. */
   private readonly boundaries: number[];
+  /** The constant piece the last arrival fell in (arrivals move forward, most stay in one piece). */
+  private pieceFromMs = 1;
+  private pieceToMs = 0;
+  private pieceRate = 0;
 
   constructor(readonly spec: RateProfileSpec) {
     this.offsetMs = spec.startDay * MS_PER_DAY + spec.startHour * MS_PER_HOUR;
@@ -110,8 +114,13 @@ export class RateProfile {
     let remaining = unitExponential;
     let t = tMs;
     for (let guard = 0; guard < 24 * 400; guard++) {
-      const rate = this.rateAt(t);
-      const end = this.nextChange(t);
+      if (!(t >= this.pieceFromMs && t < this.pieceToMs)) {
+        this.pieceFromMs = t;
+        this.pieceToMs = this.nextChange(t);
+        this.pieceRate = this.rateAt(t);
+      }
+      const rate = this.pieceRate;
+      const end = this.pieceToMs;
       if (rate > 0) {
         const needed = remaining / rate;
         if (t + needed <= end) return t + needed;

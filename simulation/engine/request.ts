@@ -49,6 +49,8 @@ export class SimRequest {
   fallbackDepth = 0;
   /** Absolute end-to-end deadline (Infinity without one). */
   deadlineMs = Infinity;
+  /** The cost-ledger cell the request's charges go to (Metrics.charge). */
+  ledger = 0;
   /** Blue/green colour: 0 none, 1 blue, 2 green. */
   colour = 0;
   /** A shadow copy: pays and uses quota, only its own metrics are kept. */
@@ -135,6 +137,7 @@ export class SimRequest {
     c.fallbackDepth = this.fallbackDepth;
     c.deadlineMs = this.deadlineMs;
     c.colour = this.colour;
+    c.ledger = this.ledger;
     c.shadow = this.shadow;
     c.attemptToken = this.attemptToken;
     c.attempt = this.attempt;

@@ -5,6 +5,9 @@ import { LogHistogram } from './log-histogram';
 import { QuantileSeries, SeriesClock, SumSeries } from './series';
 import { OutcomeStats } from './outcome-stats';
 
+/** Ledger slices: user traffic, shadow copies, batch lane, blue, green. */
+const SLICES = 5;
+
 /**
  * Everything a run measures, in fixed-size structures: histograms, counters and bounded series.
  * Headline figures count only requests that arrived after warm-up (`req.counted`); the series cover the
@@ -28,6 +31,16 @@ export class Metrics {
   readonly errorsByNode: Float64Array;
   readonly classArrivals: Float64Array;
   readonly classServed: Float64Array;
+  /**
+   * The cost ledger of measured requests, by who pays: one cell per (source, class, slice), where
+   * the slice is 0 plain user traffic, 1 shadow copy, 2 batch lane, 3 blue, 4 green. A charge adds
+   * to one cell (the request carries its cell index); totals by source, class and slice are sums of
+   * cells, read after the run (`settleLedger`).
+   */
+  private readonly ledgerUsd: Float64Array;
+  private readonly ledgerInputTokens: Float64Array;
+  private readonly ledgerOutputTokens: Float64Array;
+  /** Settled from the ledger by `settleLedger`. */
   readonly classCostUsd: Float64Array;
   /** Blue (1) and green (2) traffic of a canary/blue-green split; [0] unused. */
   readonly colours = [new OutcomeStats(), new OutcomeStats(), new OutcomeStats()];
@@ -40,12 +53,14 @@ export class Metrics {
   /** Served requests by number of fallback steps taken (0, 1, 2, 3+). */
   readonly fallbackDepth = new Float64Array(4);
   correctAnswers = 0;
+  /** Settled from the ledger by `settleLedger`. */
   servedAfterDeadline = 0;
   measured = 0;
   served = 0;
   failed = 0;
   escalated = 0;
   servedFromCache = 0;
+  /** Settled from the ledger by `settleLedger`. */
   totalCostUsd = 0;
   inputTokens = 0;
   cachedInputTokens = 0;
@@ -56,6 +71,7 @@ export class Metrics {
   readonly seriesArrivals = this.clock.register(new SumSeries(this.clock));
   readonly seriesServed = this.clock.register(new SumSeries(this.clock));
   readonly seriesErrors = this.clock.register(new SumSeries(this.clock));
+  /** Settled by `settleLedger`: the sum of the per-node cost series. */
   readonly seriesCostUsd = this.clock.register(new SumSeries(this.clock));
   readonly seriesRetries = this.clock.register(new SumSeries(this.clock));
   readonly seriesCacheHits = this.clock.register(new SumSeries(this.clock));
@@ -65,7 +81,7 @@ export class Metrics {
   readonly seriesCorrect = this.clock.register(new SumSeries(this.clock));
   /** Usage cost per node per bucket (which model the money went to, over time). */
   readonly seriesNodeCost: SumSeries[];
-  /** Measured requests, cost and tokens by the source they entered through (chargeback per team). */
+  /** Measured requests, cost and tokens by the source they entered through (chargeback per team); all but the requests settled from the ledger. */
   readonly sourceRequests: Float64Array;
   readonly sourceCostUsd: Float64Array;
   readonly sourceInputTokens: Float64Array;
@@ -90,6 +106,9 @@ export class Metrics {
     this.classArrivals = new Float64Array(classCount);
     this.classServed = new Float64Array(classCount);
     this.classCostUsd = new Float64Array(classCount);
+    this.ledgerUsd = new Float64Array(nodeCount * classCount * SLICES);
+    this.ledgerInputTokens = new Float64Array(this.ledgerUsd.length);
+    this.ledgerOutputTokens = new Float64Array(this.ledgerUsd.length);
     this.answerPaths = Array.from({ length: nodeCount }, () => new OutcomeStats());
     this.seriesNodeCost = Array.from({ length: nodeCount }, () => this.clock.register(new SumSeries(this.clock)));
     this.sourceRequests = new Float64Array(nodeCount);
@@ -100,6 +119,7 @@ export class Metrics {
 
   arrival(req: SimRequest): void {
     this.seriesArrivals.add(req.arrivalMs, 1);
+    req.ledger = this.ledgerCell(req);
     if (!req.counted) return;
     this.sourceRequests[req.sourceIndex]!++;
     if (!req.realtime) {
@@ -112,30 +132,58 @@ export class Metrics {
 
   /** A request was given a colour (blue/green split) or became a shadow copy. */
   tagged(req: SimRequest): void {
+    req.ledger = this.ledgerCell(req);
     if (!req.counted) return;
     if (req.shadow) this.shadow.measured++;
     else if (req.colour > 0) this.colours[req.colour]!.measured++;
   }
 
+  private ledgerCell(req: SimRequest): number {
+    const slice = req.shadow ? 1 : !req.realtime ? 2 : req.colour > 0 ? 2 + req.colour : 0;
+    return (req.sourceIndex * this.classCount + req.classIndex) * SLICES + slice;
+  }
+
   /** Adds a cost the request incurred at `node` (counted requests only; the series gets all). */
   charge(req: SimRequest, node: number, costType: number, usd: number, units: number, atMs: number): void {
     req.costUsd += usd;
-    this.seriesCostUsd.add(atMs, usd);
-    this.seriesNodeCost[node]!.add(atMs, usd);
+    if (usd !== 0) this.seriesNodeCost[node]!.add(atMs, usd);
     if (!req.counted) return;
-    this.sourceCostUsd[req.sourceIndex]! += usd;
-    if (costType === CostIndex.output) this.sourceOutputTokens[req.sourceIndex]! += units;
-    else if (costType !== CostIndex.request) this.sourceInputTokens[req.sourceIndex]! += units;
     const k = node * COST_TYPES.length + costType;
     this.costUsd[k]! += usd;
     this.tokens[k]! += units;
-    this.totalCostUsd += usd;
-    if (req.shadow) this.shadow.costUsd += usd;
-    else if (!req.realtime) this.batch.costUsd += usd;
-    else {
-      this.classCostUsd[req.classIndex]! += usd;
-      if (req.colour > 0) this.colours[req.colour]!.costUsd += usd;
+    const cell = req.ledger;
+    this.ledgerUsd[cell]! += usd;
+    if (costType === CostIndex.output) this.ledgerOutputTokens[cell]! += units;
+    else if (costType !== CostIndex.request) this.ledgerInputTokens[cell]! += units;
+  }
+
+  /**
+   * Computes the totals the ledger keeps in cells (total, by source, class and slice, and the cost
+   * series) afresh: call before reading them (results call it; it may run again mid-run).
+   */
+  settleLedger(): void {
+    this.totalCostUsd = 0;
+    for (const a of [this.sourceCostUsd, this.sourceInputTokens, this.sourceOutputTokens, this.classCostUsd, this.seriesCostUsd.values]) a.fill(0);
+    for (const slice of [this.shadow, this.batch, ...this.colours]) slice.costUsd = 0;
+    const classes = this.classCount;
+    for (let cell = 0; cell < this.ledgerUsd.length; cell++) {
+      const usd = this.ledgerUsd[cell]!;
+      const source = Math.floor(cell / (classes * SLICES));
+      const cls = Math.floor(cell / SLICES) % classes;
+      const slice = cell % SLICES;
+      this.totalCostUsd += usd;
+      this.sourceCostUsd[source]! += usd;
+      this.sourceInputTokens[source]! += this.ledgerInputTokens[cell]!;
+      this.sourceOutputTokens[source]! += this.ledgerOutputTokens[cell]!;
+      if (slice === 1) this.shadow.costUsd += usd;
+      else if (slice === 2) this.batch.costUsd += usd;
+      else {
+        this.classCostUsd[cls]! += usd;
+        if (slice > 2) this.colours[slice - 2]!.costUsd += usd;
+      }
     }
+    const total = this.seriesCostUsd.values;
+    for (const series of this.seriesNodeCost) for (let i = 0; i < total.length; i++) total[i]! += series.values[i]!;
   }
 
   recordServed(req: SimRequest, nowMs: number): void {

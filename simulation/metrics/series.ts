@@ -130,12 +130,30 @@ export class LevelSeries implements Mergeable {
 }
 
 /**
- * A coarse latency histogram per bucket (2 % relative accuracy, log buckets from 1 ms to ~11.6 days),
- * enough to draw P50/P95/P99 over time without storing latencies.
+ * A coarse latency histogram per bucket, enough to draw P50/P95/P99 over time without storing
+ * latencies: bin 0 holds values below 1 ms; above, 32 bins per power of two up to 2^30 ms (12 days),
+ * read from the value's IEEE-754 bits (exponent and top 5 mantissa bits, no logarithm). A bin's
+ * midpoint is within 1.6 % of every value in it.
  */
-const COARSE_GAMMA = 1.02 / 0.98;
-const COARSE_LOG_GAMMA = Math.log(COARSE_GAMMA);
-const COARSE_BINS = Math.ceil(Math.log(1e9) / COARSE_LOG_GAMMA) + 2;
+const COARSE_SUB_BITS = 5;
+const COARSE_BINS = 1 + 30 * (1 << COARSE_SUB_BITS);
+const coarseF64 = new Float64Array(1);
+const coarseU32 = new Uint32Array(coarseF64.buffer);
+const COARSE_HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+function coarseBin(valueMs: number): number {
+  if (!(valueMs >= 1)) return 0;
+  coarseF64[0] = valueMs;
+  return Math.min(COARSE_BINS - 1, 1 + (coarseU32[COARSE_HI]! >>> (20 - COARSE_SUB_BITS)) - (1023 << COARSE_SUB_BITS));
+}
+
+/** The midpoint of coarse bin b ≥ 1. */
+function coarseValue(b: number): number {
+  const i = b - 1;
+  const low = 2 ** (i >> COARSE_SUB_BITS);
+  const step = low / (1 << COARSE_SUB_BITS);
+  return low + step * ((i & ((1 << COARSE_SUB_BITS) - 1)) + 0.5);
+}
 
 export class QuantileSeries implements Mergeable {
   readonly counts = new Uint32Array(MAX_POINTS * COARSE_BINS);
@@ -143,8 +161,7 @@ export class QuantileSeries implements Mergeable {
 
   record(timeMs: number, valueMs: number): void {
     const i = this.clock.bucketOf(timeMs);
-    const bin = valueMs < 1 ? 0 : Math.min(COARSE_BINS - 1, 1 + Math.ceil(Math.log(valueMs) / COARSE_LOG_GAMMA));
-    this.counts[i * COARSE_BINS + bin]!++;
+    this.counts[i * COARSE_BINS + coarseBin(valueMs)]!++;
   }
 
   mergePairs(): void {
@@ -172,7 +189,7 @@ export class QuantileSeries implements Mergeable {
       for (let b = 0; b < COARSE_BINS; b++) {
         seen += this.counts[i * COARSE_BINS + b]!;
         if (seen >= rank) {
-          out.push(b === 0 ? 0 : (2 * Math.pow(COARSE_GAMMA, b - 1)) / (COARSE_GAMMA + 1));
+          out.push(b === 0 ? 0 : coarseValue(b));
           break;
         }
       }

@@ -101,6 +101,9 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     return 0;
   }
 
+  /** Whether `refusal` can say anything but 0 (subclasses that refuse set it; skipped otherwise, it runs on every call). */
+  protected mayRefuse = false;
+
   enter(req: SimRequest): void {
     req.attempt = 0;
     req.retryWaitedMs = 0;
@@ -144,6 +147,11 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     this.giveUp(user, errorCode);
   }
 
+  /** Without a quota or fault windows a call's handling depends on no shared state and no clock. */
+  canRunAhead(): boolean {
+    return this.quota === null && !this.hasFaults;
+  }
+
   report(): NodeReport {
     return { failedCalls: this.failedCalls, failedCallCostUsd: this.failedCallCostUsd };
   }
@@ -166,53 +174,68 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
 
   private send(req: SimRequest): void {
     const now = this.engine.now;
-    const fault = this.hasFaults ? this.engine.faults.nodeState(this.index, now) : null;
-    let willFail = this.failureRng.chance(this.params.errorProbability);
-    if (fault !== null && !willFail) willFail = fault.outage || this.failureRng.chance(fault.errorProbability);
-    req.callWillFail = willFail;
-    req.callFailStatus = willFail && fault !== null ? fault.status : 503;
     req.callCostUsd = 0;
-    let durationMs = this.plan(req, willFail);
-    if (fault !== null) {
-      if (willFail && (fault.outage || fault.errorProbability > 0)) durationMs = fault.hang && fault.outage ? (this.params.timeoutMs ?? HANG_WITHOUT_TIMEOUT_MS) + 1 : fault.errorLatencyMs;
-      durationMs *= fault.latencyMultiplier;
+    let durationMs: number;
+    if (this.hasFaults) durationMs = this.planUnderFault(req, now);
+    else {
+      const willFail = this.failureRng.chance(this.params.errorProbability);
+      req.callWillFail = willFail;
+      req.callFailStatus = 503;
+      durationMs = this.plan(req, willFail);
     }
     const quota = this.quota;
-    if (quota !== null && quota.hasRateLimits) {
-      const retryAfterMs = quota.admit(req, req.callInputTokens, req.callCachedInputTokens, this.admissionReserve(req), willFail ? 0 : req.callOutputTokens);
-      if (retryAfterMs > 0) {
-        quota.release(req);
-        if (req.counted && !req.shadow) this.metrics.nodeRateLimited[this.index]!++;
-        this.trace(req, now, now, 429, 'rate_limited', `Retry-After ${Math.round(retryAfterMs)} ms`);
-        this.attemptFailed(req, ErrorCode.rateLimited, retryAfterMs);
-        return;
-      }
-    }
+    if (quota !== null && quota.hasRateLimits && !this.admitted(quota, req, now)) return;
     req.callStartMs = now;
     const timeout = this.params.timeoutMs;
     if (timeout !== null && durationMs > timeout) this.engine.schedule(now + timeout, this.index, EV_TIMEOUT, req, req.attemptToken);
     else this.engine.schedule(now + durationMs, this.index, EV_DONE, req, req.attemptToken);
   }
 
+  /** `plan` inside the node's fault windows: outages and error spikes fail the call, latency faults stretch it. */
+  private planUnderFault(req: SimRequest, now: number): number {
+    const fault = this.engine.faults.nodeState(this.index, now);
+    let willFail = this.failureRng.chance(this.params.errorProbability);
+    if (fault !== null && !willFail) willFail = fault.outage || this.failureRng.chance(fault.errorProbability);
+    req.callWillFail = willFail;
+    req.callFailStatus = willFail && fault !== null ? fault.status : 503;
+    let durationMs = this.plan(req, willFail);
+    if (fault !== null) {
+      if (willFail && (fault.outage || fault.errorProbability > 0)) durationMs = fault.hang && fault.outage ? (this.params.timeoutMs ?? HANG_WITHOUT_TIMEOUT_MS) + 1 : fault.errorLatencyMs;
+      durationMs *= fault.latencyMultiplier;
+    }
+    return durationMs;
+  }
+
+  /** Admission against RPM/TPM; on a 429 the attempt fails (and may retry after Retry-After): false. */
+  private admitted(quota: QuotaRuntime, req: SimRequest, now: number): boolean {
+    const retryAfterMs = quota.admit(req, req.callInputTokens, req.callCachedInputTokens, this.admissionReserve(req), req.callWillFail ? 0 : req.callOutputTokens);
+    if (retryAfterMs === 0) return true;
+    quota.release(req);
+    if (req.counted && !req.shadow) this.metrics.nodeRateLimited[this.index]!++;
+    if (req.spans !== null) this.trace(req, now, now, 429, 'rate_limited', `Retry-After ${Math.round(retryAfterMs)} ms`);
+    this.attemptFailed(req, ErrorCode.rateLimited, retryAfterMs);
+    return false;
+  }
+
   private complete(req: SimRequest): void {
-    this.releaseQuota(req);
-    const now = this.engine.now;
+    if (this.quota !== null) this.releaseQuota(req);
     if (req.callWillFail) {
-      this.bill(req, 'failed', now - req.callStartMs);
-      this.trace(req, req.callStartMs, now, req.callFailStatus, 'error', 'server error');
-      this.attemptFailed(req, req.callFailStatus >= 500 ? ErrorCode.serverError : ErrorCode.unavailable, 0);
+      this.serverError(req);
       return;
     }
-    const refused = this.refusal(req);
-    if (refused !== 0) {
-      this.trace(req, req.callStartMs, now, 400, 'content_filter', 'refused by the provider');
-      this.giveUp(req, refused);
-      return;
+    if (this.mayRefuse) {
+      const refused = this.refusal(req);
+      if (refused !== 0) {
+        if (req.spans !== null) this.trace(req, req.callStartMs, this.engine.now, 400, 'content_filter', 'refused by the provider');
+        this.giveUp(req, refused);
+        return;
+      }
     }
+    const now = this.engine.now;
     this.bill(req, 'ok', now - req.callStartMs);
-    this.trace(req, req.callStartMs, now, 200, req.callTruncated ? 'length' : 'stop', req.spans === null ? '' : this.okNote(req));
+    if (req.spans !== null) this.trace(req, req.callStartMs, now, 200, req.callTruncated ? 'length' : 'stop', this.okNote(req));
     req.inCall = false;
-    this.engine.reportOutcome(this.index, req, true, now - req.callEnteredMs);
+    if (this.engine.isObserved(this.index)) this.engine.reportOutcome(this.index, req, true, now - req.callEnteredMs);
     if (req.ghost) return;
     if (req.retryCall === this.index) req.retryCall = -1;
     this.succeed(req);
@@ -220,11 +243,19 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     this.engine.emit(req, this.index, this.okPort);
   }
 
+  /** The attempt ends in the 5xx (or fault status) planned when it was sent. */
+  private serverError(req: SimRequest): void {
+    const now = this.engine.now;
+    this.bill(req, 'failed', now - req.callStartMs);
+    if (req.spans !== null) this.trace(req, req.callStartMs, now, req.callFailStatus, 'error', 'server error');
+    this.attemptFailed(req, req.callFailStatus >= 500 ? ErrorCode.serverError : ErrorCode.unavailable, 0);
+  }
+
   private timeOut(req: SimRequest): void {
     this.releaseQuota(req);
     const now = this.engine.now;
     this.bill(req, 'timeout', now - req.callStartMs);
-    this.trace(req, req.callStartMs, now, 408, 'timeout', `timed out after ${this.params.timeoutMs} ms`);
+    if (req.spans !== null) this.trace(req, req.callStartMs, now, 408, 'timeout', `timed out after ${this.params.timeoutMs} ms`);
     this.attemptFailed(req, ErrorCode.timeout, 0);
   }
 
@@ -260,7 +291,7 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     req.inCall = false;
     req.callRetryAfterMs = retryAfterMs;
     req.callFinalStatus = code === ErrorCode.serverError || code === ErrorCode.unavailable ? req.callFailStatus : statusOf(code);
-    this.engine.reportOutcome(this.index, req, false, this.engine.now - req.callEnteredMs);
+    if (this.engine.isObserved(this.index)) this.engine.reportOutcome(this.index, req, false, this.engine.now - req.callEnteredMs);
     if (req.counted) {
       this.failedCalls++;
       this.failedCallCostUsd += req.costUsd - req.costAtCallEntryUsd;
@@ -281,8 +312,8 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     return '';
   }
 
+  /** Adds the attempt's span to a traced request (callers check `req.spans` first: most requests are not traced). */
   private trace(req: SimRequest, startMs: number, endMs: number, status: number, finishReason: string, note: string): void {
-    if (req.spans === null) return;
     this.engine.span(req, {
       nodeIndex: this.index,
       attempt: req.attempt,

@@ -1,4 +1,5 @@
 import type { RandomStream } from './streams';
+import { fastExp } from './fast-exp';
 import { normalQuantile, Z_99 } from './normal-quantile';
 
 /**
@@ -83,7 +84,7 @@ class Lognormal implements Sampler {
     this.mean = Math.exp(mu + (sigma * sigma) / 2);
   }
   sample(rng: RandomStream): number {
-    return Math.exp(this.mu + this.sigma * rng.normal());
+    return fastExp(this.mu + this.sigma * rng.normal());
   }
   quantile(p: number): number {
     return Math.exp(this.mu + this.sigma * normalQuantile(p));

@@ -1,3 +1,5 @@
+import { zigguratNormal } from './ziggurat';
+
 /**
  * A named, independent stream of uniform random numbers.
  *
@@ -13,8 +15,6 @@ export class RandomStream {
   private readonly x = new Int32Array(128);
   private w = 0;
   private i = 0;
-  private spareNormal = 0;
-  private hasSpareNormal = false;
 
   constructor(readonly key: string) {
     this.seed(key);
@@ -30,27 +30,9 @@ export class RandomStream {
     return 1 - this.next();
   }
 
-  /**
-   * Standard normal draw by Marsaglia's polar method (exact; no trigonometry, one logarithm per pair).
-   * The second value of each pair is kept for the next call.
-   */
+  /** Standard normal draw (ziggurat: one 32-bit word per draw ~98.8 % of the time). */
   normal(): number {
-    if (this.hasSpareNormal) {
-      this.hasSpareNormal = false;
-      return this.spareNormal;
-    }
-    let u: number;
-    let v: number;
-    let s: number;
-    do {
-      u = 2 * this.next() - 1;
-      v = 2 * this.next() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spareNormal = v * f;
-    this.hasSpareNormal = true;
-    return u * f;
+    return zigguratNormal(this);
   }
 
   /** True with probability `p`. */
@@ -60,6 +42,11 @@ export class RandomStream {
 
   /** One xor4096 step (seedrandom's XorGen.next) as a uniform in [0, 1). */
   private next(): number {
+    return (this.nextInt32() >>> 0) / 0x100000000;
+  }
+
+  /** One xor4096 step: the 32-bit word seedrandom divides by 2^32, as a signed integer. */
+  nextInt32(): number {
     const x = this.x;
     const w = (this.w = (this.w + 0x61c88647) | 0);
     let v = x[(this.i + 34) & 127]!;
@@ -70,7 +57,7 @@ export class RandomStream {
     v ^= v >>> 15;
     t ^= t >>> 12;
     v = x[i] = v ^ t;
-    return (((v + (w ^ (w >>> 16))) | 0) >>> 0) / 0x100000000;
+    return (v + (w ^ (w >>> 16))) | 0;
   }
 
   /** seedrandom's xor4096 initialisation from a string seed. */

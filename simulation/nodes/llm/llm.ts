@@ -36,6 +36,8 @@ export class LlmRuntime extends CallNodeRuntime<LlmParamsOut> {
   private readonly rngQuality: RandomStream;
   private readonly rngRefusal: RandomStream;
   private readonly qualityByClass: Float64Array;
+  /** Effective max_tokens per query class: the node's, the class's and the model's limit. */
+  private readonly maxTokensByClass: Float64Array;
   private readonly promptCache: PromptCache;
   private contextWindowPort = -1;
   private contentPolicyPort = -1;
@@ -57,8 +59,10 @@ export class LlmRuntime extends CallNodeRuntime<LlmParamsOut> {
     this.rngHistory = ctx.stream('history-tokens');
     this.rngQuality = ctx.stream('quality');
     this.rngRefusal = ctx.stream('content-policy');
+    this.maxTokensByClass = Float64Array.from(this.classes, (c) => Math.min(p.maxTokens, c.maxTokens, this.model.maxOutputTokens ?? Infinity));
     this.qualityByClass = Float64Array.from(this.classes, (c) => p.qualityByClass[c.name] ?? p.quality);
     this.promptCache = new PromptCache(p.promptCache.enabled, p.promptCache.prefixTokens ?? p.systemPromptTokens, p.promptCache.ttlMs, this.model);
+    this.mayRefuse = p.contentPolicyRefusalProbability > 0;
     this.contextWindowPort = ctx.port('context_window');
     this.contentPolicyPort = ctx.port('content_policy');
   }
@@ -69,10 +73,14 @@ export class LlmRuntime extends CallNodeRuntime<LlmParamsOut> {
     if (engine.targetOf(this.index, 'content_policy') < 0) this.contentPolicyPort = this.errorPort;
   }
 
+  /** A warm prompt cache is state shared across requests, read at the clock's time. */
+  override canRunAhead(): boolean {
+    return super.canRunAhead() && this.promptCache.cacheableTokens === 0;
+  }
+
   /** Effective max_tokens for a request of class `c`. */
   protected maxTokensFor(classIndex: number): number {
-    const c = this.classes[classIndex]!;
-    return Math.min(this.params.maxTokens, c.maxTokens, this.model.maxOutputTokens ?? Infinity);
+    return this.maxTokensByClass[classIndex]!;
   }
 
   /** System prompt + query + context + the mean history: the messages a router would count before calling. */

@@ -6,6 +6,11 @@ import type { ModelEntry } from '../../catalog/schema';
  * OpenAI caches prefixes of at least 1,024 tokens in 128-token steps at no write premium; Anthropic
  * charges writes (1.25× input) and reads at 0.1×; the catalog gives each model's minimum and prices.
  */
+export interface PromptCacheUse {
+  readonly cached: number;
+  readonly written: number;
+}
+
 export class PromptCache {
   private lastUseMs = -Infinity;
   readonly cacheableTokens: number;
@@ -22,17 +27,24 @@ export class PromptCache {
     const openaiSteps = model.provider !== 'anthropic';
     const usable = openaiSteps ? Math.floor(prefixTokens / 128) * 128 : prefixTokens;
     this.cacheableTokens = enabled && model.cachedInputUsdPerToken !== null && prefixTokens >= min ? usable : 0;
+    this.read = { cached: this.cacheableTokens, written: 0 };
+    this.write = { cached: 0, written: this.cacheableTokens };
   }
 
+  /** The three possible answers of `use`, made once (it runs on every LLM call). */
+  private readonly off: PromptCacheUse = { cached: 0, written: 0 };
+  private readonly read: PromptCacheUse;
+  private readonly write: PromptCacheUse;
+
   /** Tokens read from the cache by a call starting now (0 on a miss, which writes the cache). */
-  use(nowMs: number, counted: boolean): { cached: number; written: number } {
-    if (this.cacheableTokens === 0) return { cached: 0, written: 0 };
+  use(nowMs: number, counted: boolean): PromptCacheUse {
+    if (this.cacheableTokens === 0) return this.off;
     const warm = nowMs - this.lastUseMs <= this.ttlMs;
     this.lastUseMs = nowMs;
     if (counted) {
       this.lookups++;
       if (warm) this.hits++;
     }
-    return warm ? { cached: this.cacheableTokens, written: 0 } : { cached: 0, written: this.cacheableTokens };
+    return warm ? this.read : this.write;
   }
 }
