@@ -112,6 +112,16 @@ export class LogHistogram {
     return seen / this.count;
   }
 
+  /** Forgets every value (for histograms rebuilt by merging others). */
+  clear(): void {
+    this.counts.fill(0);
+    this.zeroCount = 0;
+    this.count = 0;
+    this.sum = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
+  }
+
   merge(other: LogHistogram): void {
     for (let i = 0; i < BUCKETS; i++) this.counts[i]! += other.counts[i]!;
     this.zeroCount += other.zeroCount;

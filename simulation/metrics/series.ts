@@ -174,6 +174,15 @@ export class QuantileSeries implements Mergeable {
     c.fill(0, (MAX_POINTS / 2) * COARSE_BINS);
   }
 
+  /** Adds each bucket's number of values to `out` (indexed by bucket). */
+  addCountsTo(out: Float64Array): void {
+    for (let i = 0; i < this.clock.points; i++) {
+      let total = 0;
+      for (let b = 0; b < COARSE_BINS; b++) total += this.counts[i * COARSE_BINS + b]!;
+      out[i]! += total;
+    }
+  }
+
   /** The q-quantile of each bucket (null where the bucket has no values). */
   quantiles(q: number): Array<number | null> {
     const out: Array<number | null> = [];

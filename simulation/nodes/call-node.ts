@@ -61,6 +61,9 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     this.hasFaults = ctx.engine.faults.hasNodeFaults(ctx.index);
   }
 
+  /** Whether the subclass overrides `prepare` (skipped otherwise: `enter` runs on every call). */
+  protected prepares = false;
+
   /** Work done once per request before its first attempt; a non-zero error code fails it at once. */
   protected prepare(_req: SimRequest, _fault: ActiveFault | null): number {
     return ErrorCode.none;
@@ -105,18 +108,21 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
   protected mayRefuse = false;
 
   enter(req: SimRequest): void {
+    const now = this.engine.now;
     req.attempt = 0;
     req.retryWaitedMs = 0;
-    req.callEnteredMs = this.engine.now;
+    req.callEnteredMs = now;
     req.costAtCallEntryUsd = req.costUsd;
-    if (this.engine.now >= req.deadlineMs) {
+    if (now >= req.deadlineMs) {
       this.giveUp(req, ErrorCode.deadline);
       return;
     }
-    const code = this.prepare(req, this.hasFaults ? this.engine.faults.nodeState(this.index, this.engine.now) : null);
-    if (code !== ErrorCode.none) {
-      this.giveUp(req, code);
-      return;
+    if (this.prepares) {
+      const code = this.prepare(req, this.hasFaults ? this.engine.faults.nodeState(this.index, now) : null);
+      if (code !== ErrorCode.none) {
+        this.giveUp(req, code);
+        return;
+      }
     }
     this.startAttempt(req);
   }
@@ -178,7 +184,8 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     let durationMs: number;
     if (this.hasFaults) durationMs = this.planUnderFault(req, now);
     else {
-      const willFail = this.failureRng.chance(this.params.errorProbability);
+      const p = this.params.errorProbability;
+      const willFail = p > 0 && this.failureRng.uniform() < p; // failureRng.chance(p), inline
       req.callWillFail = willFail;
       req.callFailStatus = 503;
       durationMs = this.plan(req, willFail);

@@ -14,7 +14,7 @@ const SECONDS_PER_MONTH = MINUTES_PER_MONTH * 60;
 /** Assembles the results of a finished simulation into plain, stable JSON. */
 export function buildResults(sim: Simulation): RunResults {
   const { doc, metrics: m, options: o } = sim;
-  m.settleLedger();
+  m.settle();
   const arrivalsEndMs = sim.horizonMs;
   const measuredWindowMs = Math.max(1, arrivalsEndMs - o.warmupMs);
   const measuredRps = m.measured / (measuredWindowMs / 1000);

@@ -63,6 +63,7 @@ export class LlmRuntime extends CallNodeRuntime<LlmParamsOut> {
     this.qualityByClass = Float64Array.from(this.classes, (c) => p.qualityByClass[c.name] ?? p.quality);
     this.promptCache = new PromptCache(p.promptCache.enabled, p.promptCache.prefixTokens ?? p.systemPromptTokens, p.promptCache.ttlMs, this.model);
     this.mayRefuse = p.contentPolicyRefusalProbability > 0;
+    this.prepares = true;
     this.contextWindowPort = ctx.port('context_window');
     this.contentPolicyPort = ctx.port('content_policy');
   }
