@@ -147,10 +147,15 @@ function coarseBin(valueMs: number): number {
   return Math.min(COARSE_BINS - 1, 1 + (coarseU32[COARSE_HI]! >>> (20 - COARSE_SUB_BITS)) - (1023 << COARSE_SUB_BITS));
 }
 
+/** 2^e for the bins' exponents, by exact doubling (no Math.pow, whose last bit varies by engine). */
+const COARSE_POW2 = new Float64Array(31);
+COARSE_POW2[0] = 1;
+for (let e = 1; e < COARSE_POW2.length; e++) COARSE_POW2[e] = COARSE_POW2[e - 1]! * 2;
+
 /** The midpoint of coarse bin b ≥ 1. */
 function coarseValue(b: number): number {
   const i = b - 1;
-  const low = 2 ** (i >> COARSE_SUB_BITS);
+  const low = COARSE_POW2[i >> COARSE_SUB_BITS]!;
   const step = low / (1 << COARSE_SUB_BITS);
   return low + step * ((i & ((1 << COARSE_SUB_BITS) - 1)) + 0.5);
 }

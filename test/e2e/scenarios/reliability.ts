@@ -55,7 +55,8 @@ export const reliability: Scenario[] = [
       assert(/availability 99\.9 % → 0\.1 % of requests may fail: this run used \d/.test(await page.getByTestId('error-budget').innerText()), 'error budget on the SLO list');
       await page.getByTestId('alerts').or(page.getByTestId('alerts-none')).waitFor();
       await page.getByRole('tab', { name: 'Quality' }).click();
-      assert((await page.getByTestId('path-row-gpt35').innerText()).includes('$0.0012'), 'quality per path beside its cost');
+      const fallbackPath = cli.quality.paths.find((p) => p.nodeId === 'gpt35')!;
+      assert((await page.getByTestId('path-row-gpt35').innerText()).includes(formatUsd(fallbackPath.costPerQueryUsd)), `quality per path beside its cost (the CLI's ${formatUsd(fallbackPath.costPerQueryUsd)})`);
     },
   },
   {
