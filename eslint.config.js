@@ -9,6 +9,14 @@ import tseslint from 'typescript-eslint';
 const nodeModules = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'url', 'util', 'events', 'stream', 'http', 'https', 'net'];
 const uiModules = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@xyflow/*', 'echarts', 'echarts/*', 'elkjs', 'elkjs/*'];
 
+/** Rules every file of simulation/ obeys (no wall clock, no unseeded randomness). */
+const simulationProperties = [
+  { object: 'Math', property: 'random', message: 'Use a seeded stream (simulation/random/streams.ts).' },
+  { object: 'Date', property: 'now', message: 'Use the simulated clock (engine.now).' },
+  { object: 'performance', property: 'now', message: 'Use the simulated clock (engine.now).' },
+];
+const simulationSyntax = [{ selector: "NewExpression[callee.name='Date']", message: 'No wall-clock time in simulation/.' }];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'dist-web/**', 'dist-electron/**', 'release/**', '.bench/**', '.tsbuild/**', 'schema/**'] },
   js.configs.recommended,
@@ -35,14 +43,17 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-properties': [
-        'error',
-        { object: 'Math', property: 'random', message: 'Use a seeded stream (simulation/random/streams.ts).' },
-        { object: 'Date', property: 'now', message: 'Use the simulated clock (engine.now).' },
-        { object: 'performance', property: 'now', message: 'Use the simulated clock (engine.now).' },
-      ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'No wall-clock time in simulation/.' }],
+      'no-restricted-properties': ['error', ...simulationProperties],
+      'no-restricted-syntax': ['error', ...simulationSyntax],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'setTimeout', 'setInterval', 'localStorage'],
+    },
+  },
+  {
+    // The run path: what a run computes must have the same bits in Node (CLI) and the browser (worker).
+    files: ['simulation/{engine,nodes,random,metrics}/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error', ...simulationProperties, { object: 'Math', property: 'pow', message: "Math.pow's last bit differs between JavaScript engines: use powInt (whole exponents) or fastExp/Math.log." }],
+      'no-restricted-syntax': ['error', ...simulationSyntax, { selector: "BinaryExpression[operator='**'][left.value!=2]", message: "** differs in its last bit between JavaScript engines (only exact powers of two are safe): use powInt or fastExp/Math.log." }],
     },
   },
   {

@@ -1,4 +1,5 @@
 import type { RandomStream } from '../random/streams';
+import { powInt } from '../util/pow-int';
 
 /** Retry settings of a call node (SEMANTICS §6), with the flavours real gateways use. */
 export interface RetrySpec {
@@ -37,7 +38,7 @@ export function backoffDelayMs(spec: RetrySpec, retryIndex: number, retryAfterMs
     }
     case 'fixed':
     case 'exponential': {
-      const base = spec.policy === 'fixed' ? spec.initialDelayMs : Math.min(spec.maxDelayMs, spec.initialDelayMs * spec.multiplier ** retryIndex);
+      const base = spec.policy === 'fixed' ? spec.initialDelayMs : Math.min(spec.maxDelayMs, spec.initialDelayMs * powInt(spec.multiplier, retryIndex));
       const delay = spec.jitter === 'full' ? rng.uniform() * base : base;
       return spec.honorRetryAfter && retryAfterMs > 0 ? Math.max(delay, retryAfterMs) : delay;
     }

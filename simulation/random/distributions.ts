@@ -134,10 +134,11 @@ class Pareto implements Sampler {
     this.mean = shape > 1 ? (shape * scale) / (shape - 1) : Infinity;
   }
   sample(rng: RandomStream): number {
-    return this.scale / Math.pow(rng.uniformPositive(), 1 / this.shape);
+    // scale / u^(1/shape), through exp and log: Math.pow's last bit differs between engines.
+    return this.scale * fastExp(-Math.log(rng.uniformPositive()) / this.shape);
   }
   quantile(p: number): number {
-    return this.scale / Math.pow(1 - p, 1 / this.shape);
+    return this.scale * fastExp(-Math.log(1 - p) / this.shape);
   }
 }
 

@@ -61,6 +61,6 @@ function expm1OverX(x: number): number {
 /** Exact probability of rank k under Zipf(n, s), for tests and analytic estimates. */
 export function zipfProbability(k: number, n: number, s: number): number {
   let norm = 0;
-  for (let i = 1; i <= n; i++) norm += Math.pow(i, -s);
-  return Math.pow(k, -s) / norm;
+  for (let i = 1; i <= n; i++) norm += Math.exp(-s * Math.log(i));
+  return Math.exp(-s * Math.log(k)) / norm;
 }

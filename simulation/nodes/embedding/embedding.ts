@@ -9,6 +9,7 @@ import { CallNodeRuntime } from '../call-node';
 import { callParamsShape } from '../call-params';
 import { defineNodeKind, type BuildContext } from '../kind';
 import { checkModel, formatPricePerMillion } from '../model-check';
+import { powInt } from '../../util/pow-int';
 
 export const EmbeddingParams = z
   .object({
@@ -67,7 +68,7 @@ export const embeddingKind = defineNodeKind({
   load: (p, ctx) => ({
     meanServiceMs: compileDistribution(p.latencyMs).mean,
     meanTokensPerCall: meanQueryTokens(ctx.traffic),
-    portShares: { ok: 1 - p.errorProbability ** (p.retry.numRetries + 1), error: p.errorProbability ** (p.retry.numRetries + 1) },
+    portShares: { ok: 1 - powInt(p.errorProbability, p.retry.numRetries + 1), error: powInt(p.errorProbability, p.retry.numRetries + 1) },
     quotaId: p.quota,
   }),
   create: (ctx) => new EmbeddingRuntime(ctx),

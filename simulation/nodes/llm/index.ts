@@ -3,6 +3,7 @@ import { defineNodeKind } from '../kind';
 import { checkModel, formatPricePerMillion } from '../model-check';
 import { LlmRuntime } from './llm';
 import { LlmParams } from './llm-params';
+import { powInt } from '../../util/pow-int';
 
 export const llmKind = defineNodeKind({
   kind: 'llm',
@@ -51,7 +52,7 @@ export const llmKind = defineNodeKind({
     const context = p.includeRetrievedContext ? ctx.upstreamChunks * ctx.upstreamChunkTokens : 0;
     const meanInput = p.systemPromptTokens + meanQuery + context + compileDistribution(p.historyTokens).mean;
     const meanTtft = compileDistribution(p.ttftMs).mean + (p.ttftMsPer1kInputTokens * meanInput) / 1000;
-    const fail = p.errorProbability ** (p.retry.numRetries + 1);
+    const fail = powInt(p.errorProbability, p.retry.numRetries + 1);
     const portFail = fail + (1 - fail) * p.contentPolicyRefusalProbability;
     return {
       meanServiceMs: meanTtft + meanOutput * compileDistribution(p.timePerOutputTokenMs).mean,

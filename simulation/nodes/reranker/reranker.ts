@@ -9,6 +9,7 @@ import { CallNodeRuntime } from '../call-node';
 import { callParamsShape } from '../call-params';
 import { defineNodeKind, type BuildContext } from '../kind';
 import { checkModel, formatPricePerMillion } from '../model-check';
+import { powInt } from '../../util/pow-int';
 
 export const RerankerParams = z
   .object({
@@ -78,7 +79,7 @@ export const rerankerKind = defineNodeKind({
   load: (p, ctx) => ({
     meanServiceMs: compileDistribution(p.latencyMs).mean + p.latencyMsPerDocument * ctx.upstreamChunks,
     meanTokensPerCall: 0,
-    portShares: { ok: 1 - p.errorProbability ** (p.retry.numRetries + 1), error: p.errorProbability ** (p.retry.numRetries + 1) },
+    portShares: { ok: 1 - powInt(p.errorProbability, p.retry.numRetries + 1), error: powInt(p.errorProbability, p.retry.numRetries + 1) },
     quotaId: p.quota,
     chunksOut: Math.min(ctx.upstreamChunks, p.topN),
     chunkTokensOut: ctx.upstreamChunkTokens,

@@ -7,6 +7,7 @@ import type { RandomStream } from '../../random/streams';
 import { CallNodeRuntime } from '../call-node';
 import { callParamsShape } from '../call-params';
 import { defineNodeKind, type BuildContext } from '../kind';
+import { powInt } from '../../util/pow-int';
 
 export const RetrievalParams = z
   .object({
@@ -74,7 +75,7 @@ export const retrievalKind = defineNodeKind({
   load: (p) => ({
     meanServiceMs: compileDistribution(p.latencyMs).mean,
     meanTokensPerCall: 0,
-    portShares: { ok: 1 - p.errorProbability ** (p.retry.numRetries + 1), error: p.errorProbability ** (p.retry.numRetries + 1) },
+    portShares: { ok: 1 - powInt(p.errorProbability, p.retry.numRetries + 1), error: powInt(p.errorProbability, p.retry.numRetries + 1) },
     quotaId: p.quota,
     chunksOut: p.topK,
     chunkTokensOut: compileDistribution(p.chunkTokens).mean,

@@ -7,6 +7,7 @@ import { distribution } from '../../model/distribution-schema';
 import { CallNodeRuntime } from '../call-node';
 import { callParamsShape } from '../call-params';
 import { defineNodeKind, type BuildContext } from '../kind';
+import { powInt } from '../../util/pow-int';
 
 export const ServiceParams = z
   .object({
@@ -57,6 +58,6 @@ export const serviceKind = defineNodeKind({
   callNode: true,
   summarize: (p) => [describeDistribution(p.latencyMs, 'ms')],
   quotaRefs: (p) => (p.quota ? [p.quota] : []),
-  load: (p) => ({ meanServiceMs: compileDistribution(p.latencyMs).mean, meanTokensPerCall: 0, portShares: { ok: 1 - p.errorProbability ** (p.retry.numRetries + 1), error: p.errorProbability ** (p.retry.numRetries + 1) }, quotaId: p.quota }),
+  load: (p) => ({ meanServiceMs: compileDistribution(p.latencyMs).mean, meanTokensPerCall: 0, portShares: { ok: 1 - powInt(p.errorProbability, p.retry.numRetries + 1), error: powInt(p.errorProbability, p.retry.numRetries + 1) }, quotaId: p.quota }),
   create: (ctx) => new ServiceRuntime(ctx),
 });
