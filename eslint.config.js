@@ -52,8 +52,8 @@ export default tseslint.config(
     // The run path: what a run computes must have the same bits in Node (CLI) and the browser (worker).
     files: ['simulation/{engine,nodes,random,metrics}/**/*.ts'],
     rules: {
-      'no-restricted-properties': ['error', ...simulationProperties, { object: 'Math', property: 'pow', message: "Math.pow's last bit differs between JavaScript engines: use powInt (whole exponents) or fastExp/Math.log." }],
-      'no-restricted-syntax': ['error', ...simulationSyntax, { selector: "BinaryExpression[operator='**'][left.value!=2]", message: "** differs in its last bit between JavaScript engines (only exact powers of two are safe): use powInt or fastExp/Math.log." }],
+      'no-restricted-properties': ['error', ...simulationProperties, { object: 'Math', property: 'pow', message: "Math.pow's last bit differs between JavaScript engines: use powInt/pow2 (whole exponents) or fastExp/Math.log." }],
+      'no-restricted-syntax': ['error', ...simulationSyntax, { selector: "BinaryExpression[operator='**']", message: "** differs in its last bit between JavaScript engines: use powInt/pow2 (whole exponents) or fastExp/Math.log." }],
     },
   },
   {

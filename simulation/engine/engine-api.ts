@@ -37,11 +37,6 @@ export interface NodeRuntime {
    * its last 429, or 0). True when the router takes the request back to route it again.
    */
   retryFailedCall?(req: SimRequest, code: number, retryAfterMs: number): boolean;
-  /**
-   * May the engine run this node's events ahead of the clock? Only when its handlers touch nothing
-   * but the request, the node's own random streams and additive counters (Simulation.schedule).
-   */
-  canRunAhead?(): boolean;
   /** Per-bucket series this node adds to the results timeline (breaker state). */
   series?(): Record<string, number[]>;
 }

@@ -29,7 +29,7 @@ export function backoffDelayMs(spec: RetrySpec, retryIndex: number, retryAfterMs
   switch (spec.policy) {
     case 'litellm': {
       if (spec.honorRetryAfter && retryAfterMs > 0 && retryAfterMs <= LITELLM_MAX_RETRY_AFTER_MS) return retryAfterMs;
-      return Math.min(LITELLM_MAX_MS, LITELLM_INITIAL_MS * 2 ** retryIndex) + rng.uniform() * LITELLM_JITTER_MS;
+      return Math.min(LITELLM_MAX_MS, LITELLM_INITIAL_MS * powInt(2, retryIndex)) + rng.uniform() * LITELLM_JITTER_MS;
     }
     case 'portkey': {
       // use_retry_after_headers: the header's wait replaces the schedule (see retryWithinBudget for its cap).

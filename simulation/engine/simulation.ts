@@ -24,10 +24,6 @@ const ENGINE = -1;
 const ARRIVAL_BASE = -10;
 const EV_DEADLINE = 1;
 const EV_CACHE_EVENT = 2;
-/** A request emitted ahead of the clock reaches a node that must see it at its own time (aux: node × MAX_PORTS + port). */
-const EV_ROUTE = 3;
-/** How many run-ahead hops may nest (a chain of stateless calls, each with its retries). */
-const MAX_RUN_AHEAD_DEPTH = 24;
 
 /** Caches implement this so the engine can store answers when a missed request is served. */
 export interface Fillable {
@@ -62,16 +58,6 @@ export class Simulation implements EngineApi {
   private readonly enters: Array<(req: SimRequest) => void>;
   /** Each node's `onEvent`, bound once for the same reason. */
   private readonly handlers: Array<(type: number, req: SimRequest, aux: number) => void>;
-  /**
-   * Nodes whose events may run ahead of the clock (1): stateless calls whose handlers touch only the
-   * request, their own random streams and additive counters (`canRunAhead`), with no observer. See
-   * `schedule`.
-   */
-  private readonly runsAhead: Uint8Array;
-  /** > 0 while a run-ahead handler executes (then `now` is that event's time, not the clock's). */
-  private aheadDepth = 0;
-  /** Time of the event the run loop popped last: the real clock, whatever `now` says. */
-  private clockMs = 0;
   private readonly streams: ArrivalStream[];
   private readonly streamOpen: boolean[];
   private readonly drawQueryKeys: boolean;
@@ -138,7 +124,6 @@ export class Simulation implements EngineApi {
     for (const r of this.runtimes) r.attach?.(this);
     this.enters = this.runtimes.map((r) => r.enter.bind(r));
     this.handlers = this.runtimes.map((r) => r.onEvent.bind(r));
-    this.runsAhead = Uint8Array.from(this.runtimes, (r, i) => (r.canRunAhead?.() === true && this.observers[i]!.length === 0 ? 1 : 0));
 
     this.streams = arrivalStreams(doc, this.traffic, streams);
     this.streamOpen = this.streams.map(() => true);
@@ -149,34 +134,8 @@ export class Simulation implements EngineApi {
 
   // ---- EngineApi ------------------------------------------------------------------------------
 
-  /**
-   * Schedules an event. An event of a stateless call node runs at once, ahead of the clock, with
-   * `now` set to its time: nothing else in the run can observe the difference, because its handler
-   * reads and writes only the request, the node's own random streams and additive counters (sums and
-   * histograms do not care in which order values arrive). The request moves on ahead of the clock
-   * through further stateless nodes; the first node with state (a quota, a cache, a breaker, a
-   * terminal) gets it by a real event at its time (`emit`). It must not reach past the request's
-   * deadline (the deadline event may abort the call), past the end of the run, or into a call a
-   * router retries (the router has state). This saves the event queue two operations per hop.
-   */
   schedule(atMs: number, node: number, type: number, req: SimRequest, aux: number): void {
-    if (this.runsAhead[node] === 1 && atMs < req.deadlineMs && req.retryCall !== node && this.aheadDepth < MAX_RUN_AHEAD_DEPTH && atMs <= this.runAheadLimitMs()) {
-      const clock = this.now;
-      this.now = atMs;
-      this.aheadDepth++;
-      this.events++;
-      this.handlers[node]!(type, req, aux);
-      this.aheadDepth--;
-      this.now = clock;
-      return;
-    }
     this.queue.push(atMs, node, type, req, aux);
-  }
-
-  /** The latest event time the run will still process, as far as is known now (see `advance`). */
-  private runAheadLimitMs(): number {
-    const stopMs = this.openStreams > 0 ? (this.arrivalsEndMs !== Infinity ? this.arrivalsEndMs : this.clockMs) : this.arrivalsStopMs;
-    return this.options.drain ? stopMs + this.drainLimitMs : stopMs;
   }
 
   emit(req: SimRequest, node: number, port: number): void {
@@ -190,17 +149,6 @@ export class Simulation implements EngineApi {
     if (req.spans !== null && this.wiring.visitSpan[node]) this.visitSpan(req, node, port, now);
     const k = node * MAX_PORTS + port;
     const target = this.wiring.target[k]!;
-    if (this.aheadDepth > 0 && (target < 0 || this.runsAhead[target] === 0)) {
-      // Ahead of the clock: a node with state (or the request's end) must see it at its own time.
-      this.queue.push(now, ENGINE, EV_ROUTE, req, k);
-      return;
-    }
-    this.route(req, node, k, target);
-  }
-
-  /** The rest of `emit`: the request follows wire `k` to `target` (or ends as an error if unwired). */
-  private route(req: SimRequest, node: number, k: number, target: number): void {
-    const now = this.now;
     if (target < 0) {
       // Only error-type ports may be unwired (validation): the request ends as an Error here.
       if (req.errorCode === ErrorCode.none) req.errorCode = ErrorCode.unavailable;
@@ -253,6 +201,8 @@ export class Simulation implements EngineApi {
     req.ghost = true;
     req.spans = null;
     if (copy.spans !== null) this.span(copy, abandonedCallSpan(copy, this.now, note));
+    // The deadline event holds the ghost now: the user's copy needs its own.
+    if (copy.deadlineMs > this.now && copy.deadlineMs !== Infinity) this.queue.push(copy.deadlineMs, ENGINE, EV_DEADLINE, copy, 0);
     return copy;
   }
 
@@ -262,7 +212,7 @@ export class Simulation implements EngineApi {
     copy.spans = null;
     copy.finishHooks = null;
     copy.cacheFills = null;
-    this.metrics.tagged(copy);
+    this.metrics.shadowCreated(copy);
     return copy;
   }
 
@@ -324,7 +274,7 @@ export class Simulation implements EngineApi {
         }
       }
       queue.pop();
-      this.now = this.clockMs = queue.time;
+      this.now = queue.time;
       this.events++;
       const target = queue.target;
       if (target >= 0) handlers[target]!(queue.type, queue.payload!, queue.aux);
@@ -423,11 +373,6 @@ export class Simulation implements EngineApi {
   }
 
   private onEngineEvent(type: number, req: SimRequest | null, aux: number): void {
-    if (type === EV_ROUTE) {
-      this.events--; // the end of a hop already counted when it ran ahead
-      this.route(req!, Math.floor(aux / MAX_PORTS), aux, this.wiring.target[aux]!);
-      return;
-    }
     if (type === EV_DEADLINE) {
       // The deadline passed: a call in progress is cut loose through its error path; a request
       // elsewhere fails at its next call (and an answer delivered late counts as an error).

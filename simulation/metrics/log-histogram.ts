@@ -1,3 +1,5 @@
+import { pow2 } from '../util/pow-int';
+
 /**
  * A streaming histogram with bounded relative error: log-linear buckets read straight from a value's
  * IEEE-754 bits (exponent + the top 7 mantissa bits: 128 buckets per power of two, as HdrHistogram
@@ -9,8 +11,8 @@
  * Values are milliseconds (or any non-negative unit); values below MIN_VALUE fall in one "near zero"
  * bucket reported as 0, values above MAX_VALUE are clamped into the top bucket (max stays exact).
  */
-export const MIN_VALUE = 2 ** -10; // ≈ 1 µs when the unit is ms
-export const MAX_VALUE = 2 ** 34; // ≈ 199 days in ms
+export const MIN_VALUE = 1 / 1024; // 2^−10 ≈ 1 µs when the unit is ms
+export const MAX_VALUE = 17_179_869_184; // 2^34 ≈ 199 days in ms
 const SUB_BITS = 7;
 const SUB_BUCKETS = 1 << SUB_BITS;
 const MIN_EXPONENT = -10;
@@ -34,7 +36,7 @@ function bucketIndex(value: number): number {
 
 function bucketLow(i: number): number {
   const exponent = Math.floor(i / SUB_BUCKETS) + MIN_EXPONENT;
-  return 2 ** exponent * (1 + (i % SUB_BUCKETS) / SUB_BUCKETS);
+  return pow2(exponent) * (1 + (i % SUB_BUCKETS) / SUB_BUCKETS);
 }
 
 export interface QuantileSummary {

@@ -54,7 +54,6 @@ export class Metrics {
   /** Served requests by number of fallback steps taken (0, 1, 2, 3+). */
   readonly fallbackDepth = new Float64Array(4);
   correctAnswers = 0;
-  /** Settled from the ledger by `settle`. */
   servedAfterDeadline = 0;
   measured = 0;
   served = 0;
@@ -133,12 +132,21 @@ export class Metrics {
     this.classArrivals[req.classIndex]!++;
   }
 
-  /** A request was given a colour (blue/green split) or became a shadow copy. */
-  tagged(req: SimRequest): void {
+  /** `req` is a new shadow copy (it pays and uses quota; only shadow metrics count it). */
+  shadowCreated(req: SimRequest): void {
     req.ledger = this.ledgerCell(req);
-    if (!req.counted) return;
-    if (req.shadow) this.shadow.measured++;
-    else if (req.colour > 0) this.colours[req.colour]!.measured++;
+    if (req.counted) this.shadow.measured++;
+  }
+
+  /**
+   * A blue/green split gave `req` a colour (it had `previousColour`, 0 for none). A shadow copy keeps
+   * counting as a shadow; a request recoloured by a second split moves to its new colour.
+   */
+  coloured(req: SimRequest, previousColour: number): void {
+    req.ledger = this.ledgerCell(req);
+    if (!req.counted || req.shadow) return;
+    if (previousColour > 0) this.colours[previousColour]!.measured--;
+    this.colours[req.colour]!.measured++;
   }
 
   private ledgerCell(req: SimRequest): number {

@@ -153,11 +153,6 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     this.giveUp(user, errorCode);
   }
 
-  /** Without a quota or fault windows a call's handling depends on no shared state and no clock. */
-  canRunAhead(): boolean {
-    return this.quota === null && !this.hasFaults;
-  }
-
   report(): NodeReport {
     return { failedCalls: this.failedCalls, failedCallCostUsd: this.failedCallCostUsd };
   }

@@ -14,7 +14,7 @@ const LAYERS = 128;
 const R = 3.442619855899;
 const V = 9.91256303526217e-3;
 /** The position is a signed 25-bit integer: |j| < 2^24. */
-const SCALE = 2 ** 24;
+const SCALE = 16_777_216; // 2^24
 
 /** kn[i]: |j| below it is inside layer i's rectangle for sure; wn[i]: j → x; fn[i] = f(x_i). */
 const kn = new Float64Array(LAYERS);

@@ -8,3 +8,8 @@ export function powInt(base: number, n: number): number {
   for (let i = 0; i < n; i++) result *= base;
   return result;
 }
+
+/** 2^e for a whole e (negative too), exactly: halving and doubling are exact in binary floating point. */
+export function pow2(e: number): number {
+  return e >= 0 ? powInt(2, e) : 1 / powInt(2, -e);
+}

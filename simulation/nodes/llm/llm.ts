@@ -74,11 +74,6 @@ export class LlmRuntime extends CallNodeRuntime<LlmParamsOut> {
     if (engine.targetOf(this.index, 'content_policy') < 0) this.contentPolicyPort = this.errorPort;
   }
 
-  /** A warm prompt cache is state shared across requests, read at the clock's time. */
-  override canRunAhead(): boolean {
-    return super.canRunAhead() && this.promptCache.cacheableTokens === 0;
-  }
-
   /** Effective max_tokens for a request of class `c`. */
   protected maxTokensFor(classIndex: number): number {
     return this.maxTokensByClass[classIndex]!;

@@ -25,8 +25,9 @@ class SplitRuntime implements NodeRuntime {
 
   enter(req: SimRequest): void {
     const green = this.rng.uniform() < this.greenShare;
+    const previous = req.colour;
     req.colour = green ? 2 : 1;
-    this.metrics.tagged(req);
+    this.metrics.coloured(req, previous);
     this.engine.emit(req, this.index, green ? this.green : this.blue);
   }
 

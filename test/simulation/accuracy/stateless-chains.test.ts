@@ -3,15 +3,13 @@ import { meanInterval } from '../../../simulation/analysis/statistics';
 import { chain, constant, exponential, run } from '../../helpers/pipelines';
 
 /**
- * Stateless calls (no quota, no fault window, nobody observing them) run ahead of the clock: their
- * events execute when scheduled, and the request reaches the next node with state by one real event
- * at its time (Simulation.schedule). These tests show it changes nothing a user can see.
+ * Chains of calls without shared state, against closed forms, and the limits a run puts on them
+ * (deadline, horizon); plus common random numbers: a node that changes nothing changes no draw.
  */
-describe('run-ahead of stateless calls', () => {
-  it('hands requests to a node with state at their own time: M/M/1 behind a stateless delay', () => {
+describe('stateless chains', () => {
+  it('M/M/1 behind a stateless delay: the station still sees Poisson arrivals', () => {
     // Poisson arrivals delayed by i.i.d. times are still Poisson (M/G/∞ output), so the station behind
-    // the delay is M/M/1: mean time there 1/(μ−λ). If run-ahead let the station see requests out of
-    // time order, its queue would be wrong.
+    // the delay is M/M/1: mean time there 1/(μ−λ).
     const lambda = 7;
     const mu = 10;
     const doc = chain(
@@ -46,11 +44,11 @@ describe('run-ahead of stateless calls', () => {
     const p99 = meanInterval(runs.map((r) => r.latency.endToEnd.p99), 0.999);
     expect(p99.low).toBeLessThanOrEqual(lo * 1.004);
     expect(p99.high).toBeGreaterThanOrEqual(lo / 1.004);
-    // Each request is one arrival and three hops; the deferred hand-over to the response is not an event.
+    // Each request is one arrival and three call completions; entering the next node is not an event.
     expect(runs[0]!.run.events).toBe(4 * runs[0]!.run.requestsArrived);
   });
 
-  it('never runs past the request deadline: a 500 ms stateless call still fails at a 300 ms deadline', () => {
+  it('a 500 ms call fails at a 300 ms deadline', () => {
     const doc = chain([{ kind: 'service', params: { latencyMs: constant(500) } }], { traffic: { rps: 5, deadlineMs: 300 } });
     const r = run(doc, { seed: 1, durationMs: 60_000, warmupMs: 0, traceSampleRate: 0 });
     expect(r.outcomes.served).toBe(0);
@@ -59,7 +57,7 @@ describe('run-ahead of stateless calls', () => {
     expect(r.latency.endToEnd.count).toBe(0);
   });
 
-  it('never runs past the end of a run without drain: calls still in progress stay unfinished', () => {
+  it('without drain, calls still in progress at the end of the run stay unfinished', () => {
     const doc = chain([{ kind: 'service', params: { latencyMs: constant(30_000) } }, { kind: 'service', params: { latencyMs: constant(30_000) } }], { traffic: { rps: 2 } });
     const r = run(doc, { seed: 1, durationMs: 45_000, warmupMs: 0, drain: false, traceSampleRate: 0 });
     // Only requests that arrived in the first −15 s could have finished: none did.
@@ -69,5 +67,23 @@ describe('run-ahead of stateless calls', () => {
     const first = r.nodes.find((n) => n.id === 'n0')!;
     expect(first.ok).toBeGreaterThan(10);
     expect(first.ok).toBeLessThan(60);
+  });
+
+  it('common random numbers: an inert quota or fault window changes no figure', () => {
+    // Each node draws from its own streams in time order, so adding something that never acts leaves
+    // every draw where it was (a what-if compares like with like).
+    const a = { id: 'a', kind: 'service', params: { latencyMs: exponential(200), errorProbability: 0.3, retry: { numRetries: 2, policy: 'litellm' } } };
+    const b = { id: 'b', kind: 'service', params: { latencyMs: exponential(100) } };
+    const base = chain([a, b], { traffic: { rps: 20 } });
+    const withQuota = chain([{ ...a, params: { ...a.params, quota: 'q' } }, b], { traffic: { rps: 20 }, quotas: [{ id: 'q', rpm: 1e9 }] });
+    const withFault = chain([a, b], { traffic: { rps: 20 }, faults: [{ type: 'outage', target: 'a', startMs: 86_400_000, durationMs: 60_000 }] });
+    const figures = (doc: typeof base) => {
+      const r = run(doc, { seed: 7, durationMs: 600_000, warmupMs: 0, traceSampleRate: 0 });
+      return [r.outcomes.served, r.outcomes.failed, r.latency.endToEnd.p50, r.latency.endToEnd.p99, r.latency.endToEnd.mean];
+    };
+    const expected = figures(base);
+    expect(expected[1]).toBeGreaterThan(0);
+    expect(figures(withQuota)).toEqual(expected);
+    expect(figures(withFault)).toEqual(expected);
   });
 });
