@@ -65,11 +65,17 @@ export class LogHistogram {
     this.sum += value;
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
-    if (value < MIN_VALUE) {
+    // Literals, not the module constants: each module-level binding read costs a load and a check here.
+    if (value < 0.0009765625 /* MIN_VALUE */) {
       this.zeroCount++;
       return;
     }
-    this.counts[value < MAX_VALUE ? bucketIndex(value) : BUCKETS - 1]! += 1;
+    if (value >= 17_179_869_184 /* MAX_VALUE */) {
+      this.counts[5631 /* BUCKETS − 1 */]! += 1;
+      return;
+    }
+    f64[0] = value;
+    this.counts[(u32[HI]! >>> 13) - 129_664 /* (hi >>> (20 − SUB_BITS)) − ((1023 + MIN_EXPONENT) << SUB_BITS) */]! += 1;
   }
 
   /** Representative value of bucket i: its midpoint. */

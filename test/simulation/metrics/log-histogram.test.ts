@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { LogHistogram, RELATIVE_ACCURACY } from '../../../simulation/metrics/log-histogram';
+import { LogHistogram, MAX_VALUE, MIN_VALUE, RELATIVE_ACCURACY } from '../../../simulation/metrics/log-histogram';
 import { RandomStream } from '../../../simulation/random/streams';
 
 describe('LogHistogram', () => {
+  it('puts each value in the bucket whose bounds hold it, from MIN_VALUE to MAX_VALUE (record inlines the bucket arithmetic)', () => {
+    const rng = new RandomStream('hist-buckets');
+    const values = [MIN_VALUE, MIN_VALUE * 1.0001, 1, 1.5, 1000, MAX_VALUE / 1.0001, ...Array.from({ length: 2000 }, () => MIN_VALUE * (MAX_VALUE / MIN_VALUE) ** rng.uniform())];
+    for (const v of values) {
+      const h = new LogHistogram();
+      h.record(v);
+      const i = h.counts.findIndex((c) => c === 1);
+      const [low, high] = h.boundsAt(i);
+      expect(low).toBeLessThanOrEqual(v);
+      expect(v).toBeLessThan(high);
+    }
+    const edge = new LogHistogram();
+    edge.record(MAX_VALUE * 3);
+    edge.record(MIN_VALUE / 2);
+    expect(edge.counts[edge.counts.length - 1]).toBe(1);
+    expect(edge.zeroCount).toBe(1);
+  });
+
   it('reports every quantile within its relative accuracy of the exact sample quantile', () => {
     const rng = new RandomStream('hist');
     const h = new LogHistogram();
