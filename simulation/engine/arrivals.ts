@@ -67,3 +67,49 @@ export function arrivalStreams(doc: PipelineDocument, traffic: CompiledTraffic, 
   });
   return shared.length ? [new ArrivalStream(traffic.profile, shared, streams, '$traffic'), ...own] : own;
 }
+
+/**
+ * The arrival window: the run's streams, open until their next arrival falls past `endMs` (a
+ * duration run) or the run stops them (a request-count run reached its count). When the last one
+ * closes, arrivals stop; the run then drains (or ends) from `stopMs`.
+ */
+export class ArrivalWindow {
+  private readonly open: boolean[];
+  openCount: number;
+  /** When arrivals stopped: the end of the window, or the moment the last stream was closed. */
+  stopMs = 0;
+
+  constructor(
+    readonly streams: ArrivalStream[],
+    /** Warm-up + duration, or Infinity for a request-count run. */
+    readonly endMs: number,
+  ) {
+    this.open = streams.map(() => true);
+    this.openCount = streams.length;
+  }
+
+  /** Stream k's next arrival after `fromMs`, or null when it falls past the window (the stream closes). */
+  next(k: number, fromMs: number): number | null {
+    const t = this.streams[k]!.next(fromMs);
+    if (t < this.endMs && t !== Infinity) return t;
+    this.close(k, Math.min(fromMs, this.endMs));
+    return null;
+  }
+
+  /** Stops every stream at `atMs`. */
+  closeAll(atMs: number): void {
+    for (let k = 0; k < this.streams.length; k++) this.close(k, atMs);
+  }
+
+  /** Mean arrival rate of all streams over a typical week (req/s). */
+  get typicalRps(): number {
+    return this.streams.reduce((sum, s) => sum + s.profile.meanRps, 0);
+  }
+
+  private close(k: number, atMs: number): void {
+    if (!this.open[k]) return;
+    this.open[k] = false;
+    this.openCount--;
+    if (this.openCount === 0) this.stopMs = this.endMs !== Infinity ? this.endMs : atMs;
+  }
+}

@@ -13,7 +13,7 @@ import { abandonedCallSpan, visitSpan } from './spans';
 import { CompiledTraffic } from './traffic';
 import { TraceCollector } from '../metrics/traces';
 import { GrowableArray } from '../metrics/growable-array';
-import { arrivalStreams, type ArrivalStream } from './arrivals';
+import { ArrivalWindow, arrivalStreams } from './arrivals';
 import { FaultSchedule } from './faults';
 import { resolveRunOptions, type ResolvedRunOptions, type RunOptions, type RunProgress } from './run-options';
 
@@ -56,15 +56,9 @@ export class Simulation implements EngineApi {
    * node kind) on every hop of every request; calling a bound function skips that lookup.
    */
   private readonly enters: Array<(req: SimRequest) => void>;
-  /** Each node's `onEvent`, bound once for the same reason. */
-  private readonly handlers: Array<(type: number, req: SimRequest, aux: number) => void>;
-  private readonly streams: ArrivalStream[];
-  private readonly streamOpen: boolean[];
+  private readonly arrivals: ArrivalWindow;
   private readonly drawQueryKeys: boolean;
   private readonly classBase: number;
-  readonly arrivalsEndMs: number;
-  private arrivalsStopMs = 0;
-  private openStreams: number;
   private nextRequestId = 0;
   requestsArrived = 0;
   measuredInFlight = 0;
@@ -81,10 +75,10 @@ export class Simulation implements EngineApi {
   ) {
     this.options = resolveRunOptions(doc, options);
     const o = this.options;
-    this.arrivalsEndMs = o.requests !== null ? Infinity : o.warmupMs + o.durationMs;
+    const arrivalsEndMs = o.requests !== null ? Infinity : o.warmupMs + o.durationMs;
     // Draining stops 1 h (plus the horizon, plus the longest a batch lane may hold work) after arrivals.
     const hold = Math.max(0, ...doc.nodes.map((n) => nodeKind(n.kind)?.maxHoldMs?.(n.params as never) ?? 0));
-    this.drainLimitMs = 3_600_000 + hold + (o.requests !== null ? 0 : o.warmupMs + o.durationMs);
+    this.drainLimitMs = 3_600_000 + hold + (o.requests !== null ? 0 : arrivalsEndMs);
     const streams = new StreamFactory(o.seed);
     this.traffic = new CompiledTraffic(doc.traffic);
     this.classBase = doc.traffic.popularity.distinctQueries;
@@ -123,12 +117,9 @@ export class Simulation implements EngineApi {
     );
     for (const r of this.runtimes) r.attach?.(this);
     this.enters = this.runtimes.map((r) => r.enter.bind(r));
-    this.handlers = this.runtimes.map((r) => r.onEvent.bind(r));
 
-    this.streams = arrivalStreams(doc, this.traffic, streams);
-    this.streamOpen = this.streams.map(() => true);
-    this.openStreams = this.streams.length;
-    this.streams.forEach((_, k) => this.scheduleArrival(k, 0));
+    this.arrivals = new ArrivalWindow(arrivalStreams(doc, this.traffic, streams), arrivalsEndMs);
+    this.arrivals.streams.forEach((_, k) => this.scheduleArrival(k, 0));
     this.scheduleCacheEvents();
   }
 
@@ -259,16 +250,16 @@ export class Simulation implements EngineApi {
   advance(maxEvents: number): boolean {
     if (this.finished) return true;
     const queue = this.queue;
-    const handlers = this.handlers;
+    const runtimes = this.runtimes;
     for (let n = 0; n < maxEvents; n++) {
       const nextTime = queue.peekTime();
-      if (nextTime === Infinity || (this.openStreams === 0 && !this.hasUserWork())) return this.end();
-      if (this.openStreams === 0) {
-        if (!this.options.drain && nextTime > this.arrivalsStopMs) {
-          this.now = Math.max(this.now, this.arrivalsStopMs);
+      if (nextTime === Infinity || (this.arrivals.openCount === 0 && !this.hasUserWork())) return this.end();
+      if (this.arrivals.openCount === 0) {
+        if (!this.options.drain && nextTime > this.arrivals.stopMs) {
+          this.now = Math.max(this.now, this.arrivals.stopMs);
           return this.end();
         }
-        if (nextTime > this.arrivalsStopMs + this.drainLimitMs) {
+        if (nextTime > this.arrivals.stopMs + this.drainLimitMs) {
           this.drainCutOff = true;
           return this.end();
         }
@@ -277,7 +268,7 @@ export class Simulation implements EngineApi {
       this.now = queue.time;
       this.events++;
       const target = queue.target;
-      if (target >= 0) handlers[target]!(queue.type, queue.payload!, queue.aux);
+      if (target >= 0) runtimes[target]!.onEvent(queue.type, queue.payload!, queue.aux);
       else if (target === ENGINE) this.onEngineEvent(queue.type, queue.payload, queue.aux);
       else this.arrive(ARRIVAL_BASE - target);
     }
@@ -289,18 +280,18 @@ export class Simulation implements EngineApi {
     let fraction: number;
     if (this.finished) fraction = 1;
     else if (o.requests !== null) fraction = Math.min(1, this.metrics.measured / o.requests);
-    else fraction = Math.min(1, this.now / this.arrivalsEndMs);
-    return { fraction, phase: this.finished ? 'done' : this.openStreams > 0 ? 'arrivals' : 'draining', simulatedMs: this.now, requestsArrived: this.requestsArrived, events: this.events };
+    else fraction = Math.min(1, this.now / this.arrivals.endMs);
+    return { fraction, phase: this.finished ? 'done' : this.arrivals.openCount > 0 ? 'arrivals' : 'draining', simulatedMs: this.now, requestsArrived: this.requestsArrived, events: this.events };
   }
 
   /** Mean arrival rate of all streams over a typical week (req/s): the basis of monthly projections. */
   get typicalRps(): number {
-    return this.streams.reduce((sum, s) => sum + s.profile.meanRps, 0);
+    return this.arrivals.typicalRps;
   }
 
   /** When arrivals stopped: warm-up + duration, or the arrival of the last measured request. */
   get horizonMs(): number {
-    return this.openStreams > 0 ? this.now : this.arrivalsStopMs;
+    return this.arrivals.openCount > 0 ? this.now : this.arrivals.stopMs;
   }
 
   /** Measured requests still in flight when the run ended. */
@@ -322,25 +313,14 @@ export class Simulation implements EngineApi {
   }
 
   private scheduleArrival(k: number, fromMs: number): void {
-    const t = this.streams[k]!.next(fromMs);
-    if (t >= this.arrivalsEndMs || t === Infinity) {
-      this.closeStream(k, Math.min(fromMs, this.arrivalsEndMs));
-      return;
-    }
-    this.queue.push(t, ARRIVAL_BASE - k, 0, null, 0);
-  }
-
-  private closeStream(k: number, atMs: number): void {
-    if (!this.streamOpen[k]) return;
-    this.streamOpen[k] = false;
-    this.openStreams--;
-    if (this.openStreams === 0) this.arrivalsStopMs = this.arrivalsEndMs !== Infinity ? this.arrivalsEndMs : atMs;
+    const t = this.arrivals.next(k, fromMs);
+    if (t !== null) this.queue.push(t, ARRIVAL_BASE - k, 0, null, 0);
   }
 
   private arrive(k: number): void {
     const now = this.now;
     const o = this.options;
-    const stream = this.streams[k]!;
+    const stream = this.arrivals.streams[k]!;
     const counted = now >= o.warmupMs;
     const classIndex = this.traffic.classes.length === 1 ? 0 : this.traffic.pickClass(stream.rngClass);
     const cls = this.traffic.classes[classIndex]!;
@@ -358,7 +338,7 @@ export class Simulation implements EngineApi {
     }
     this.metrics.arrival(req);
     if (o.requests !== null && this.metrics.measured >= o.requests) {
-      for (let s = 0; s < this.streams.length; s++) this.closeStream(s, now);
+      this.arrivals.closeAll(now);
     } else this.scheduleArrival(k, now);
     const deadline = this.doc.traffic.deadlineMs;
     if (deadline !== null && req.realtime) {
@@ -386,7 +366,7 @@ export class Simulation implements EngineApi {
       this.doc.nodes.forEach((n, i) => {
         if (targets === null || targets.has(n.id)) this.runtimes[i]!.invalidate?.();
       });
-      if (event.repeatEveryMs !== null && this.openStreams > 0) this.pushCacheEvent(this.now + event.repeatEveryMs, aux);
+      if (event.repeatEveryMs !== null && this.arrivals.openCount > 0) this.pushCacheEvent(this.now + event.repeatEveryMs, aux);
     }
   }
 

@@ -1,3 +1,4 @@
+import { highWord } from '../util/float-bits';
 import { pow2 } from '../util/pow-int';
 
 /**
@@ -21,15 +22,9 @@ const BUCKETS = (MAX_EXPONENT - MIN_EXPONENT) * SUB_BUCKETS;
 /** The worst relative error of a reported quantile against a recorded value. */
 export const RELATIVE_ACCURACY = 1 / (2 * SUB_BUCKETS);
 
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-// Index of the high word of the float64 in u32 (little- or big-endian hosts).
-const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-
 /** Bucket index of a value in [MIN_VALUE, MAX_VALUE). */
 function bucketIndex(value: number): number {
-  f64[0] = value;
-  const hi = u32[HI]!;
+  const hi = highWord(value);
   // hi = sign(1) | exponent(11) | mantissa top 20 bits; keep exponent and the top SUB_BITS mantissa bits.
   return (hi >>> (20 - SUB_BITS)) - ((1023 + MIN_EXPONENT) << SUB_BITS);
 }
@@ -74,8 +69,7 @@ export class LogHistogram {
       this.counts[5631 /* BUCKETS − 1 */]! += 1;
       return;
     }
-    f64[0] = value;
-    this.counts[(u32[HI]! >>> 13) - 129_664 /* (hi >>> (20 − SUB_BITS)) − ((1023 + MIN_EXPONENT) << SUB_BITS) */]! += 1;
+    this.counts[(highWord(value) >>> 13) - 129_664 /* (hi >>> (20 − SUB_BITS)) − ((1023 + MIN_EXPONENT) << SUB_BITS) */]! += 1;
   }
 
   /** Representative value of bucket i: its midpoint. */

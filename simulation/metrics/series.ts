@@ -1,3 +1,6 @@
+import { highWord } from '../util/float-bits';
+import { pow2 } from '../util/pow-int';
+
 /**
  * Per-interval time series with bounded memory. Buckets start one minute wide; when a run outgrows
  * MAX_POINTS buckets every series merges pairs of buckets (the width doubles), so a 10-day run and a
@@ -137,25 +140,16 @@ export class LevelSeries implements Mergeable {
  */
 const COARSE_SUB_BITS = 5;
 const COARSE_BINS = 1 + 30 * (1 << COARSE_SUB_BITS);
-const coarseF64 = new Float64Array(1);
-const coarseU32 = new Uint32Array(coarseF64.buffer);
-const COARSE_HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 function coarseBin(valueMs: number): number {
   if (!(valueMs >= 1)) return 0;
-  coarseF64[0] = valueMs;
-  return Math.min(COARSE_BINS - 1, 1 + (coarseU32[COARSE_HI]! >>> (20 - COARSE_SUB_BITS)) - (1023 << COARSE_SUB_BITS));
+  return Math.min(COARSE_BINS - 1, 1 + (highWord(valueMs) >>> (20 - COARSE_SUB_BITS)) - (1023 << COARSE_SUB_BITS));
 }
-
-/** 2^e for the bins' exponents, by exact doubling (no Math.pow, whose last bit varies by engine). */
-const COARSE_POW2 = new Float64Array(31);
-COARSE_POW2[0] = 1;
-for (let e = 1; e < COARSE_POW2.length; e++) COARSE_POW2[e] = COARSE_POW2[e - 1]! * 2;
 
 /** The midpoint of coarse bin b ≥ 1. */
 function coarseValue(b: number): number {
   const i = b - 1;
-  const low = COARSE_POW2[i >> COARSE_SUB_BITS]!;
+  const low = pow2(i >> COARSE_SUB_BITS);
   const step = low / (1 << COARSE_SUB_BITS);
   return low + step * ((i & ((1 << COARSE_SUB_BITS) - 1)) + 0.5);
 }

@@ -59,10 +59,13 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     this.failureRng = ctx.stream('failures');
     this.retryRng = ctx.stream('retry-backoff');
     this.hasFaults = ctx.engine.faults.hasNodeFaults(ctx.index);
+    // Hooks a kind leaves at the default do nothing: `enter` and `complete` skip calling them.
+    this.prepares = this.prepare !== CallNodeRuntime.prototype.prepare;
+    this.mayRefuse = this.refusal !== CallNodeRuntime.prototype.refusal;
   }
 
-  /** Whether the subclass overrides `prepare` (skipped otherwise: `enter` runs on every call). */
-  protected prepares = false;
+  /** Whether the kind overrides `prepare`. */
+  private readonly prepares: boolean;
 
   /** Work done once per request before its first attempt; a non-zero error code fails it at once. */
   protected prepare(_req: SimRequest, _fault: ActiveFault | null): number {
@@ -104,8 +107,8 @@ export abstract class CallNodeRuntime<P extends CallParams> implements NodeRunti
     return 0;
   }
 
-  /** Whether `refusal` can say anything but 0 (subclasses that refuse set it; skipped otherwise, it runs on every call). */
-  protected mayRefuse = false;
+  /** Whether the kind overrides `refusal`. */
+  private readonly mayRefuse: boolean;
 
   enter(req: SimRequest): void {
     const now = this.engine.now;

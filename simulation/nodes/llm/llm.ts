@@ -62,8 +62,6 @@ export class LlmRuntime extends CallNodeRuntime<LlmParamsOut> {
     this.maxTokensByClass = Float64Array.from(this.classes, (c) => Math.min(p.maxTokens, c.maxTokens, this.model.maxOutputTokens ?? Infinity));
     this.qualityByClass = Float64Array.from(this.classes, (c) => p.qualityByClass[c.name] ?? p.quality);
     this.promptCache = new PromptCache(p.promptCache.enabled, p.promptCache.prefixTokens ?? p.systemPromptTokens, p.promptCache.ttlMs, this.model);
-    this.mayRefuse = p.contentPolicyRefusalProbability > 0;
-    this.prepares = true;
     this.contextWindowPort = ctx.port('context_window');
     this.contentPolicyPort = ctx.port('content_policy');
   }
