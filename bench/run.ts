@@ -22,7 +22,7 @@ const doc = loadPipelineOrThrow(readFileSync(file, 'utf8'));
 interface RunFigures {
   requests: number;
   events: number;
-  p99Ms: number;
+  p99Ms: number | null;
 }
 
 /** One run with every metric on and tracing off; `onTick` is called between chunks of events. */
@@ -53,7 +53,7 @@ function sequential(counts: number[]): void {
         `${perSecond(r.events, seconds)} events/s`,
         `${seconds.toFixed(2)} s`,
         `peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`,
-        `P99 ${r.p99Ms.toFixed(0)} ms`,
+        `P99 ${r.p99Ms === null ? "—" : r.p99Ms.toFixed(0)} ms`,
       ].join(' · '),
     );
   }

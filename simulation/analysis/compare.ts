@@ -13,9 +13,18 @@ export interface CostLine {
   status: 'added' | 'removed' | 'changed' | 'unchanged';
 }
 
+/** One side of a diff; `warnings` are its run's stability warnings (quota overload, growing queues). */
+export interface ScenarioSide {
+  name: string;
+  headline: Headline;
+  fixedMonthlyUsd: number;
+  usageMonthlyUsd: number;
+  warnings: string[];
+}
+
 export interface ScenarioDiff {
-  before: { name: string; headline: Headline; fixedMonthlyUsd: number; usageMonthlyUsd: number };
-  after: { name: string; headline: Headline; fixedMonthlyUsd: number; usageMonthlyUsd: number };
+  before: ScenarioSide;
+  after: ScenarioSide;
   /** Per node (usage) and per fixed item, as Infracost lists resources. */
   lines: CostLine[];
   monthlyDeltaUsd: number;
@@ -57,7 +66,7 @@ export function diffScenarios(before: RunResults, after: RunResults, names: { be
     const a = after.headline[key];
     if (b !== null && a !== null) headlineDelta[key] = a - b;
   }
-  const summary = (r: RunResults, name: string | undefined) => ({ name: name || r.pipeline.name, headline: r.headline, fixedMonthlyUsd: r.cost.fixedMonthlyUsd, usageMonthlyUsd: r.cost.variableMonthlyUsd });
+  const summary = (r: RunResults, name: string | undefined): ScenarioSide => ({ name: name || r.pipeline.name, headline: r.headline, fixedMonthlyUsd: r.cost.fixedMonthlyUsd, usageMonthlyUsd: r.cost.variableMonthlyUsd, warnings: r.stability.warnings });
   return {
     before: summary(before, names.before),
     after: summary(after, names.after),
@@ -72,6 +81,19 @@ export function diffScenarios(before: RunResults, after: RunResults, names: { be
 const sign = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '±');
 const money = (x: number) => `${sign(x)}${formatUsd(Math.abs(x))}`;
 
+/** A latency row; a side that served no request has no latency (—) and so no change. */
+function latencyRow(label: string, before: number | null, after: number | null): string {
+  const change = before === null || after === null ? '—' : `${sign(after - before)}${formatMs(Math.abs(after - before))}`;
+  return `| ${label} | ${formatMs(before)} | ${formatMs(after)} | ${change} |`;
+}
+
+/** Peak quota utilisation (the busiest quota's peak minute), in percentage points; "no quotas" where a side has none. */
+function quotaRow(before: number | null, after: number | null): string {
+  const show = (u: number | null) => (u === null ? 'no quotas' : formatPercent(u, 1));
+  const change = before === null || after === null ? '—' : `${sign(after - before)}${(Math.abs(after - before) * 100).toFixed(1)} pp`;
+  return `| Peak quota utilisation | ${show(before)} | ${show(after)} | ${change} |`;
+}
+
 /** An Infracost-style Markdown comment for a pull request. */
 export function diffMarkdown(d: ScenarioDiff): string {
   const pct = (b: number, a: number) => (b === 0 ? '' : ` (${sign(a - b)}${formatPercent(Math.abs(a - b) / b)})`);
@@ -85,11 +107,14 @@ export function diffMarkdown(d: ScenarioDiff): string {
     `| Usage cost / month | ${formatUsd(d.before.usageMonthlyUsd)} | ${formatUsd(d.after.usageMonthlyUsd)} | ${money(d.usageDeltaUsd)} |`,
     `| Fixed cost / month | ${formatUsd(d.before.fixedMonthlyUsd)} | ${formatUsd(d.after.fixedMonthlyUsd)} | ${money(d.fixedDeltaUsd)} |`,
     `| Cost per query | ${formatUsd(d.before.headline.costPerQueryUsd)} | ${formatUsd(d.after.headline.costPerQueryUsd)} | ${money(d.after.headline.costPerQueryUsd - d.before.headline.costPerQueryUsd)} |`,
-    `| P50 latency | ${formatMs(d.before.headline.p50Ms)} | ${formatMs(d.after.headline.p50Ms)} | ${sign(d.after.headline.p50Ms - d.before.headline.p50Ms)}${formatMs(Math.abs(d.after.headline.p50Ms - d.before.headline.p50Ms))} |`,
-    `| P99 latency | ${formatMs(d.before.headline.p99Ms)} | ${formatMs(d.after.headline.p99Ms)} | ${sign(d.after.headline.p99Ms - d.before.headline.p99Ms)}${formatMs(Math.abs(d.after.headline.p99Ms - d.before.headline.p99Ms))} |`,
+    latencyRow('P50 latency', d.before.headline.p50Ms, d.after.headline.p50Ms),
+    latencyRow('P99 latency', d.before.headline.p99Ms, d.after.headline.p99Ms),
     // A change of a rate is in percentage points (pp), not a relative %.
     `| Error rate | ${formatPercent(d.before.headline.errorRate, 2)} | ${formatPercent(d.after.headline.errorRate, 2)} | ${sign(d.after.headline.errorRate - d.before.headline.errorRate)}${(Math.abs(d.after.headline.errorRate - d.before.headline.errorRate) * 100).toFixed(2)} pp |`,
+    quotaRow(d.before.headline.peakQuotaUtilisation, d.after.headline.peakQuotaUtilisation),
     '',
+    // A pipeline pushed past its provider limits shows it here, not only in the run's own output.
+    ...(d.after.warnings.length ? [`**Warnings for ${d.after.name}:**`, '', ...d.after.warnings.map((w) => `- ⚠ ${w}`), ''] : []),
     '<details><summary>Cost by node and fixed item (monthly)</summary>',
     '',
     '| Item | Type | Before | After | Change |',

@@ -19,7 +19,8 @@ export interface LoadCriteria {
 export interface LoadPoint {
   multiplier: number;
   rps: number;
-  p99Ms: number;
+  /** Null when no request was served at this load (it breaks any latency criterion). */
+  p99Ms: number | null;
   costPerQueryUsd: number;
   errorRate: number;
   rateLimitedShare: number;
@@ -91,11 +92,12 @@ export function evaluateLoad(r: RunResults, k: number, baseRps: number, criteria
 }
 
 /** The criteria `figures` break, plus 'unstable' when a queue kept growing or the drain was cut off. */
-function breaksOf(figures: Record<'p99Ms' | 'p95Ms' | 'ttftP50Ms' | 'errorRate' | 'rateLimitedShare', number>, criteria: LoadCriteria, unstable: boolean): string[] {
+function breaksOf(figures: Record<'p99Ms' | 'p95Ms' | 'ttftP50Ms' | 'errorRate' | 'rateLimitedShare', number | null>, criteria: LoadCriteria, unstable: boolean): string[] {
   const breaks: string[] = [];
   for (const name of ['p99Ms', 'p95Ms', 'ttftP50Ms', 'errorRate', 'rateLimitedShare'] as const) {
     const limit = criteria[name];
-    if (limit !== null && limit !== undefined && figures[name] > limit) breaks.push(name);
+    // A latency of null (nothing served) meets no latency target.
+    if (limit !== null && limit !== undefined && (figures[name] ?? Infinity) > limit) breaks.push(name);
   }
   if (unstable) breaks.push('unstable');
   return breaks;
@@ -110,27 +112,30 @@ export function evaluateReplicatedLoad(runs: RunResults[], k: number, baseRps: n
   const each = runs.map((r) => evaluateLoad(r, k, baseRps, criteria));
   if (each.length === 1) return each[0]!;
   const mean = (values: number[]) => values.reduce((s, x) => s + x, 0) / values.length;
-  const p99 = meanInterval(each.map((p) => p.p99Ms), confidence);
+  const p99s = each.map((p) => p.p99Ms);
+  // A replication that served nothing has no P99: the point then has none either (and breaks P99).
+  const p99 = p99s.every((v): v is number => v !== null) ? meanInterval(p99s, confidence) : null;
+  const nullableMean = (values: Array<number | null>) => (values.every((v): v is number => v !== null) ? mean(values) : null);
   const cost = meanInterval(each.map((p) => p.costPerQueryUsd), confidence);
   const peaks = each.map((p) => p.peakUtilisation).filter((u): u is number => u !== null);
   const figures = {
-    p99Ms: p99.mean,
-    p95Ms: mean(runs.map((r) => r.headline.p95Ms)),
-    ttftP50Ms: mean(runs.map((r) => r.headline.ttftP50Ms)),
+    p99Ms: p99?.mean ?? null,
+    p95Ms: nullableMean(runs.map((r) => r.headline.p95Ms)),
+    ttftP50Ms: nullableMean(runs.map((r) => r.headline.ttftP50Ms)),
     errorRate: mean(each.map((p) => p.errorRate)),
     rateLimitedShare: mean(each.map((p) => p.rateLimitedShare)),
   };
   const unstable = each.some((p) => p.breaks.includes('unstable'));
   return {
     ...each[0]!,
-    p99Ms: p99.mean,
+    p99Ms: p99?.mean ?? null,
     costPerQueryUsd: cost.mean,
     errorRate: figures.errorRate,
     rateLimitedShare: figures.rateLimitedShare,
     peakUtilisation: peaks.length ? mean(peaks) : null,
     breaks: breaksOf(figures, criteria, unstable),
     replications: each.length,
-    p99HalfWidthMs: p99.halfWidth,
+    p99HalfWidthMs: p99?.halfWidth ?? null,
     costPerQueryHalfWidthUsd: cost.halfWidth,
   };
 }

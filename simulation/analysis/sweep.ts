@@ -106,7 +106,7 @@ export function tornadoBar(doc: PipelineDocument, catalog: Catalog, path: ParamP
   const lo = point(doc, catalog, [path], [low], options);
   const hi = point(doc, catalog, [path], [high], options);
   const cost = (p: SweepPoint) => (p.problem ? NaN : p.headline.monthlyCostUsd);
-  const p99 = (p: SweepPoint) => (p.problem ? NaN : p.headline.p99Ms);
+  const p99 = (p: SweepPoint) => (p.problem ? NaN : (p.headline.p99Ms ?? NaN));
   return {
     path,
     base,

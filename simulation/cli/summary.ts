@@ -51,7 +51,7 @@ export function formatSummary(r: RunResults): string {
   lines.push('SLO (seed targets unless the file sets its own):');
   for (const check of r.slo.checks) {
     const mark = check.pass === null ? '·' : check.pass ? '✓' : '✗';
-    lines.push(`  ${mark} ${check.label} ${check.direction === 'max' ? '<' : '>'} ${sloValue(check.metric, check.target)}: ${check.actual === null ? 'n/a' : sloValue(check.metric, check.actual)}`);
+    lines.push(`  ${mark} ${check.label} ${check.direction === 'max' ? '<' : '>'} ${sloValue(check.metric, check.target)}: ${check.actual === null ? (check.pass === false ? 'no request served' : 'n/a') : sloValue(check.metric, check.actual)}`);
   }
   if (r.stability.warnings.length) {
     lines.push('');

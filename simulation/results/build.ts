@@ -38,12 +38,13 @@ export function buildResults(sim: Simulation): RunResults {
   const ttft = m.ttft.summary();
   const peaks = quotas.map((q) => q.peakUtilisation);
 
+  const anyServed = e2e.count > 0;
   const headline = {
-    p50Ms: e2e.p50,
-    p95Ms: e2e.p95,
-    p99Ms: e2e.p99,
-    ttftP50Ms: ttft.p50,
-    ttftP95Ms: ttft.p95,
+    p50Ms: anyServed ? e2e.p50 : null,
+    p95Ms: anyServed ? e2e.p95 : null,
+    p99Ms: anyServed ? e2e.p99 : null,
+    ttftP50Ms: anyServed ? ttft.p50 : null,
+    ttftP95Ms: anyServed ? ttft.p95 : null,
     errorRate: outcomes.errorRate,
     availability: outcomes.availability,
     costPerQueryUsd: cost.perQueryUsd,

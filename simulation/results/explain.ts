@@ -24,6 +24,7 @@ const exactUsd = (usd: number) => (usd === 0 ? '$0' : `$${Number(usd.toPrecision
 export function explainHeadline(r: RunResults): Record<HeadlineKey, Explanation> {
   const served = formatCount(r.outcomes.served);
   const window = `arrivals after a ${formatDurationMs(r.run.warmupMs)} warm-up over ${formatDurationMs(r.run.durationMs)}`;
+  const noneServed = r.outcomes.served === 0;
   const sample = `${served} served requests (${window}), seed ${r.run.seed}, one run; streaming histogram within 0.4 %`;
   const slowest = (key: 'p50' | 'p95' | 'p99') =>
     [...r.nodes]
@@ -34,12 +35,12 @@ export function explainHeadline(r: RunResults): Record<HeadlineKey, Explanation>
       .join(', ');
   const latency = (q: 'p50' | 'p95' | 'p99', label: string): Explanation => ({
     title: `${label} end-to-end latency`,
-    formula: `${label} of (time the request reached a Response terminal − its arrival) = ${formatMs(r.latency.endToEnd[q])}`,
+    formula: `${label} of (time the request reached a Response terminal − its arrival) = ${noneServed ? '— (no request was served, so there is no latency; every latency target fails)' : formatMs(r.latency.endToEnd[q])}`,
     details: [sample, `Per-node ${label} (time inside each node, queueing included): ${slowest(q) || 'n/a'}`, 'Failed requests are not in latency figures; they are counted in the error rate.'],
   });
   const ttft = (q: 'p50' | 'p95', label: string): Explanation => ({
     title: `${label} time to first token`,
-    formula: `${label} of (first token visible − arrival) = ${formatMs(r.latency.ttft[q])}`,
+    formula: `${label} of (first token visible − arrival) = ${noneServed ? '— (no request was served)' : formatMs(r.latency.ttft[q])}`,
     details: [sample, 'Streamed answers: the answering LLM call start + its TTFT (prefill included). Non-streamed answers and cache hits: the full response time.'],
   });
   const nodeName = (id: string) => r.nodes.find((n) => n.id === id)?.name ?? id;

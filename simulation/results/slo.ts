@@ -1,22 +1,26 @@
 import type { SloTargets } from '../model/document-schema';
 import type { ErrorBudget, RunResults, SloCheck } from './types';
 
-/** Pass/fail of each SLO target against a run's headline figures. */
+/**
+ * Pass/fail of each SLO target against a run's headline figures. A figure the pipeline does not have
+ * (no cache, no quota) is not applicable (pass null); a latency target when no request was served
+ * fails: there is no latency that meets it.
+ */
 export function sloChecks(slo: SloTargets, r: Pick<RunResults, 'headline' | 'quotas' | 'cost' | 'quality'>): SloCheck[] {
   const h = r.headline;
-  const check = (metric: SloCheck['metric'], label: string, target: number, direction: 'max' | 'min', actual: number | null): SloCheck => ({
+  const check = (metric: SloCheck['metric'], label: string, target: number, direction: 'max' | 'min', actual: number | null, whenMissing: false | null = null): SloCheck => ({
     metric,
     label,
     target,
     direction,
     actual,
-    pass: actual === null ? null : direction === 'max' ? actual < target : actual > target,
+    pass: actual === null ? whenMissing : direction === 'max' ? actual < target : actual > target,
   });
   const checks = [
-    check('p50Ms', 'P50 latency', slo.p50Ms, 'max', h.p50Ms),
-    check('p95Ms', 'P95 latency', slo.p95Ms, 'max', h.p95Ms),
-    check('p99Ms', 'P99 latency', slo.p99Ms, 'max', h.p99Ms),
-    check('ttftMs', 'TTFT (P50)', slo.ttftMs, 'max', h.ttftP50Ms),
+    check('p50Ms', 'P50 latency', slo.p50Ms, 'max', h.p50Ms, false),
+    check('p95Ms', 'P95 latency', slo.p95Ms, 'max', h.p95Ms, false),
+    check('p99Ms', 'P99 latency', slo.p99Ms, 'max', h.p99Ms, false),
+    check('ttftMs', 'TTFT (P50)', slo.ttftMs, 'max', h.ttftP50Ms, false),
     check('errorRate', 'Error rate', slo.errorRate, 'max', h.errorRate),
     check('availability', 'Availability', slo.availability, 'min', h.availability),
     check('cacheHitRate', 'Cache hit rate', slo.cacheHitRate, 'min', h.cacheHitRate),

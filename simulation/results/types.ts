@@ -8,7 +8,7 @@ import type { OutcomeSummary } from '../metrics/outcome-stats';
 
 /**
  * The results of one run: plain JSON, the same for the CLI's `--json`, the app and reports.
- * Field names are stable; docs/results.md describes each. Times are ms, money USD, shares 0..1.
+ * Field names are stable and documented here. Times are ms, money USD, shares 0..1.
  */
 export interface RunResults {
   schemaVersion: 1;
@@ -64,11 +64,12 @@ export interface RunInfo {
 }
 
 export interface Headline {
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  ttftP50Ms: number;
-  ttftP95Ms: number;
+  /** Latency figures are null when no request was served: there is no latency to report (not 0 ms). */
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  ttftP50Ms: number | null;
+  ttftP95Ms: number | null;
   errorRate: number;
   availability: number;
   costPerQueryUsd: number;

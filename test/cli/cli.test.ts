@@ -152,6 +152,26 @@ describe('launch gate and reports', () => {
     expect(json.checks.find((c: { gate: string }) => c.gate === 'Monthly cost').status).toBe('fail');
   });
 
+  it('a pipeline that serves nothing has no latency: latency targets fail, they do not pass at 0 ms', async () => {
+    const doc = JSON.parse(readFileSync(example, 'utf8'));
+    const llm = doc.nodes.find((n: { id: string }) => n.id === 'llm');
+    llm.params.errorProbability = 1;
+    llm.params.retry = { numRetries: 0 };
+    const file = join(mkdtempSync(join(tmpdir(), 'preflight-allfail-')), 'allfail.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const run = JSON.parse((await cli('run', file, '--requests', '2000', '--json')).stdout);
+    expect(run.outcomes.served).toBe(0);
+    expect([run.headline.p50Ms, run.headline.p95Ms, run.headline.p99Ms, run.headline.ttftP50Ms, run.headline.ttftP95Ms]).toEqual([null, null, null, null, null]);
+    const p99 = run.slo.checks.find((c: { metric: string }) => c.metric === 'p99Ms');
+    expect(p99).toMatchObject({ actual: null, pass: false });
+    expect((await cli('run', file, '--requests', '2000')).stdout).toMatch(/✗ P99 latency < 5 s: no request served/);
+    const check = await cli('check', file, '--requests', '2000', '--replications', '2', '--slo', 'p99=5s,error=100%');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/P99 latency\s+< 5 s\s+no request served in 2 of 2 replications\s+FAIL/);
+    const json = JSON.parse((await cli('check', file, '--requests', '2000', '--replications', '2', '--json')).stdout);
+    expect(json.checks.find((c: { figure: string }) => c.figure === 'p50Ms')).toMatchObject({ mean: null, status: 'fail' });
+  });
+
   it('diff prints an Infracost-style Markdown comment for a known pair', async () => {
     const r = await cli('diff', naive, example, '--duration', '5m', '--seed', '2');
     expect(r.code).toBe(0);
@@ -159,6 +179,13 @@ describe('launch gate and reports', () => {
     expect(r.stdout).toMatch(/\*\*Monthly cost will decrease by \$[\d,]+\*\* — \$[\d,]+ → \$[\d,]+ \(−\d+(\.\d+)? %\)/);
     expect(r.stdout).toContain('| Rerank 20 → 5 (rerank) (added) | usage | $0 |');
     expect(r.stdout).toContain('| Fixed cost / month | $2,000 | $2,000 | ±$0 |');
+    expect(r.stdout).toMatch(/\| Peak quota utilisation \| [\d.]+ % \| [\d.]+ % \| −[\d.]+ pp \|/);
+    // The other way round the head pipeline overloads its TPM quota: the comment says so.
+    const back = await cli('diff', example, naive, '--duration', '5m', '--seed', '2');
+    expect(back.stdout).toMatch(/\| Peak quota utilisation \| [\d.]+ % \| [\d.]+ % \| \+[\d.]+ pp \|/);
+    expect(back.stdout).toContain('**Warnings for Naive RAG (retrieve 20, send 20):**');
+    expect(back.stdout).toMatch(/- ⚠ quota 'openai' is offered \d+ % of its tpm-reserved capacity/);
+    expect(r.stdout).not.toContain('**Warnings for');
   });
 
   it('report writes a self-contained HTML file and CSV/JSON beside it', async () => {

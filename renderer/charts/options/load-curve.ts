@@ -13,8 +13,10 @@ export function loadHalfWidth(p: LoadPoint, metric: LoadMetric): number | null {
 
 /** "4,900 ms ± 120 ms" for a replicated point ("± 0" when every run agreed), the figure alone for one run. */
 export function loadValueText(p: LoadPoint, metric: LoadMetric, format: (v: number) => string): string {
+  const value = p[metric];
+  if (value === null) return '— (nothing served)';
   const hw = loadHalfWidth(p, metric);
-  return hw === null ? format(p[metric]) : `${format(p[metric])} ${halfWidthText(metric, p[metric], hw) ?? '± 0'}`;
+  return hw === null ? format(value) : `${format(value)} ${halfWidthText(metric, value, hw) ?? '± 0'}`;
 }
 
 /** What a point is: "mean of 2 runs per point, ± at 95 %" when replicated, else "one seed, common random numbers". */
@@ -26,7 +28,8 @@ export function loadPointsText(search: Pick<LoadSearchResult, 'replications' | '
 export function loadErrorBarData(points: LoadPoint[], metric: LoadMetric): Array<[number, number, number]> {
   return points.flatMap((p): Array<[number, number, number]> => {
     const hw = loadHalfWidth(p, metric);
-    return hw === null ? [] : [[p.multiplier, p[metric] - hw, p[metric] + hw]];
+    const value = p[metric];
+    return hw === null || value === null ? [] : [[p.multiplier, value - hw, value + hw]];
   });
 }
 
@@ -55,7 +58,7 @@ export function loadCurveOption(search: LoadSearchResult, metric: LoadMetric, fo
   if (target !== null) marks.push({ yAxis: target, lineStyle: { color: CHART.target, type: 'dashed' }, label: { ...baseText, color: CHART.target, position: 'insideStartTop', formatter: `P99 target ${format(target)}` } });
   const multipliers = points.map((p) => p.multiplier);
   const bars = loadErrorBarData(points, metric);
-  const { top, step } = yScale(Math.max(target ?? 0, ...points.map((p) => p[metric]), ...bars.map((b) => b[2])));
+  const { top, step } = yScale(Math.max(target ?? 0, ...points.map((p) => p[metric] ?? 0), ...bars.map((b) => b[2])));
   // Zero in the unit of the axis' other labels ("0 s" under "2 s", as the report's duration axes).
   const yLabel = (v: number) => (v === 0 && metric === 'p99Ms' && top >= 1000 ? '0 s' : format(v));
   return {

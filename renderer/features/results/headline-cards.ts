@@ -32,8 +32,9 @@ export function formatCheckValue(metric: string, value: number | null): string {
  * of the allowed one), red when it misses, grey without a target or a figure.
  */
 export function checkStatus(check: SloCheck | undefined): CardStatus {
-  if (!check || check.pass === null || check.actual === null) return 'none';
-  if (!check.pass) return 'fail';
+  if (!check || check.pass === null) return 'none';
+  if (!check.pass) return 'fail'; // including a latency target when nothing was served (actual null)
+  if (check.actual === null) return 'none';
   const near = check.direction === 'max' ? check.actual >= 0.8 * check.target : check.target < 1 && 1 - check.actual >= 0.8 * (1 - check.target);
   return near ? 'near' : 'pass';
 }

@@ -51,7 +51,7 @@ export function capacityCommand(argv: string[], io: CliIo): number {
   if (search.bound === 'latency') io.stdout(`Max sustainable load: none — ${search.note}${search.limitedBy.node ? ` (slowest node ${search.limitedBy.node})` : ''}. Make the pipeline faster (model, answer length, streaming) before sizing for load.`);
   else if (search.bound === 'none') io.stdout(`Max sustainable load: above ${Number(search.maxRps.toPrecision(4))} req/s — ${search.note}`);
   else io.stdout(`Max sustainable load: ${Number(search.maxRps.toPrecision(4))} req/s (${Number(search.maxMultiplier.toPrecision(3))}× today) — limited by ${search.limitedBy.criterion ?? 'nothing found'}${where} (${search.note})`);
-  const pm = (key: string, value: number, halfWidth: number | null) => (halfWidth === null ? '' : ` ${halfWidthText(key, value, halfWidth) ?? '± 0'}`);
+  const pm = (key: string, value: number | null, halfWidth: number | null) => (halfWidth === null || value === null ? '' : ` ${halfWidthText(key, value, halfWidth) ?? '± 0'}`);
   io.stdout(
     table(
       ['× traffic', 'req/s', 'P99', 'cost/query', 'errors', '429 share', 'peak quota', 'breaks'],

@@ -46,7 +46,14 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   let breaches = 0;
   const verdicts = gates.map((g) => {
     const ci = replicated!.headline[g.figure];
-    if (!ci) throw new Error(`no interval for ${g.figure}`);
+    if (!ci) {
+      // Only a latency figure goes missing: some replication served no request, so no latency meets the target.
+      const empty = replicated!.samples.filter((h) => h[g.figure] === null).length;
+      if (empty === 0) throw new Error(`no interval for ${g.figure}`);
+      breaches++;
+      rows.push([g.name, `${g.direction === 'max' ? '<' : '>'} ${g.format(g.target)}`, `no request served in ${empty} of ${replicated!.samples.length} replications`, 'FAIL']);
+      return { gate: g.name, figure: g.figure, direction: g.direction, target: g.target, mean: null, low: null, high: null, status: 'fail' };
+    }
     const breach = g.direction === 'max' ? ci.mean >= g.target : ci.mean <= g.target;
     const atRisk = !breach && (g.direction === 'max' ? ci.high >= g.target : ci.low <= g.target);
     if (breach) breaches++;

@@ -44,8 +44,9 @@ export function planningSection(input: ReportInput): string {
     // With replications a figure is the mean of the point's runs, with its half-width.
     const cell = (p: SweepPoint, key: 'p99Ms' | 'costPerQueryUsd' | 'monthlyCostUsd', format: (v: number) => string) => {
       const ci = p.intervals?.[key];
-      const pm = ci ? (halfWidthText(key, p.headline[key], ci.halfWidth) ?? '± 0') : null;
-      return `<td>${esc(format(p.headline[key]))}${pm ? ` <span class="ci">${esc(pm)}</span>` : ''}</td>`;
+      const value = p.headline[key];
+      const pm = ci && value !== null ? (halfWidthText(key, value, ci.halfWidth) ?? '± 0') : null;
+      return `<td>${value === null ? '—' : esc(format(value))}${pm ? ` <span class="ci">${esc(pm)}</span>` : ''}</td>`;
     };
     const how = sweep.replications > 1 ? `Mean of ${sweep.replications} runs per point (the same seeds at every point), ± the ${Math.round(sweep.confidence * 100)} % interval.` : 'One run per point with the same seed (common random numbers): no interval.';
     parts.push(`<h3>What-if: ${sweep.axes.map((a) => esc(paramLabel(a.path, doc))).join(' × ')}</h3><table><thead><tr>${sweep.axes.map((a) => `<th>${esc(paramLabel(a.path, doc))}</th>`).join('')}<th>P99</th><th>Cost/query</th><th>Monthly</th></tr></thead><tbody>${sweep.points

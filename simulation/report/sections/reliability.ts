@@ -7,6 +7,7 @@ import { formatDurationMs } from '../../units/duration';
 import { formatMs, formatPercent, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
+import type { RunResults } from '../../results/types';
 import { timeSteps } from '../svg/axis';
 import { histogramChart, lineChart } from '../svg/charts';
 
@@ -26,7 +27,7 @@ export function reliabilitySection(input: ReportInput): string {
   const anomalies = costAnomalies(r, premiumNodes(r, modelOfFor(input.doc, input.catalog)));
   const advice = bottleneckAdvice(r);
   return `<section id="latency"><h2>Latency and errors over time</h2>
-${histogramChart({ title: 'End-to-end latency of served requests', bins: r.latency.histogram, format: formatMs, markers: [{ value: r.headline.p50Ms, label: 'P50' }, { value: r.headline.p99Ms, label: 'P99' }] })}
+${histogramChart({ title: 'End-to-end latency of served requests', bins: r.latency.histogram, format: formatMs, markers: latencyMarkers(r) })}
 ${lineChart({ title: 'Latency percentiles per interval', series: [{ name: 'P50', values: s.latencyP50Ms }, { name: 'P95', values: s.latencyP95Ms }, { name: 'P99', values: s.latencyP99Ms }], xLabels: labels, xSteps: steps, format: formatMs, yDuration: true, shade })}
 ${lineChart({ title: 'Error rate and fallback share per interval', series: [{ name: 'error rate', values: s.errorRate, color: '#ef4444' }, { name: 'fallback share', values: s.fallbacks.map((f, i) => (s.served[i]! > 0 ? f / s.served[i]! : null)), color: '#e8743b' }], xLabels: labels, xSteps: steps, format: (v) => formatPercent(v, 0), shade })}
 </section>
@@ -45,4 +46,10 @@ ${alerts.length ? alerts.map((a) => `<div class="alert ${a.rule.severity}"><stro
 <h3>Cost anomaly rules</h3><table><thead><tr><th>Rule</th><th>Detection</th><th>Result</th><th>Response</th></tr></thead><tbody>${anomalies.map((a) => `<tr><th>${esc(a.rule)}</th><td>${esc(a.detection)}</td><td>${a.evaluated ? (a.fired ? '<span class="bad">fired</span> ' : '<span class="ok">quiet</span> ') : 'not evaluated: '}${esc(a.detail)}</td><td>${esc(a.response)}</td></tr>`).join('')}</tbody></table>
 <h3>Bottlenecks and advice</h3><ul>${advice.map((a) => `<li><strong>${esc(a.area)}:</strong> ${esc(a.finding)} — ${esc(a.suggestion)}</li>`).join('')}</ul>
 </section>`;
+}
+
+/** P50 and P99 markers on the latency histogram (none when no request was served). */
+function latencyMarkers(r: RunResults): Array<{ value: number; label: string }> {
+  const { p50Ms, p99Ms } = r.headline;
+  return p50Ms === null || p99Ms === null ? [] : [{ value: p50Ms, label: 'P50' }, { value: p99Ms, label: 'P99' }];
 }

@@ -154,7 +154,7 @@ export const analysis: Scenario[] = [
       const rows = await page.getByTestId('load-table').locator('tbody tr').allInnerTexts();
       assertEqual(rows.length, maxLoad.points.length, 'every load the CLI ran');
       const first = maxLoad.points[0]!;
-      const p99 = `${formatMs(first.p99Ms)} ${halfWidthText('p99Ms', first.p99Ms, first.p99HalfWidthMs!) ?? '± 0'}`;
+      const p99 = `${formatMs(first.p99Ms)} ${halfWidthText('p99Ms', first.p99Ms!, first.p99HalfWidthMs!) ?? '± 0'}`;
       assert(rows[0]!.includes(p99), `the first load's P99 is the CLI's mean ± half-width (${p99}): ${rows[0]}`);
       await page.getByTestId('p99-vs-load').scrollIntoViewIfNeeded();
       await shot('44c-capacity-replicated');

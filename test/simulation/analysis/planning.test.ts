@@ -69,11 +69,11 @@ describe('max sustainable load', () => {
     expect(r.note).toMatch(/means of 3 replications per point/);
     const point = r.points.find((p) => p.multiplier === 4)!;
     const seeds = [0, 1, 2].map((i) => replicationSeed(doc.run.seed, i));
-    const p99s = seeds.map((seed) => runPipeline({ ...doc, traffic: { ...doc.traffic, rps: 4 } }, builtinCatalog(), { ...options, seed }).headline.p99Ms);
+    const p99s = seeds.map((seed) => runPipeline({ ...doc, traffic: { ...doc.traffic, rps: 4 } }, builtinCatalog(), { ...options, seed }).headline.p99Ms!);
     expect(point.replications).toBe(3);
     expect(point.p99Ms).toBeCloseTo(p99s.reduce((a, b) => a + b, 0) / 3, 9);
     expect(point.p99HalfWidthMs).toBeGreaterThan(0);
-    expect(point.breaks.includes('p99Ms')).toBe(point.p99Ms > 2000);
+    expect(point.breaks.includes('p99Ms')).toBe(point.p99Ms! > 2000);
     // One seed: no half-widths.
     const single = searchMaxLoad(doc, builtinCatalog(), { p99Ms: 2000 }, options);
     expect(single.points.every((p) => p.replications === 1 && p.p99HalfWidthMs === null)).toBe(true);
@@ -133,7 +133,7 @@ describe('what-ifs', () => {
     const seeds = [0, 1, 2].map((i) => replicationSeed(doc.run.seed, i));
     for (const p of r.points) {
       const runs = seeds.map((seed) => runPipeline(setParam(doc, 'nodes[llm].params.maxTokens', p.values[0]!, catalog), catalog, { ...options, seed, traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 }));
-      const mean = runs.reduce((s, x) => s + x.headline.p99Ms, 0) / 3;
+      const mean = runs.reduce((s, x) => s + x.headline.p99Ms!, 0) / 3;
       expect(p.headline.p99Ms).toBeCloseTo(mean, 9);
       expect(p.intervals!.p99Ms!.mean).toBeCloseTo(mean, 9);
       expect(p.intervals!.p99Ms!.halfWidth).toBeGreaterThan(0);

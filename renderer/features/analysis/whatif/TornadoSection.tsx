@@ -23,7 +23,8 @@ export function TornadoSection() {
   const t = job.result;
   const label = (p: string) => paramLabel(p, doc);
   const cost = useMemo(() => (t ? tornadoOption(t.bars, t.base.monthlyCostUsd, 'monthlyCostUsd', t.spread, (p) => paramLabel(p, doc), formatUsd) : null), [t, doc]);
-  const p99 = useMemo(() => (t ? tornadoOption([...t.bars].sort((a, b) => (b.p99SwingMs || 0) - (a.p99SwingMs || 0)), t.base.p99Ms, 'p99Ms', t.spread, (p) => paramLabel(p, doc), formatMs) : null), [t, doc]);
+  // No P99 at the base point (nothing served): no latency tornado.
+  const p99 = useMemo(() => (t && t.base.p99Ms !== null ? tornadoOption([...t.bars].sort((a, b) => (b.p99SwingMs || 0) - (a.p99SwingMs || 0)), t.base.p99Ms, 'p99Ms', t.spread, (p) => paramLabel(p, doc), formatMs) : null), [t, doc]);
   if (!doc) return null;
   const height = Math.max(180, 60 + (t?.bars.length ?? 0) * 34);
   return (
@@ -44,7 +45,7 @@ export function TornadoSection() {
         </div>
         <JobControls kind="tornado" label="Run tornado" unit="parameters" onStart={actions.runTornado} disabled={chosen.length ? null : 'Tick at least one parameter.'} />
       </FieldErrorScope>
-      {t && cost && p99 && (
+      {t && cost && (
         <>
           <div className="tool-grid" style={{ marginTop: 12 }}>
             <div>
@@ -53,7 +54,11 @@ export function TornadoSection() {
             </div>
             <div>
               <h3>P99 (today {formatMs(t.base.p99Ms)})</h3>
-              <Chart option={p99} label="Change of P99 when each parameter moves down or up" height={height} testId="tornado-p99" />
+              {p99 ? (
+                <Chart option={p99} label="Change of P99 when each parameter moves down or up" height={height} testId="tornado-p99" />
+              ) : (
+                <p className="muted">No request was served at today's values, so there is no P99 to move.</p>
+              )}
             </div>
           </div>
           {job.basis && <TornadoNoise revision={job.basis.revision} />}
