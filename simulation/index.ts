@@ -28,7 +28,7 @@ export { runReplications, summarizeReplications, acceptReplications, replication
 export { meanInterval, studentTQuantile, type Interval } from './analysis/statistics';
 export { searchMaxLoad, loadCurve, scaleTraffic, LATENCY_FLOOR_MULTIPLIER, type LoadCriteria, type LoadPoint, type LoadSearchResult, type LoadBound, type LoadSearchStep, type LoadSearchHooks } from './analysis/load-search';
 export { levelRoi, SEED_ROI_EXAMPLE, type LevelEconomics, type LevelRoi, type RoiAssumptions, type LevelRoiWithIntervals } from './analysis/roi';
-export { runMaturityRoi, runMaturityLevel, maturityRoi, economicsOf, DEFAULT_INVESTMENTS, type MaturityInput, type MaturityRun } from './analysis/maturity';
+export { runMaturityRoi, runMaturityLevel, maturityRoi, economicsOf, incidentScenarioCut, DEFAULT_INVESTMENTS, type MaturityInput, type MaturityRun } from './analysis/maturity';
 export { sweep, tornado, tornadoBar, sortTornadoBars, sweepableParams, type SweepAxis, type SweepPlan, type SweepPoint, type SweepResult, type TornadoBar } from './analysis/sweep';
 export { paramUnit, paramLabel, formatParam, shownValue, suggestValues, parseValues, defaultTornadoPaths, type ParamUnit } from './analysis/param-units';
 export { humanize } from './units/humanize';

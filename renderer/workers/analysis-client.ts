@@ -2,6 +2,7 @@ import {
   acceptReplications,
   loadPipeline,
   maturityRoi,
+  incidentScenarioCut,
   replicationSeed,
   sortTornadoBars,
   summarizeReplications,
@@ -167,6 +168,9 @@ export function maturity(pool: AnalysisPool, req: { levels: MaturityLevelRequest
   const task = schedule(pool, levels.length * n, (j) => ({ type: 'maturity', document: req.levels[Math.floor(j / n)]!.document, options: req.options, seed: replicationSeed(seed0, j % n) }), (r) => answer('maturity')(r).run, onProgress);
   return then(task, (flat) => {
     const runs = levels.map((_, k) => flat.slice(k * n, (k + 1) * n));
+    // A horizon that ends before a level's fault scenario would understate its downtime: no ROI then.
+    const cut = incidentScenarioCut(levels, runs);
+    if (cut) throw new JobFailed(cut);
     return { roi: maturityRoi(levels, runs, req.assumptions), runs };
   });
 }

@@ -6,6 +6,7 @@ import type { RunResults } from '../results/types';
 import { replicationSeed } from './replications';
 import { levelRoi, type LevelEconomics, type LevelRoiWithIntervals, type RoiAssumptions } from './roi';
 import { meanInterval } from './statistics';
+import { formatDurationMs } from '../units/duration';
 
 export interface MaturityInput {
   doc: PipelineDocument;
@@ -96,6 +97,23 @@ export function runMaturityRoi(levels: MaturityInput[], catalog: Catalog, assump
   const seed0 = options.seed ?? levels[0]!.doc.run.seed;
   const runs = levels.map((l) => Array.from({ length: replications }, (_, i) => runMaturityLevel(l.doc, catalog, replicationSeed(seed0, i), options)));
   return { roi: maturityRoi(levels, runs, assumptions), runs };
+}
+
+/**
+ * Why a level's incident run does not cover its fault scenario, or null when every one does. The
+ * scenario is the month of incidents the ROI prices; a run that stops taking arrivals (`--requests`,
+ * `--duration`) before the last fault window ends simulates only part of it and understates downtime.
+ */
+export function incidentScenarioCut(levels: MaturityInput[], runs: MaturityRun[][]): string | null {
+  for (let k = 0; k < levels.length; k++) {
+    const scenarioEndMs = Math.max(0, ...levels[k]!.doc.faults.map((f) => f.startMs + f.durationMs));
+    const endedMs = Math.min(...runs[k]!.map((r) => r.incidents.run.arrivalsEndMs));
+    if (endedMs < scenarioEndMs) {
+      const warmupMs = runs[k]![0]!.incidents.run.warmupMs;
+      return `${levels[k]!.doc.pipeline.name}: the run stopped taking requests at ${formatDurationMs(endedMs)} (warm-up included), before its fault scenario's last incident ends at ${formatDurationMs(scenarioEndMs)}; the month of incidents would be cut short and downtime understated. Drop the request limit (--requests), or run for at least ${Math.ceil((scenarioEndMs - warmupMs) / 60_000)} min after the ${formatDurationMs(warmupMs)} warm-up (--duration ${Math.ceil((scenarioEndMs - warmupMs) / 60_000)}m).`;
+    }
+  }
+  return null;
 }
 
 /** Default investments per maturity level (editable assumptions; level 4 is the seed's $50,000 + $5,000/month). */

@@ -172,6 +172,17 @@ describe('launch gate and reports', () => {
     expect(json.checks.find((c: { figure: string }) => c.figure === 'p50Ms')).toMatchObject({ mean: null, status: 'fail' });
   });
 
+  it('roi refuses a horizon that cuts the month of incidents short instead of understating downtime', async () => {
+    const cut = await cli('roi', '--requests', '10000', '--replications', '2');
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toMatch(/the run stopped taking requests at [\d.]+ h \(warm-up included\), before its fault scenario's last incident ends at 5\.75 h/);
+    expect(cut.stderr).toContain('(--duration 335m)');
+    expect((await cli('roi', '--duration', '334m', '--replications', '2')).code).toBe(2);
+    const whole = await cli('roi', '--duration', '335m', '--replications', '2');
+    expect(whole.code).toBe(0);
+    expect(whole.stdout).toContain('Maturity ROI');
+  });
+
   it('diff prints an Infracost-style Markdown comment for a known pair', async () => {
     const r = await cli('diff', naive, example, '--duration', '5m', '--seed', '2');
     expect(r.code).toBe(0);

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { searchMaxLoad } from '../../analysis/load-search';
-import { DEFAULT_INVESTMENTS, runMaturityRoi } from '../../analysis/maturity';
+import { DEFAULT_INVESTMENTS, incidentScenarioCut, runMaturityRoi } from '../../analysis/maturity';
 import { sweep, tornado } from '../../analysis/sweep';
 import { headlineCsv, nodesCsv, seriesCsv } from '../../report/csv';
 import { reportHtml } from '../../report/html';
@@ -56,7 +56,14 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     io.stderr('running the maturity levels…');
     const assumptions = { queriesPerDay: file.doc.traffic.rps * 86_400, lostRevenuePerDowntimeHourUsd: 5_000, daysPerMonth: 30 };
     const source = `the pipelines given with --roi (${values.roi.split(',').map((f) => basename(f.trim())).join(', ')}), each on its own traffic`;
-    roi = { assumptions, source, levels: runMaturityRoi(levels.map((l, i) => ({ doc: l!.doc, ...(DEFAULT_INVESTMENTS[i] ?? DEFAULT_INVESTMENTS[DEFAULT_INVESTMENTS.length - 1]!) })), file.catalog, assumptions, 3, args.run).roi };
+    const inputs = levels.map((l, i) => ({ doc: l!.doc, ...(DEFAULT_INVESTMENTS[i] ?? DEFAULT_INVESTMENTS[DEFAULT_INVESTMENTS.length - 1]!) }));
+    const maturity = runMaturityRoi(inputs, file.catalog, assumptions, 3, args.run);
+    const cut = incidentScenarioCut(inputs, maturity.runs);
+    if (cut) {
+      io.stderr(`report --roi: ${cut}`);
+      return EXIT.badInput;
+    }
+    roi = { assumptions, source, levels: maturity.roi };
   }
   const sweepOrUsage = (flag: string, axes: Array<ReturnType<typeof sweepAxis>>) => {
     try {

@@ -2,7 +2,7 @@ import { halfWidthText } from '../../units/precision';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_INVESTMENTS, runMaturityRoi } from '../../analysis/maturity';
+import { DEFAULT_INVESTMENTS, incidentScenarioCut, runMaturityRoi } from '../../analysis/maturity';
 import { levelRoi, SEED_ROI_EXAMPLE } from '../../analysis/roi';
 import { formatUsd } from '../../units/format';
 import { EXIT, RUN_OPTIONS, UsageError, commonArgs, integer, numberList, parse } from '../args';
@@ -44,7 +44,12 @@ export function roiCommand(argv: string[], io: CliIo): number {
   };
   const replications = args.plan?.replications || 3;
   const levels = loaded.map((l, i) => ({ doc: l!.doc, ...investments[i]! }));
-  const { roi } = runMaturityRoi(levels, first.catalog, assumptions, replications, args.run);
+  const { roi, runs } = runMaturityRoi(levels, first.catalog, assumptions, replications, args.run);
+  const cut = incidentScenarioCut(levels, runs);
+  if (cut) {
+    io.stderr(`roi: ${cut}`);
+    return EXIT.badInput;
+  }
   if (args.json) io.stdout(JSON.stringify({ assumptions, replications, levels: roi }, null, 2));
   else {
     io.stdout(`Maturity ROI · ${assumptions.queriesPerDay.toLocaleString('en-US')} queries/day · $${assumptions.lostRevenuePerDowntimeHourUsd.toLocaleString('en-US')} lost per hour down · ${replications} replications (95 % intervals)`);
