@@ -109,10 +109,15 @@ describe('other analyses split into jobs', () => {
   });
 
   it('maturity ROI over (level, replication) jobs equals runMaturityRoi()', async () => {
-    const docs = [1, 4].map((n) => JSON.parse(readFileSync(`${EXAMPLES}maturity/level-${n}.preflight.json`, 'utf8')) as unknown);
-    const levels = docs.map((d, k) => ({ document: d, oneTimeInvestmentUsd: k * 50_000, monthlyInvestmentUsd: k * 5_000 }));
+    const templates = [1, 4].map((n) => JSON.parse(readFileSync(`${EXAMPLES}maturity/level-${n}.preflight.json`, 'utf8')) as { faults: Array<{ startMs: number; durationMs: number }> });
     const assumptions = { queriesPerDay: 100_000, lostRevenuePerDowntimeHourUsd: 5_000, daysPerMonth: 30 };
     const short = { durationMs: 2 * 3_600_000 };
+    // The templates' incidents end at 5.75 h: a 2 h run would cut them short, and the job says so.
+    const uncut = templates.map((d, k) => ({ document: d, oneTimeInvestmentUsd: k * 50_000, monthlyInvestmentUsd: k * 5_000 }));
+    await expect(maturity(inProcessPool(2), { levels: uncut, assumptions, replications: 1, options: short }, () => undefined).promise).rejects.toThrow(/before its fault scenario's last incident ends at 5\.75 h/);
+    // The same incidents three times faster fit in the 2 h run.
+    const docs = templates.map((d) => ({ ...d, faults: d.faults.map((f) => ({ ...f, startMs: f.startMs / 3, durationMs: f.durationMs / 3 })) }));
+    const levels = docs.map((d, k) => ({ document: d, oneTimeInvestmentUsd: k * 50_000, monthlyInvestmentUsd: k * 5_000 }));
     const pooled = await maturity(inProcessPool(3), { levels, assumptions, replications: 2, options: short }, () => undefined).promise;
     const parsed = docs.map((d) => {
       const l = loadPipeline(d);
