@@ -45,6 +45,11 @@ export type LoadBound = 'capacity' | 'latency' | 'none';
 
 export interface LoadSearchResult {
   criteria: LoadCriteria;
+  /**
+   * Today's load: the arrival rate measured at 1× (requests/s over the measured window, the mean of
+   * the replications), i.e. the file's traffic.rps through its time-of-day curve, not traffic.rps
+   * itself. Every rate of the search (points, maxRps) is this times its multiplier.
+   */
   baseRps: number;
   bound: LoadBound;
   /** Largest traffic multiplier found sustainable, and the rate it means (0 when latency-bound). */
@@ -181,7 +186,8 @@ export function searchMaxLoad(
   // Replication i runs with the same seed at every multiplier: common random numbers per replication.
   const seeds = Array.from({ length: replications }, (_, i) => replicationSeed(options.seed ?? doc.run.seed, i));
   const bisectionRuns = Math.ceil(Math.log2(1 / tolerance));
-  const baseRps = doc.traffic.rps;
+  // Set by the first point the search runs (1×): the rate that arrived, in the unit the run reports.
+  let baseRps = Number.NaN;
   const points = new Map<number, LoadPoint>();
   const runs = new Map<number, RunResults>();
   let remaining = 0; // estimate of runs still to come, set by each phase
@@ -194,6 +200,7 @@ export function searchMaxLoad(
         return runPipeline(scaled, catalog, { ...options, seed, traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 });
       });
       runs.set(k, replicated[0]!);
+      if (Number.isNaN(baseRps)) baseRps = replicated.reduce((s, r) => s + r.run.measuredRps, 0) / replicated.length / k;
       points.set(k, evaluateReplicatedLoad(replicated, k, baseRps, criteria, confidence));
       hooks.onStep?.({ runs: points.size * replications, estimatedRuns: (points.size + Math.max(0, remaining)) * replications, point: points.get(k)! });
     }

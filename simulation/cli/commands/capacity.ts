@@ -29,7 +29,8 @@ export function capacityCommand(argv: string[], io: CliIo): number {
     io.stdout(JSON.stringify({ quotas: base.quotas, stability: base.stability, maxLoad: search }, null, 2));
     return EXIT.ok;
   }
-  io.stdout(`Capacity of "${file.doc.pipeline.name}" at ${Number(base.run.measuredRps.toPrecision(4))} req/s`);
+  // The search's 1× rate: what arrived (traffic.rps through the time-of-day curve), the unit of every rate below.
+  io.stdout(`Capacity of "${file.doc.pipeline.name}" at ${Number(search.baseRps.toPrecision(4))} req/s (arrivals measured over the run; traffic.rps ${file.doc.traffic.rps} × the time-of-day curve)`);
   io.stdout(
     table(
       ['Quota', 'dimension', 'mean', 'peak', 'headroom', 'min > 70 % (longest)', 'first 429', 'monthly capacity (×0.7)', 'queries/month'],
@@ -54,7 +55,7 @@ export function capacityCommand(argv: string[], io: CliIo): number {
   const pm = (key: string, value: number | null, halfWidth: number | null) => (halfWidth === null || value === null ? '' : ` ${halfWidthText(key, value, halfWidth) ?? '± 0'}`);
   io.stdout(
     table(
-      ['× traffic', 'req/s', 'P99', 'cost/query', 'errors', '429 share', 'peak quota', 'breaks'],
+      ['× traffic', 'req/s', 'P99', 'cost/query', 'errors', '429s per request', 'peak quota', 'breaks'],
       search.points.map((p) => [p.multiplier.toPrecision(3), p.rps.toPrecision(4), `${formatMs(p.p99Ms)}${pm('p99Ms', p.p99Ms, p.p99HalfWidthMs)}`, `${formatUsd(p.costPerQueryUsd)}${pm('costPerQueryUsd', p.costPerQueryUsd, p.costPerQueryHalfWidthUsd)}`, formatPercent(p.errorRate, 2), formatPercent(p.rateLimitedShare, 2), formatPercent(p.peakUtilisation), p.breaks.join(', ') || 'ok']),
     ),
   );

@@ -45,6 +45,13 @@ describe('max sustainable load', () => {
     expect(r.maxMultiplier).toBeGreaterThan(1);
     expect(r.limitedBy.quota).toBe('openai');
     expect(r.bound).toBe('capacity');
+    // Rates are what arrived: traffic.rps (5) through the time-of-day curve, measured at 1×; every
+    // rate of the search is that times its multiplier (the header, the table and the max agree).
+    const today = runPipeline(doc, builtinCatalog(), { durationMs: 600_000, warmupMs: 60_000 });
+    expect(r.baseRps).toBe(today.run.measuredRps);
+    expect(r.baseRps).not.toBe(doc.traffic.rps);
+    expect(r.maxRps).toBeCloseTo(r.maxMultiplier * r.baseRps, 9);
+    for (const p of r.points) expect(p.rps).toBeCloseTo(p.multiplier * r.baseRps, 9);
   });
 
   it('a pipeline too slow even when idle is latency-bound, not given a tiny "sustainable" load', () => {
