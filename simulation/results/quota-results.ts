@@ -36,7 +36,8 @@ function figure(values: GrowableArray, limit: number | null, first: number, last
   return { mean: n > 0 ? sum / n : 0, peak, minutesOver70: over, longestRunOver70: longest };
 }
 
-export function quotaResult(q: QuotaRuntime, fromMs: number, toMs: number, measuredRequests: number): QuotaResult {
+/** `tokensPerQuery`: tokens a measured query sends through this quota's nodes (from the cost ledger). */
+export function quotaResult(q: QuotaRuntime, fromMs: number, toMs: number, tokensPerQuery: number): QuotaResult {
   const s = q.spec;
   const { first, last, scale } = measuredMinutes(fromMs, toMs);
   const pm = q.perMinute;
@@ -67,7 +68,6 @@ export function quotaResult(q: QuotaRuntime, fromMs: number, toMs: number, measu
   const minutes = last - first + 1;
   const waits = q.queueWaitMs;
   const tpmLimit = s.admission === 'openai' ? s.tpm : s.itpm !== null && s.otpm !== null ? s.itpm + s.otpm : null;
-  const tokensPerQuery = measuredRequests > 0 ? tokens / measuredRequests : 0;
   return {
     id: s.id,
     name: s.name,

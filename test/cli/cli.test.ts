@@ -183,6 +183,13 @@ describe('launch gate and reports', () => {
     expect(whole.stdout).toContain('Maturity ROI');
   });
 
+  it("a quota's tokens per query and monthly query capacity do not depend on the run's length", async () => {
+    const tokens = async (...horizon: string[]) => JSON.parse((await cli('run', example, ...horizon, '--json')).stdout).quotas[0].tokensPerQuery as number;
+    const [short, long] = [await tokens('--requests', '2000'), await tokens('--duration', '1h')];
+    // Both are estimates of one mean (~1,720 tokens); a short run used to lose its partial minutes (+18 % capacity).
+    expect(Math.abs(short / long - 1)).toBeLessThan(0.02);
+  });
+
   it('diff prints an Infracost-style Markdown comment for a known pair', async () => {
     const r = await cli('diff', naive, example, '--duration', '5m', '--seed', '2');
     expect(r.code).toBe(0);

@@ -126,6 +126,9 @@ describe('budget, chargeback and dashboards', () => {
     const measured = results.cost.bySource.reduce((s, x) => s + x.requests, 0);
     expect(results.cost.bySource.reduce((s, x) => s + x.inputTokens + x.outputTokens, 0) / measured).toBeCloseTo(t.billed, 6);
     expect(results.quotas[0]!.tokensPerQuery).toBeLessThan(t.billed);
+    // Exactly the tokens of the nodes that count against the quota (embed and llm here), per measured query.
+    const viaQuota = results.cost.byNode.filter((n) => n.nodeId === 'embed' || n.nodeId === 'llm').reduce((s, n) => s + n.units.input + n.units.cachedInput + n.units.cacheWrite + n.units.output, 0);
+    expect(results.quotas[0]!.tokensPerQuery).toBeCloseTo(viaQuota / measured, 9);
     expect(monthlyCapacities(results)[0]!.explanation.details.join(' ')).toContain('tokens per query through quota openai');
   });
   it('health is red when a target is missed; the budget is the document’s or the seed’s', () => {
