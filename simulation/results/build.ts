@@ -306,6 +306,8 @@ function notes(sim: Simulation, r: RunResults): string[] {
       : `Requests in flight at the end were not drained: ${r.run.requestsUnfinished.toLocaleString('en-US')} measured requests are reported as unfinished and excluded from latency and error rate.`,
     `Monthly figures assume a 30-day month (43,200 minutes) at the traffic's mean daily rate.`,
   ];
+  const billed = failedAttemptsBilled(sim, r);
+  if (billed) out.push(billed);
   return out;
 }
 
@@ -327,4 +329,19 @@ function quotaTokensPerQuery(sim: Simulation, quotaId: string): number {
     for (const t of ['input', 'cachedInput', 'cacheWrite', 'output'] as const) tokens += m.tokens[i * n + COST_TYPES.indexOf(t)]!;
   });
   return tokens / queries;
+}
+
+/**
+ * The cost assumption behind failed LLM attempts, said where it applies: with billFailedAttempts on
+ * (the default) a 5xx or timed-out attempt pays its input tokens, which some providers do not charge.
+ */
+function failedAttemptsBilled(sim: Simulation, r: RunResults): string | null {
+  const nodes = sim.doc.nodes.filter((n) => n.kind === 'llm' && (n.params as { billFailedAttempts?: boolean }).billFailedAttempts !== false);
+  const counts = nodes
+    .map((n) => ({ id: n.id, failed: r.nodes.find((x) => x.id === n.id) }))
+    .map(({ id, failed }) => ({ id, attempts: failed ? failed.attempts - failed.ok - failed.rateLimited : 0 }))
+    .filter((x) => x.attempts > 0);
+  if (counts.length === 0) return null;
+  const list = counts.map((c) => `${c.attempts.toLocaleString('en-US')} at ${c.id}`).join(', ');
+  return `Failed LLM attempts (5xx, timeouts; ${list}) are billed for their input tokens (and a timeout for the output generated so far), as billFailedAttempts is on; many providers do not charge for 5xx errors: set it off on the node to leave them out. 429s are never billed.`;
 }

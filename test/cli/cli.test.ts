@@ -190,6 +190,24 @@ describe('launch gate and reports', () => {
     expect(Math.abs(short / long - 1)).toBeLessThan(0.02);
   });
 
+  it('says when failed LLM attempts are billed, and stops saying it when billFailedAttempts is off', async () => {
+    const doc = JSON.parse(readFileSync(example, 'utf8'));
+    const llm = doc.nodes.find((n: { id: string }) => n.id === 'llm');
+    llm.params.errorProbability = 0.05;
+    const dir = mkdtempSync(join(tmpdir(), 'preflight-billing-'));
+    writeFileSync(join(dir, 'on.json'), JSON.stringify(doc));
+    llm.params.billFailedAttempts = false;
+    writeFileSync(join(dir, 'off.json'), JSON.stringify(doc));
+    const on = JSON.parse((await cli('run', join(dir, 'on.json'), '--requests', '3000', '--json')).stdout);
+    const node = on.nodes.find((n: { id: string }) => n.id === 'llm');
+    const failed = node.attempts - node.ok - node.rateLimited;
+    expect(failed).toBeGreaterThan(0);
+    expect(on.notes).toContain(`Failed LLM attempts (5xx, timeouts; ${failed.toLocaleString('en-US')} at llm) are billed for their input tokens (and a timeout for the output generated so far), as billFailedAttempts is on; many providers do not charge for 5xx errors: set it off on the node to leave them out. 429s are never billed.`);
+    const off = JSON.parse((await cli('run', join(dir, 'off.json'), '--requests', '3000', '--json')).stdout);
+    expect(off.notes.some((n: string) => n.startsWith('Failed LLM attempts'))).toBe(false);
+    expect(off.cost.monthlyUsd).toBeLessThan(on.cost.monthlyUsd);
+  });
+
   it('diff prints an Infracost-style Markdown comment for a known pair', async () => {
     const r = await cli('diff', naive, example, '--duration', '5m', '--seed', '2');
     expect(r.code).toBe(0);
