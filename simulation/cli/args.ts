@@ -76,7 +76,8 @@ export function integer(flag: string, text: string, min: number, max: number): n
 
 export function duration(flag: string, text: string, allowZero: boolean): number {
   const ms = parseDurationMs(text);
-  if (ms === undefined || (!allowZero && ms <= 0)) throw new UsageError(`${flag}: got "${text}", expected a duration such as 90s, 5m, 1h or 1h30m${allowZero ? ' (0 allowed)' : ''}`);
+  if (ms !== undefined && !allowZero && ms <= 0) throw new UsageError(`${flag}: got "${text}", expected a duration longer than 0, such as 90s, 5m or 1h`);
+  if (ms === undefined) throw new UsageError(`${flag}: got "${text}", expected a duration such as 90s, 5m, 1h or 1h30m${allowZero ? ' (0 allowed)' : ''}`);
   return ms;
 }
 

@@ -72,6 +72,24 @@ describe('preflight CLI', async () => {
     expect(await cli('run', example, '--duration', '1h', '--requests', '5')).toMatchObject({ code: 2, stderr: expect.stringContaining('alternatives') });
     expect(await cli('run', example, '--bogus')).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--bogus'") });
     expect(await cli('launch')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "launch"') });
+    expect(await cli('run', example, '--duration', '0')).toMatchObject({ code: 2, stderr: expect.stringContaining('--duration: got "0", expected a duration longer than 0') });
+    // A usage error shows the message, that command's usage and where the options are, not the whole help.
+    const bad = await cli('run', example, '--seed', 'abc');
+    expect(bad.stderr.split('\n')[0]).toBe('preflight: --seed: got "abc", expected a whole number from 0 to 2,147,483,647');
+    expect(bad.stderr).toContain('  preflight run <file> [--seed N]');
+    expect(bad.stderr).not.toContain('preflight capacity');
+    expect(bad.stderr).toContain("Run 'preflight run --help' for every option.");
+  });
+
+  it('prints each command\'s help and the version', async () => {
+    const help = await cli('check', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout.startsWith('Usage:\n  preflight check <file>')).toBe(true);
+    expect(help.stdout).toContain('--no-drain           stop at the horizon');
+    expect(help.stdout).not.toContain('preflight roi');
+    expect((await cli('run', '-h')).stdout).toContain('preflight run <file> … --otlp traces.json');
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(await cli('--version')).toMatchObject({ code: 0, stdout: `preflight ${pkg.version}` });
   });
 
   it('works as `npx preflight` from the checkout', async () => {
