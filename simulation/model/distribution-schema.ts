@@ -13,11 +13,11 @@ const Exponential = z.object({ type: z.literal('exponential'), mean: positive })
 const Uniform = z
   .object({ type: z.literal('uniform'), min: nonNegative, max: nonNegative })
   .strict()
-  .refine((d) => d.max >= d.min, { message: 'max must be ≥ min', path: ['max'] });
+  .refine((d) => d.max >= d.min, { path: ['max'], error: (issue) => { const d = issue.input as { min: number; max: number }; return `max (${d.max}) must be ≥ min (${d.min})`; } });
 const UniformInt = z
   .object({ type: z.literal('uniformInt'), min: z.number().int().min(0), max: z.number().int().min(0) })
   .strict()
-  .refine((d) => d.max >= d.min, { message: 'max must be ≥ min', path: ['max'] });
+  .refine((d) => d.max >= d.min, { path: ['max'], error: (issue) => { const d = issue.input as { min: number; max: number }; return `max (${d.max}) must be ≥ min (${d.min})`; } });
 const Lognormal = z
   .object({
     type: z.literal('lognormal'),
@@ -27,7 +27,7 @@ const Lognormal = z
   })
   .strict()
   .refine((d) => (d.sigma === undefined) !== (d.p99 === undefined), { message: 'give exactly one of sigma or p99' })
-  .refine((d) => d.p99 === undefined || d.p99 >= d.median, { message: 'p99 must be ≥ median', path: ['p99'] });
+  .refine((d) => d.p99 === undefined || d.p99 >= d.median, { path: ['p99'], error: (issue) => { const d = issue.input as { p99: number; median: number }; return `p99 (${d.p99}) must be ≥ median (${d.median})`; } });
 const Empirical = z
   .object({
     type: z.literal('empirical'),

@@ -19,6 +19,8 @@ const CASES: Array<[string, (d: Doc) => unknown, string]> = [
   ['unknown top-level field', (d) => ((d.extra = 1), d), "$: unknown field 'extra'; allowed fields: $schema, version, pipeline, traffic, quotas, nodes, edges, fixedCosts, models, slo, run"],
   ['unknown distribution', (d) => ((node(d, 'search').params.latencyMs = { type: 'gaussian', mean: 3 }), d), '$.nodes[2].params.latencyMs.type: got "gaussian", expected one of "constant", "exponential", "uniform", "uniformInt", "lognormal", "empirical", "pareto"'],
   ['lognormal over-specified', (d) => ((node(d, 'search').params.latencyMs = { type: 'lognormal', median: 3, sigma: 1, p99: 9 }), d), '$.nodes[2].params.latencyMs: give exactly one of sigma or p99'],
+  ['lognormal p99 under its median', (d) => ((d.traffic.classes[0].outputTokens = { type: 'lognormal', median: 120, p99: 100 }), d), '$.traffic.classes[0].outputTokens.p99: p99 (100) must be ≥ median (120)'],
+  ['uniform range upside down', (d) => ((node(d, 'search').params.chunkTokens = { type: 'uniformInt', min: 300, max: 200 }), d), '$.nodes[2].params.chunkTokens.max: max (200) must be ≥ min (300)'],
   ['class shares', (d) => ((d.traffic.classes[0].share = 0.5), d), '$.traffic.classes: class shares must sum to 1; they sum to 0.8'],
   ['23 hourly multipliers', (d) => ((d.traffic.hourlyMultipliers = d.traffic.hourlyMultipliers.slice(1)), d), '$.traffic.hourlyMultipliers: got 23 items, expected exactly 24'],
   ['rps as text', (d) => ((d.traffic.rps = 'fast'), d), '$.traffic.rps: got "fast", expected a number'],
