@@ -4,6 +4,7 @@ import { PipelineDocumentSchema, type PipelineDocument } from './document-schema
 import { formatIssues } from './format-issues';
 import { migrateDocument } from './migrations';
 import { catalogFor, validateGraph } from './validate-graph';
+import { likelyMistakes } from './likely-mistakes';
 
 export type LoadResult =
   | { ok: true; doc: PipelineDocument; catalog: Catalog; warnings: Problem[]; notes: string[] }
@@ -29,7 +30,7 @@ export function loadPipeline(input: string | unknown, base: Catalog = builtinCat
   }
   const doc = result.data as PipelineDocument;
   const catalog = catalogFor(doc, base);
-  const found = validateGraph(doc, catalog);
+  const found = [...validateGraph(doc, catalog), ...likelyMistakes(doc)];
   const problems = found.filter((p) => p.severity === 'error');
   const warnings = found.filter((p) => p.severity === 'warning');
   if (problems.length) return { ok: false, problems, warnings, notes: migrated.notes };
