@@ -4,7 +4,9 @@ import { formatDurationMs } from './duration';
 
 export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return String(usd);
-  const abs = Math.abs(usd);
+  // A negative amount reads −$23,256 (a minus sign before the currency), never $-23,256.
+  if (usd < 0) return `−${formatUsd(-usd)}`;
+  const abs = usd;
   if (abs === 0) return '$0';
   // Below a cent: two significant digits, never exponent notation ($0.0000034, not $3.4e-6).
   if (abs < 0.01) return `$${usd.toFixed(Math.min(20, 1 - Math.floor(Math.log10(abs)))).replace(/(\.\d*?[1-9])0+$/, '$1')}`;

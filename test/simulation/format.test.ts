@@ -7,4 +7,8 @@ describe('formatUsd', () => {
     // From $100 whole dollars: $500 next to $1,200, not $500.00.
     expect([500, 909.06, 1200, 26_851.3].map(formatUsd)).toEqual(['$500', '$909', '$1,200', '$26,851']);
   });
+
+  it('a negative amount puts the minus sign before the currency, by the same rules', () => {
+    expect([-23_256.4, -5.5, -0.0024].map(formatUsd)).toEqual(['−$23,256', '−$5.50', '−$0.0024']);
+  });
 });

@@ -1,5 +1,6 @@
 import type { IntervalFigure } from '../../analysis/replications';
 import { sweep, tornado, type SweepPoint } from '../../analysis/sweep';
+import { formatParam } from '../../analysis/param-units';
 import { halfWidthText } from '../../units/precision';
 import { formatMs, formatPercent, formatUsd } from '../../units/format';
 import { EXIT, RUN_OPTIONS, UsageError, commonArgs, numberList, onePositional, parse, share } from '../args';
@@ -23,7 +24,7 @@ export function sweepCommand(argv: string[], io: CliIo): number {
       io.stdout(
         table(
           ['Parameter (±spread)', 'low → high', 'monthly cost low', 'high', 'swing', 'P99 low', 'high'],
-          t.bars.map((b) => [b.path, `${b.low} → ${b.high}`, formatUsd(b.monthlyCostUsd.low), formatUsd(b.monthlyCostUsd.high), formatUsd(b.costSwingUsd), formatMs(b.p99Ms.low), formatMs(b.p99Ms.high)]),
+          t.bars.map((b) => [b.path, `${formatParam(b.path, b.low)} → ${formatParam(b.path, b.high)}`, formatUsd(b.monthlyCostUsd.low), formatUsd(b.monthlyCostUsd.high), formatUsd(b.costSwingUsd), formatMs(b.p99Ms.low), formatMs(b.p99Ms.high)]),
         ),
       );
     return EXIT.ok;
