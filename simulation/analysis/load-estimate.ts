@@ -59,7 +59,8 @@ export function estimateLoad(doc: PipelineDocument, catalog: Catalog, window?: {
   // Rates as shares of the pipeline traffic; a source with its own stream counts as its rate ÷ the pipeline's.
   for (const n of doc.nodes) if (n.kind === 'source') rate.set(n.id, n.params.rps === null ? n.params.share : n.params.rps / Math.max(1e-9, meanRps));
 
-  interface Demand { slotsMs: number; calls: number; tokens: number; reserved: number; input: number; output: number }
+  /** Per request; `heldTokenSeconds`: max_tokens reserved beyond what a call uses, times how long the call holds it (s). */
+  interface Demand { slotsMs: number; calls: number; tokens: number; reserved: number; heldTokenSeconds: number; input: number; output: number }
   const demand = new Map<string, Demand>();
   for (const id of order) {
     const node = byId.get(id)!;
@@ -73,11 +74,13 @@ export function estimateLoad(doc: PipelineDocument, catalog: Catalog, window?: {
     if (profile?.quotaId) {
       const p = (node.params as { errorProbability?: number; retry?: { numRetries: number } });
       const attempts = attemptsPerRequest(p.errorProbability ?? 0, p.retry?.numRetries ?? 0);
-      const d = demand.get(profile.quotaId) ?? { slotsMs: 0, calls: 0, tokens: 0, reserved: 0, input: 0, output: 0 };
+      const d = demand.get(profile.quotaId) ?? { slotsMs: 0, calls: 0, tokens: 0, reserved: 0, heldTokenSeconds: 0, input: 0, output: 0 };
       d.calls += share * attempts;
       d.slotsMs += share * attempts * profile.meanServiceMs;
       d.tokens += share * attempts * profile.meanTokensPerCall;
-      d.reserved += share * attempts * (profile.meanReservedTokensPerCall ?? profile.meanTokensPerCall);
+      const reservedPerCall = profile.meanReservedTokensPerCall ?? profile.meanTokensPerCall;
+      d.reserved += share * attempts * reservedPerCall;
+      d.heldTokenSeconds += (share * attempts * Math.max(0, reservedPerCall - profile.meanTokensPerCall) * profile.meanServiceMs) / 1000;
       const input = profile.meanInputTokensPerCall ?? profile.meanTokensPerCall;
       d.input += share * attempts * input;
       d.output += share * attempts * (profile.meanTokensPerCall - input);
@@ -114,7 +117,9 @@ export function estimateLoad(doc: PipelineDocument, catalog: Catalog, window?: {
         explanation: `${fmt(peakRps)} req/s × ${fmt(perRequest)} ${unit} per request${perMinute ? ' × 60 s' : ' ÷ 1000'} = ${fmt(demandAtPeak)} of ${fmt(capacity)}`,
       };
       offered.push(item);
-      if (item.offered >= 1) {
+      // The reserved view adds to the plain TPM one: no second warning when that one already fires.
+      const alreadyWarned = dimension === 'tpm-reserved' && offered.some((o) => o.quotaId === q.id && o.dimension === 'tpm' && o.offered >= 1);
+      if (item.offered >= 1 && !alreadyWarned) {
         warnings.push(
           `quota '${q.id}' is offered ${Math.round(item.offered * 100)} % of its ${dimension} capacity at ${fmt(peakRps)} req/s (${item.explanation}): ${dimension === 'concurrency' ? 'the wait queue grows for as long as the run lasts, so its percentiles describe the horizon, not the system' : 'calls will be rejected with 429s'}`,
         );
@@ -123,7 +128,9 @@ export function estimateLoad(doc: PipelineDocument, catalog: Catalog, window?: {
     add('concurrency', d.slotsMs, q.maxParallelRequests, 'ms of slot time', false);
     add('rpm', d.calls, q.rpm, 'calls', true);
     add('tpm', d.tokens, q.tpm, 'tokens', true);
-    if (q.admission === 'openai' && q.tpm !== null && d.reserved > d.tokens) add('tpm-reserved', d.reserved, q.tpm, 'reserved tokens (input + max_tokens)', true);
+    // Admission reserves input + max_tokens and refunds the unused part when the call ends, so a minute
+    // carries its calls' actual tokens plus the unused reservations of the calls still in flight.
+    if (q.admission === 'openai' && q.tpm !== null && d.reserved > d.tokens) add('tpm-reserved', d.tokens + d.heldTokenSeconds / 60, q.tpm, `tokens (actual, plus ${fmt(d.heldTokenSeconds / 60)} of unused max_tokens held while calls run: reserved ${fmt(d.reserved)} − used ${fmt(d.tokens)}, refunded when each call ends)`, true);
     add('itpm', d.input, q.itpm, 'input tokens', true);
     add('otpm', d.output, q.otpm, 'output tokens', true);
   }

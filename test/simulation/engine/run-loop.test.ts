@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../simulation/catalog/catalog';
 import { runPipeline, RunCancelled } from '../../../simulation/run';
 import { MAX_POINTS } from '../../../simulation/metrics/series';
-import { chain, constant, exponential, run } from '../../helpers/pipelines';
+import { chain, constant, example, exponential, run } from '../../helpers/pipelines';
 
 const service = (latencyMs: unknown, extra: Record<string, unknown> = {}) => ({ kind: 'service', params: { latencyMs, ...extra } });
 
@@ -73,5 +73,21 @@ describe('run loop', () => {
     const r = run(doc, { durationMs: 600_000, warmupMs: 0 });
     expect(r.stability.offered[0]!.offered).toBeCloseTo(2, 6);
     expect(r.stability.warnings[0]).toContain("quota 'pool' is offered 200 % of its concurrency capacity");
+  });
+
+  it('counts max_tokens reservations only while calls hold them: refunds at the end of a call free the rest', () => {
+    // 2.69× the optimized example: TPM just over its limit at the peak hour, 1–2 % of calls get a 429.
+    const doc = example('optimized-rag');
+    const r = run({ ...doc, traffic: { ...doc.traffic, rps: 13.44 } }, {});
+    const offered = (dimension: string) => r.stability.offered.find((o) => o.dimension === dimension)!;
+    expect(offered('tpm-reserved').offered).toBeGreaterThan(offered('tpm').offered);
+    // Without refunds the reserve would be ~40 % higher; with them, in-flight reservations add ~2 %.
+    expect(offered('tpm-reserved').offered / offered('tpm').offered).toBeLessThan(1.05);
+    expect(offered('tpm-reserved').explanation).toMatch(/unused max_tokens held while calls run: reserved [\d,]+ − used [\d,]+, refunded when each call ends/);
+    // One warning for the TPM limit, not a second one for the reserve.
+    expect(r.stability.warnings.filter((w) => w.includes("quota 'openai'"))).toEqual([expect.stringContaining('of its tpm capacity')]);
+    const rateLimited = r.quotas[0]!.rateLimited / r.outcomes.measured;
+    expect(rateLimited).toBeGreaterThan(0);
+    expect(rateLimited).toBeLessThan(0.05);
   });
 });
