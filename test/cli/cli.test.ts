@@ -238,7 +238,7 @@ describe('launch gate and reports', () => {
     const back = await cli('diff', example, naive, '--duration', '5m', '--seed', '2');
     expect(back.stdout).toMatch(/\| Peak quota utilisation \| [\d.]+ % \| [\d.]+ % \| \+[\d.]+ pp \|/);
     expect(back.stdout).toContain('**Warnings for Naive RAG (retrieve 20, send 20):**');
-    expect(back.stdout).toMatch(/- ⚠ quota 'openai' is offered \d+ % of its tpm capacity/);
+    expect(back.stdout).toMatch(/- ⚠ quota 'openai' is offered \d+ % of its tpm(-reserved)? capacity/);
     expect(r.stdout).not.toContain('**Warnings for');
   });
 
