@@ -60,13 +60,15 @@ export function importLiteLlmProxyConfig(yamlText: string, opts: LiteLlmProxyOpt
     graph.nodes.find((n) => n.id === entryRouter)!.params = { strategy: 'weighted', routes: routes.map(({ name, weight, classes }) => ({ name, weight, classes })) };
     graph.connect(source, 'out', entryRouter);
     for (const r of routes) graph.connect(entryRouter, r.name, r.group.entry);
-    log.info('model_list', `the config does not say how requests spread over the ${routes.length} model groups; router 'model-groups' splits them equally: set its weights to your traffic mix`);
+    // A guess that moves cost: the groups' prices differ, so the split sets the bill.
+    log.warn('model_list', `the config does not say how requests spread over the ${routes.length} model groups; router 'model-groups' splits them equally: set its weights to your traffic mix`);
   }
   for (const g of built.values()) for (const llm of g.llms) graph.connect(llm, 'ok', response);
   wireFallbacks(graph, built, config.settings, skipped, log);
   endUnwiredFailures(graph, built);
   graph.layout();
 
+  log.warn('traffic', `a proxy config says nothing about load: the pipeline runs with the default traffic (10 requests/s around the clock; one query class of 50-token queries and answers of median 180 tokens); set $.traffic to your load before reading cost or capacity`);
   const deploymentCount = [...groups.values()].reduce((s, d) => s + d.length, 0);
   const doc: PipelineDocumentInput = {
     version: CURRENT_VERSION,
@@ -117,7 +119,10 @@ function matchModels(groups: Map<string, ProxyDeployment[]>, opts: LiteLlmProxyO
         log.warn(path, `no price for '${dep.model}' in the catalog; priced as ${match.how === 'stand-in' ? 'the stand-in' : 'its family'} '${match.entry.id}' (set model_info.base_model, or import a price map that lists it)`);
       } else if (match.how === 'model group name' || match.how === 'another deployment of the group') {
         const from = match.how === 'model group name' ? `the model group name '${dep.group}'` : 'another deployment of the same group';
-        log.info(path, `'${dep.model}' priced as '${match.entry.id}', taken from ${from}; set model_info.base_model to make it explicit`);
+        // A price borrowed from a sibling deployment is a guess (an EU deployment may be another model): a warning, not an aside.
+        const note = `'${dep.model}' priced as '${match.entry.id}', taken from ${from}; set model_info.base_model to make it explicit`;
+        if (match.how === 'another deployment of the group') log.warn(path, note);
+        else log.info(path, note);
       }
     });
   }

@@ -129,6 +129,11 @@ describe('LiteLLM proxy config: the project fixture', () => {
     expect(loaded.ok ? loaded.warnings : loaded.problems).toEqual([]);
   });
 
+  it('warns where it guesses what sets the bill: the traffic, and the split between model groups', () => {
+    expect(note('traffic')).toMatchObject({ severity: 'warning', message: expect.stringContaining('the pipeline runs with the default traffic (10 requests/s around the clock') });
+    expect(note('model_list')).toMatchObject({ severity: 'warning', message: expect.stringContaining("router 'model-groups' splits them equally") });
+  });
+
   it('reads rpm/tpm from both placements and max_parallel_requests into per-deployment quotas', () => {
     expect(quotas).toEqual([
       { id: 'quota-chat-main-1', name: 'azure/my-gpt4o-mini-eu (model_list[0])', rpm: 600, tpm: 200_000, maxParallelRequests: null },
