@@ -119,6 +119,9 @@ describe('planning commands', () => {
     const r = JSON.parse((await cli('run', example, '--duration', '5m', '--until', '5%', '--json')).stdout);
     expect(r.stoppingMet).toBe(true);
     expect(r.seeds.length).toBeGreaterThanOrEqual(5);
+    // The table's intervals are at 95 %; the rule is judged at 99 %: the header says both.
+    const text = (await cli('run', example, '--duration', '5m', '--until', '5%')).stdout.split('\n')[0];
+    expect(text).toContain('· 95 % confidence intervals (Student t) · stopping rule met (P50/P95/P99 and cost per query within ±5 % at 99 %)');
   });
 
   it('sweep, tornado, compare, capacity and roi answer', async () => {

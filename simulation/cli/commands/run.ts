@@ -1,13 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tracesToOtlpJson } from '../../export/otlp';
 import { EXIT, RUN_OPTIONS, UsageError, commonArgs, onePositional, parse } from '../args';
 import type { CliIo } from '../io';
 import { loadFile } from '../load-file';
+import { packageVersion } from '../help';
 import { formatReplicated } from '../replicated-summary';
 import { simulate } from '../simulate';
 import { formatSummary } from '../summary';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(argv, { ...RUN_OPTIONS, otlp: { type: 'string' }, 'otlp-start': { type: 'string' } });
@@ -18,12 +18,12 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const out = await simulate(file, args);
   const seconds = (performance.now() - started) / 1000;
   if (args.json) io.stdout(JSON.stringify(out.replicated ?? out.single, null, 2));
-  else io.stdout(out.replicated ? `${formatReplicated(out.replicated)}\n\nFirst replication in detail:\n${formatSummary(out.results)}` : formatSummary(out.results));
+  else io.stdout(out.replicated ? `${formatReplicated(out.replicated, args.plan?.stopping ?? null)}\n\nFirst replication in detail:\n${formatSummary(out.results)}` : formatSummary(out.results));
   if (values.otlp) {
     const start = values['otlp-start'] ?? new Date().toISOString();
     const ms = Date.parse(start);
     if (!Number.isFinite(ms)) throw new UsageError(`--otlp-start: got "${start}", expected an ISO 8601 time`);
-    writeFileSync(values.otlp, JSON.stringify(tracesToOtlpJson(out.results, { startTimeUnixNano: BigInt(ms) * 1_000_000n, serviceName: file.doc.pipeline.name, preflightVersion: VERSION, catalog: file.catalog })));
+    writeFileSync(values.otlp, JSON.stringify(tracesToOtlpJson(out.results, { startTimeUnixNano: BigInt(ms) * 1_000_000n, serviceName: file.doc.pipeline.name, preflightVersion: packageVersion(), catalog: file.catalog })));
     io.stderr(`wrote ${out.results.traces.length} traces to ${values.otlp} (OTLP/JSON)`);
   }
   const runs = out.replicated?.seeds.length ?? 1;
