@@ -71,7 +71,8 @@ function reliabilityLines(r: RunResults): string[] {
   for (const b of rel.breakers) {
     out.push(`Breaker ${b.nodeId} (${b.flavour}, protects ${b.protects ?? '—'}): opened ${b.timesOpened}× · open ${formatDurationMs(b.timeOpenMs)} · ${formatCount(b.shortCircuited)} short-circuited · saved ${formatUsd(b.moneySavedUsd)} on doomed calls`);
   }
-  for (const f of rel.faults) out.push(`Fault ${f.id}: ${f.type} on ${f.target} from ${formatDurationMs(f.startMs)} to ${formatDurationMs(f.endMs)}${f.mitigated ? ' (ended early by mitigation)' : ''}`);
+  // Fault times run on the simulation clock, which starts with the warm-up.
+  for (const f of rel.faults) out.push(`Fault ${f.id}: ${f.type} on ${f.target} from ${formatDurationMs(f.startMs)} to ${formatDurationMs(f.endMs)} after the start (warm-up included)${f.mitigated ? ' (ended early by mitigation)' : ''}`);
   const q = r.quality;
   out.push(`Quality: faithfulness ${formatPercent(q.faithfulness)} · escalation to humans ${formatPercent(q.escalationRate)}${q.modelEscalationRate ? ` · gate escalations ${formatPercent(q.modelEscalationRate)}` : ''} · answer paths: ${q.paths.map((p) => `${p.nodeId} ${formatPercent(p.share)} (quality ${formatPercent(p.quality)}, ${formatUsd(p.costPerQueryUsd)}/query)`).join(', ') || 'none'}`);
   const sl = r.slices;
