@@ -16,13 +16,19 @@ export function OverviewTab({ results, p99Target }: { results: RunResults; p99Ta
       <div className="chart-grid">
         <section className="result-section" aria-label="Latency distribution">
           <h2>Latency distribution</h2>
-          <div className="chart-legend" aria-hidden>
-            <span style={{ color: CHART.p50 }}><i />P50 {formatMs(results.latency.endToEnd.p50)}</span>
-            <span style={{ color: CHART.p95 }}><i />P95 {formatMs(results.latency.endToEnd.p95)}</span>
-            <span style={{ color: CHART.p99 }}><i />P99 {formatMs(results.latency.endToEnd.p99)}</span>
-            {p99Target !== null && <span style={{ color: CHART.target }}><i />P99 target {formatMs(p99Target)}</span>}
-          </div>
-          <LatencyHistogram results={results} p99TargetMs={p99Target} />
+          {results.outcomes.served === 0 ? (
+            <p className="muted">No request was served, so there is no latency to show: every request failed (see Errors per minute and the error breakdown).</p>
+          ) : (
+            <>
+              <div className="chart-legend" aria-hidden>
+                <span style={{ color: CHART.p50 }}><i />P50 {formatMs(results.latency.endToEnd.p50)}</span>
+                <span style={{ color: CHART.p95 }}><i />P95 {formatMs(results.latency.endToEnd.p95)}</span>
+                <span style={{ color: CHART.p99 }}><i />P99 {formatMs(results.latency.endToEnd.p99)}</span>
+                {p99Target !== null && <span style={{ color: CHART.target }}><i />P99 target {formatMs(p99Target)}</span>}
+              </div>
+              <LatencyHistogram results={results} p99TargetMs={p99Target} />
+            </>
+          )}
         </section>
         <section className="result-section" aria-label="Latency per minute">
           <h2>Latency per minute</h2>

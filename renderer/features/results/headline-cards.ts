@@ -49,6 +49,7 @@ export function targetText(check: SloCheck | undefined): string | null {
  * cheap; above 1 % errors the card also says what each answer users received cost.
  */
 function servedNote(r: RunResults): string | null {
+  if (r.outcomes.served === 0 && r.outcomes.measured > 0) return 'paid for failed attempts: no answer was served';
   const served = r.cost.perServedQueryUsd ?? null;
   return served !== null && r.headline.errorRate > 0.01 ? `${formatUsd(served)} per served query` : null;
 }
@@ -56,6 +57,8 @@ function servedNote(r: RunResults): string | null {
 /** The headline cards in reading order; shares by formatShare's one rule, as the SLO rows and intervals print them. */
 export function headlineCards(r: RunResults): HeadlineCard[] {
   const h = r.headline;
+  // No request served: latency cards show — and say why (their targets fail, see the SLO list).
+  const noneServed = h.p99Ms === null ? 'no request was served' : null;
   const check = (metric: string) => r.slo.checks.find((c) => c.metric === metric);
   const card = (key: HeadlineKey, label: string, value: string, metric: string | null, sub: string | null = null, note: string | null = null): HeadlineCard => ({
     key,
@@ -67,10 +70,10 @@ export function headlineCards(r: RunResults): HeadlineCard[] {
     status: metric ? checkStatus(check(metric)) : 'none',
   });
   return [
-    card('p50Ms', 'P50 latency', formatMs(h.p50Ms), 'p50Ms'),
-    card('p95Ms', 'P95 latency', formatMs(h.p95Ms), 'p95Ms'),
-    card('p99Ms', 'P99 latency', formatMs(h.p99Ms), 'p99Ms'),
-    card('ttftP50Ms', 'TTFT (P50)', formatMs(h.ttftP50Ms), 'ttftMs', `P95 ${formatMs(h.ttftP95Ms)}`),
+    card('p50Ms', 'P50 latency', formatMs(h.p50Ms), 'p50Ms', noneServed),
+    card('p95Ms', 'P95 latency', formatMs(h.p95Ms), 'p95Ms', noneServed),
+    card('p99Ms', 'P99 latency', formatMs(h.p99Ms), 'p99Ms', noneServed),
+    card('ttftP50Ms', 'TTFT (P50)', formatMs(h.ttftP50Ms), 'ttftMs', noneServed ?? `P95 ${formatMs(h.ttftP95Ms)}`),
     card('errorRate', 'Error rate', formatShare(h.errorRate), 'errorRate', `availability ${formatShare(h.availability)}`),
     card('costPerQueryUsd', 'Cost per query', formatUsd(h.costPerQueryUsd), null, `usage ${formatUsd(r.cost.variablePerQueryUsd)} + fixed ${formatUsd(r.cost.fixedPerQueryUsd)}`, servedNote(r)),
     card('monthlyCostUsd', 'Monthly cost', formatUsd(h.monthlyCostUsd), 'monthlyBudgetUsd', `${formatUsd(r.cost.dailyUsd)} per day`),

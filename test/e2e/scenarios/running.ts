@@ -1,6 +1,8 @@
 import { formatMs, formatUsd, type RunResults } from '../../../simulation/index';
 import { assert, assertEqual, assertSameJson, eventually, REPO, run, type Scenario } from '../harness';
-import { cardValue, runAndWait, saveDocument, selectNode, setRun } from '../ui';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cardValue, openDocument, runAndWait, saveDocument, selectNode, setRun } from '../ui';
 
 async function cliResults(file: string): Promise<RunResults> {
   const out = await run(process.execPath, [`${REPO}bin/preflight.mjs`, 'run', file, '--json']);
@@ -145,6 +147,35 @@ export const running: Scenario[] = [
       const seconds = (Date.now() - started) / 1000;
       assert(seconds < 60, `scripted flow took ${seconds.toFixed(1)} s`);
       await shot('17-results-from-blank');
+    },
+  },
+  {
+    name: 'a pipeline that serves nothing shows no latency (—, not 0 ms) and fails its latency targets, as the CLI does',
+    async run({ page, dir, shot }) {
+      const doc = JSON.parse(readFileSync(`${REPO}examples/optimized-rag.preflight.json`, 'utf8'));
+      const llm = doc.nodes.find((n: { id: string }) => n.id === 'llm');
+      llm.params.errorProbability = 1;
+      llm.params.retry = { numRetries: 0 };
+      const path = join(dir, 'all-fail.preflight.json');
+      writeFileSync(path, JSON.stringify(doc, null, 2));
+      await openDocument(page, path);
+      await eventually(async () => assertEqual(await page.getByTestId('document-title').innerText(), 'all-fail.preflight.json', 'the file opened'));
+      await setRun(page, 1, '10m');
+      await runAndWait(page);
+      for (const key of ['p50Ms', 'p95Ms', 'p99Ms', 'ttftP50Ms']) {
+        assertEqual(await cardValue(page, key), '—', `${key} card value`);
+        assert((await page.getByTestId(`card-${key}`).getAttribute('class'))!.includes('status-fail'), `the ${key} card is red`);
+      }
+      assert((await page.getByTestId('card-p99Ms').innerText()).includes('no request was served'), 'the P99 card says why');
+      assert((await page.getByTestId('card-costPerQueryUsd').innerText()).includes('paid for failed attempts: no answer was served'), 'the cost card says what it paid for');
+      const slo = page.getByRole('region', { name: 'SLO checks' });
+      const p99Row = slo.locator('li', { hasText: 'P99 latency' });
+      assert((await p99Row.getAttribute('class'))!.includes('status-fail'), 'the P99 target fails in the SLO list');
+      assert((await p99Row.innerText()).includes('—'), 'with no value');
+      assert((await page.getByRole('region', { name: 'Latency distribution' }).innerText()).includes('No request was served, so there is no latency to show'), 'the latency chart says why it is empty');
+      const cli = await cliResults(path);
+      assertEqual(cli.headline.p99Ms, null, 'the CLI has no P99 either');
+      await shot('12d-nothing-served');
     },
   },
 ];
