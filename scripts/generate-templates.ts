@@ -1,5 +1,5 @@
 /**
- * Writes the template pipelines in examples/: the seed's fallback chain, a LiteLLM gateway and the five maturity levels
+ * Writes the template pipelines in examples/: the guide's fallback chain, a LiteLLM gateway and the five maturity levels
  * over one shared traffic and fault scenario. `npm run templates` regenerates them; a test checks the
  * files match this script, so the shared scenario cannot drift between levels.
  */

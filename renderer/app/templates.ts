@@ -21,5 +21,5 @@ function template(id: string, document: { pipeline: { name: string; description?
 
 export const TEMPLATES: Template[] = [template('optimized-rag', optimizedRag), template('naive-rag', naiveRag), template('ai-request-trace', aiRequestTrace), template('fallback-chain', fallbackChain), template('litellm-gateway', litellmGateway)];
 
-/** What a first-time user sees: the seed's optimized RAG pipeline. */
+/** What a first-time user sees: the guide's optimized RAG pipeline. */
 export const STARTUP_TEMPLATE = TEMPLATES[0]!;

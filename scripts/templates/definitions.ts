@@ -2,7 +2,7 @@ import { CLASSES, DIURNAL, EMBED, HOUR, MINUTE, RERANK, SEARCH, edge, llm, ln, n
 
 type Json = Record<string, unknown>;
 
-/** The traffic every maturity level faces: the seed's 100 K queries/day RAG system. */
+/** The traffic every maturity level faces: the guide's 100 K queries/day RAG system. */
 const TRAFFIC = { rps: 100_000 / 86_400, hourlyMultipliers: DIURNAL, startHour: 8, classes: CLASSES, popularity: { distinctQueries: 200_000, zipfExponent: 0.9, topicClusters: 20_000 } };
 
 /**
@@ -130,7 +130,7 @@ export function maturityLevels(): Json[] {
   ];
 }
 
-/** The seed's Strategy 1: GPT-4 → GPT-3.5 → cached response → "I don't know", with a 10-minute GPT-4 outage. */
+/** The guide's Strategy 1: GPT-4 → GPT-3.5 → cached response → "I don't know", with a 10-minute GPT-4 outage. */
 export function fallbackChain(): Json {
   return {
     $schema: '../schema/pipeline.schema.json',

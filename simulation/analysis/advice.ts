@@ -29,7 +29,7 @@ export function bottleneckAdvice(r: RunResults): Advice[] {
             : reserved !== null && reserved > busiest.peakUtilisation * 1.3
               ? `reservations of max_tokens fill the window (${formatPercent(reserved)} reserved vs ${formatPercent(busiest.peakUtilisation)} used): lower max_tokens, or raise the limit / add keys`
               : 'raise the limit or add keys; cache and tier traffic to spend fewer tokens per query'
-          : `headroom ${formatPercent(busiest.headroom)}: no action before ${formatPercent(0.7)} sustained (the seed's scaling trigger)`,
+          : `headroom ${formatPercent(busiest.headroom)}: no action before ${formatPercent(0.7)} sustained (the guide's scaling trigger)`,
       nodeId: null,
       quotaId: busiest.id,
     });
@@ -91,12 +91,12 @@ export function bottleneckAdvice(r: RunResults): Advice[] {
     });
   }
   if (r.headline.cacheHitRate !== null && r.headline.cacheHitRate < 0.3) {
-    out.push({ area: 'caching', finding: `cache hit rate ${formatPercent(r.headline.cacheHitRate)} is under the seed's 30 % target`, suggestion: 'a longer TTL or more capacity, or a semantic cache for paraphrases (watch its false hits)', nodeId: r.caches[0]?.nodeId ?? null, quotaId: null });
+    out.push({ area: 'caching', finding: `cache hit rate ${formatPercent(r.headline.cacheHitRate)} is under the guide's 30 % target`, suggestion: 'a longer TTL or more capacity, or a semantic cache for paraphrases (watch its false hits)', nodeId: r.caches[0]?.nodeId ?? null, quotaId: null });
   } else if (r.headline.cacheHitRate === null) {
-    out.push({ area: 'caching', finding: 'no cache: every query pays the model', suggestion: 'the seed calls caching the biggest cost lever: add an exact cache (and a semantic one) in front of the model', nodeId: null, quotaId: null });
+    out.push({ area: 'caching', finding: 'no cache: every query pays the model', suggestion: 'the guide calls caching the biggest cost lever: add an exact cache (and a semantic one) in front of the model', nodeId: null, quotaId: null });
   }
   if (r.quality.faithfulness !== null && r.quality.faithfulness < 0.9) {
-    out.push({ area: 'quality', finding: `faithfulness ${formatPercent(r.quality.faithfulness)} is under the seed's 0.9 target`, suggestion: 'escalate low-confidence answers to a stronger model (confidence gate) or raise the semantic cache threshold', nodeId: null, quotaId: null });
+    out.push({ area: 'quality', finding: `faithfulness ${formatPercent(r.quality.faithfulness)} is under the guide's 0.9 target`, suggestion: 'escalate low-confidence answers to a stronger model (confidence gate) or raise the semantic cache threshold', nodeId: null, quotaId: null });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import type { RunResults } from '../results/types';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
-/** The seed's alert severity levels. */
+/** The guide's alert severity levels. */
 export const SEVERITIES: Record<Severity, { responseTime: string; example: string }> = {
   critical: { responseTime: 'Immediate (page)', example: 'System down, error rate > 50 %' },
   high: { responseTime: '< 1 hour', example: 'Error rate > 10 %, latency P99 > 10 s' },
@@ -16,7 +16,7 @@ export interface AlertRule {
   title: string;
   /** The condition, in words. */
   condition: string;
-  /** What to do: the seed's runbooks where it has one, Preflight's suggestion otherwise. */
+  /** What to do: the guide's runbooks where it has one, Preflight's suggestion otherwise. */
   runbook: string[];
   runbookSource: 'seed' | 'preflight';
 }
@@ -58,7 +58,7 @@ export const ALERT_RULES: AlertRule[] = [
   { id: 'capacity', severity: 'low', title: 'Capacity planning (utilisation > 70 % sustained)', condition: 'a quota above 70 % for 15 minutes in a row', runbookSource: 'preflight', runbook: ['Plan a limit upgrade or more keys (the seed\'s scaling trigger)', 'Check that caching and tiering are doing their share', 'Project growth with the monthly projection'] },
 ];
 
-/** Evaluates the seed's alert severities on a run's series (measured window only). */
+/** Evaluates the guide's alert severities on a run's series (measured window only). */
 export function evaluateAlerts(r: RunResults): AlertFiring[] {
   const s = r.series;
   const bucketMinutes = s.bucketMs / 60_000;

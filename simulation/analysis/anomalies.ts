@@ -3,7 +3,7 @@ import { hourlySpend } from './alerts';
 
 export interface AnomalyFinding {
   rule: 'sudden-spike' | 'gradual-increase' | 'model-cost-shift' | 'cache-miss-spike';
-  /** The seed's detection rule. */
+  /** The guide's detection rule. */
   detection: string;
   response: string;
   /** Whether the run could evaluate it (gradual trends need two weeks). */
@@ -14,7 +14,7 @@ export interface AnomalyFinding {
 }
 
 /**
- * The seed's cost anomaly rules on a run's series:
+ * The guide's cost anomaly rules on a run's series:
  *   sudden spike      hourly spend > 3× average        → investigate immediately
  *   gradual increase  weekly trend > 20 % growth        → review in planning
  *   model cost shift  expensive model usage up          → check routing logic

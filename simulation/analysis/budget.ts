@@ -55,7 +55,7 @@ export interface BudgetLineResult {
   children: BudgetLineResult[];
 }
 
-/** The seed's $10,000/month allocation, with matchers onto a pipeline's spend. */
+/** The guide's $10,000/month allocation, with matchers onto a pipeline's spend. */
 export const SEED_BUDGET: BudgetLine = {
   name: 'Total AI budget',
   amountUsd: 10_000,
@@ -64,8 +64,8 @@ export const SEED_BUDGET: BudgetLine = {
       name: 'LLM inference (60 %)',
       amountUsd: 6_000,
       children: [
-        { name: 'Premium model (complex queries)', amountUsd: 3_000, note: "the seed's GPT-4: the most expensive chat model in the pipeline", match: { source: 'usage', kinds: ['llm', 'batch'], tier: 'premium' } },
-        { name: 'Economy models (simple queries)', amountUsd: 2_000, note: "the seed's GPT-3.5: every other chat model", match: { source: 'usage', kinds: ['llm', 'batch'], tier: 'economy' } },
+        { name: 'Premium model (complex queries)', amountUsd: 3_000, note: "the guide's GPT-4: the most expensive chat model in the pipeline", match: { source: 'usage', kinds: ['llm', 'batch'], tier: 'premium' } },
+        { name: 'Economy models (simple queries)', amountUsd: 2_000, note: "the guide's GPT-3.5: every other chat model", match: { source: 'usage', kinds: ['llm', 'batch'], tier: 'economy' } },
         { name: 'Buffer', amountUsd: 1_000, match: { source: 'buffer' } },
       ],
     },
@@ -113,7 +113,7 @@ function spendItems(r: RunResults): SpendItem[] {
 }
 
 /**
- * Puts the simulated monthly spend against a budget tree (default: the seed's $10,000 example). A
+ * Puts the simulated monthly spend against a budget tree (default: the guide's $10,000 example). A
  * usage item is "premium" when its node's model has the highest output price among the pipeline's
  * chat models. Spend no line covers is reported as unallocated.
  */
@@ -127,7 +127,7 @@ export function evaluateBudget(r: RunResults, tree: BudgetLine, modelOf: (nodeId
   const singleTier = chatNodes.length > 0 && new Set(chatNodes.map((id) => modelOf(id)?.outputUsdPerToken ?? 0)).size === 1;
   const models = [...new Set(chatNodes.map((id) => modelOf(id)?.model ?? id))].join(', ');
   const tierNote = (tier: 'premium' | 'economy') =>
-    tier === 'premium' ? `no model tiering: ${models} answers every query (the seed sends complex queries to a premium model, simple ones to an economy model)` : 'no cheaper chat model in the pipeline (no model tiering)';
+    tier === 'premium' ? `no model tiering: ${models} answers every query (the guide sends complex queries to a premium model, simple ones to an economy model)` : 'no cheaper chat model in the pipeline (no model tiering)';
   const used = new Set<SpendItem>();
   const covers = (m: BudgetMatch, i: SpendItem): boolean => {
     if (m.source === 'buffer') return false;
@@ -178,7 +178,7 @@ export interface ChargebackRow {
 }
 
 /**
- * The seed's chargeback models over the measured window, each set to recover the total usage cost:
+ * The guide's chargeback models over the measured window, each set to recover the total usage cost:
  * per query (one rate for all), per token (one rate per token), tiered (a real-time rate and a batch
  * rate, each recovering its lane's cost). Compare each with what the team actually cost.
  */

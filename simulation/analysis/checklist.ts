@@ -10,7 +10,7 @@ export interface ChecklistItem {
   evidence: string;
 }
 
-/** The seed's production checklist, evaluated from the pipeline where the graph can tell. */
+/** The guide's production checklist, evaluated from the pipeline where the graph can tell. */
 export function productionChecklist(doc: PipelineDocument): ChecklistItem[] {
   const nodes = doc.nodes;
   const byId = new Map(nodes.map((n) => [n.id, n]));

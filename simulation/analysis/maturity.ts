@@ -116,7 +116,7 @@ export function incidentScenarioCut(levels: MaturityInput[], runs: MaturityRun[]
   return null;
 }
 
-/** Default investments per maturity level (editable assumptions; level 4 is the seed's $50,000 + $5,000/month). */
+/** Default investments per maturity level (editable assumptions; level 4 is the guide's $50,000 + $5,000/month). */
 export const DEFAULT_INVESTMENTS = [
   { oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0 },
   { oneTimeInvestmentUsd: 10_000, monthlyInvestmentUsd: 1_000 },

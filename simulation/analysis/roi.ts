@@ -1,12 +1,12 @@
 import type { Interval } from './statistics';
 
 /**
- * Maturity ROI (the seed's "ROI of Operational Excellence"), as plain formulas:
+ * Maturity ROI (the guide's "ROI of Operational Excellence"), as plain formulas:
  *   monthly cost      = cost per query × queries per month
  *   lost revenue      = downtime hours per month × revenue lost per hour of downtime
  *   monthly savings   = (cost + lost revenue) of the baseline − (cost + lost revenue) of the level
  *   payback (months)  = one-time investment ÷ (monthly savings − monthly investment)
- * The seed's example (100 K queries/day; $0.05 → $0.02; 4 h → 15 min; $20,000 → $1,250;
+ * The guide's example (100 K queries/day; $0.05 → $0.02; 4 h → 15 min; $20,000 → $1,250;
  * savings $108,750; $50,000 + $5,000/month; payback < 1 month) comes out of these exactly.
  */
 export interface LevelEconomics {
@@ -75,7 +75,7 @@ export interface LevelRoiWithIntervals {
   intervals: Partial<Record<'monthlyCostUsd' | 'costPerQueryUsd' | 'downtimeHoursPerMonth' | 'lostRevenueUsd' | 'monthlySavingsUsd' | 'paybackMonths', Interval>>;
 }
 
-/** The seed's worked example, as inputs to the formulas. */
+/** The guide's worked example, as inputs to the formulas. */
 export const SEED_ROI_EXAMPLE = {
   assumptions: { queriesPerDay: 100_000, lostRevenuePerDowntimeHourUsd: 5_000, daysPerMonth: 30 } satisfies RoiAssumptions,
   level1: { name: 'Level 1 (Ad-hoc)', costPerQueryUsd: 0.05, fixedMonthlyUsd: 0, downtimeMinutesPerMonth: 240, oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0 } satisfies LevelEconomics,

@@ -48,7 +48,7 @@ export function formatSummary(r: RunResults): string {
     );
   }
   lines.push('');
-  lines.push('SLO (seed targets unless the file sets its own):');
+  lines.push("SLO (the guide's targets unless the file sets its own):");
   for (const check of r.slo.checks) {
     const mark = check.pass === null ? '·' : check.pass ? '✓' : '✗';
     lines.push(`  ${mark} ${check.label} ${check.direction === 'max' ? '<' : '>'} ${sloValue(check.metric, check.target)}: ${check.actual === null ? (check.pass === false ? 'no request served' : 'n/a') : sloValue(check.metric, check.actual)}`);

@@ -24,7 +24,7 @@ export interface RawTrace {
 }
 
 /**
- * Keeps request traces with bounded memory (SEMANTICS §1, the seed's "AI Request Trace"):
+ * Keeps request traces with bounded memory (SEMANTICS §1, the guide's "AI Request Trace"):
  *  - a random sample of measured requests (head sampling, decided at arrival from its own stream, so
  *    tracing never changes another figure), at most `maxSampled`;
  *  - the `slowest` slowest served requests and the first `failed` failed ones (tail sampling: every

@@ -165,16 +165,16 @@ export const FixedCostSchema = z
 
 export const SloSchema = z
   .object({
-    p50Ms: z.number().positive().default(1000).meta({ unit: 'ms', title: 'P50 latency', description: 'Seed target: < 1 s.' }),
-    p95Ms: z.number().positive().default(3000).meta({ unit: 'ms', title: 'P95 latency', description: 'Seed target: < 3 s.' }),
-    p99Ms: z.number().positive().default(5000).meta({ unit: 'ms', title: 'P99 latency', description: 'Seed target: < 5 s.' }),
-    ttftMs: z.number().positive().default(500).meta({ unit: 'ms', title: 'TTFT', description: 'Seed target: < 500 ms.' }),
-    errorRate: z.number().min(0).max(1).default(0.01).meta({ unit: 'share', title: 'Error rate', description: 'Seed target: < 1 %.' }),
-    availability: z.number().min(0).max(1).default(0.999).meta({ unit: 'share', title: 'Availability', description: 'Seed target: > 99.9 %.' }),
-    cacheHitRate: z.number().min(0).max(1).default(0.3).meta({ unit: 'share', title: 'Cache hit rate', description: 'Seed target: > 30 %.' }),
-    rateLimitUtilisation: z.number().min(0).max(1).default(0.8).meta({ unit: 'share', title: 'Rate-limit utilisation', description: 'Seed target: < 80 % (headroom).' }),
-    faithfulness: z.number().min(0).max(1).default(0.9).meta({ unit: 'share', title: 'Faithfulness', description: 'Seed target: > 0.9 of answers grounded.' }),
-    escalationRate: z.number().min(0).max(1).default(0.15).meta({ unit: 'share', title: 'Escalation rate', description: 'Seed target: < 0.15 of requests handed to humans.' }),
+    p50Ms: z.number().positive().default(1000).meta({ unit: 'ms', title: 'P50 latency', description: 'Guide target: < 1 s.' }),
+    p95Ms: z.number().positive().default(3000).meta({ unit: 'ms', title: 'P95 latency', description: 'Guide target: < 3 s.' }),
+    p99Ms: z.number().positive().default(5000).meta({ unit: 'ms', title: 'P99 latency', description: 'Guide target: < 5 s.' }),
+    ttftMs: z.number().positive().default(500).meta({ unit: 'ms', title: 'TTFT', description: 'Guide target: < 500 ms.' }),
+    errorRate: z.number().min(0).max(1).default(0.01).meta({ unit: 'share', title: 'Error rate', description: 'Guide target: < 1 %.' }),
+    availability: z.number().min(0).max(1).default(0.999).meta({ unit: 'share', title: 'Availability', description: 'Guide target: > 99.9 %.' }),
+    cacheHitRate: z.number().min(0).max(1).default(0.3).meta({ unit: 'share', title: 'Cache hit rate', description: 'Guide target: > 30 %.' }),
+    rateLimitUtilisation: z.number().min(0).max(1).default(0.8).meta({ unit: 'share', title: 'Rate-limit utilisation', description: 'Guide target: < 80 % (headroom).' }),
+    faithfulness: z.number().min(0).max(1).default(0.9).meta({ unit: 'share', title: 'Faithfulness', description: 'Guide target: > 0.9 of answers grounded.' }),
+    escalationRate: z.number().min(0).max(1).default(0.15).meta({ unit: 'share', title: 'Escalation rate', description: 'Guide target: < 0.15 of requests handed to humans.' }),
     monthlyBudgetUsd: z.number().positive().nullable().default(null).meta({ unit: 'USD/month', title: 'Monthly budget', description: 'Spend the pipeline must stay under; null for none.' }),
   })
   .strict();

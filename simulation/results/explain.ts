@@ -80,7 +80,7 @@ export function explainHeadline(r: RunResults): Record<HeadlineKey, Explanation>
     availability: {
       title: 'Availability (request-based)',
       formula: `(served + escalated) ÷ finished = ${formatCount(o.served + o.escalated)} ÷ ${formatCount(finished)} = ${formatShare(o.availability)}`,
-      details: [`Downtime: ${o.downtimeMinutes} of ${o.measuredMinutes} measured minutes had an error rate above 50 % (the seed's "system down").`],
+      details: [`Downtime: ${o.downtimeMinutes} of ${o.measuredMinutes} measured minutes had an error rate above 50 % (the guide's "system down").`],
     },
     costPerQueryUsd: {
       title: 'Cost per query',

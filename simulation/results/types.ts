@@ -90,7 +90,7 @@ export interface Outcomes {
   errorRate: number;
   /** served-or-escalated ÷ finished (request-based availability). */
   availability: number;
-  /** Minutes of the measured window with error rate > 50 % (the seed's "system down"). */
+  /** Minutes of the measured window with error rate > 50 % (the guide's "system down"). */
   downtimeMinutes: number;
   measuredMinutes: number;
   errorsByType: Partial<Record<ErrorName, number>>;
@@ -161,7 +161,7 @@ export interface UtilisationFigure {
   mean: number;
   /** Highest minute. */
   peak: number;
-  /** Minutes above 70 % (the seed's scaling trigger) and the longest run of them. */
+  /** Minutes above 70 % (the guide's scaling trigger) and the longest run of them. */
   minutesOver70: number;
   longestRunOver70: number;
 }
@@ -197,7 +197,7 @@ export interface QuotaResult {
   meanTokensPerMinute: number;
   /** Tokens this quota consumed per pipeline query (measured window). */
   tokensPerQuery: number;
-  /** The seed's capacity model: TPM × 43,200 × 0.7 (null without a TPM-type limit). */
+  /** The guide's capacity model: TPM × 43,200 × 0.7 (null without a TPM-type limit). */
   monthlyTokenCapacity: number | null;
   /** monthlyTokenCapacity ÷ tokensPerQuery: queries per month the limit carries at 70 % utilisation. */
   monthlyQueryCapacity: number | null;

@@ -41,6 +41,6 @@ function round(value: number, digits: number): string {
 export const MS_PER_MINUTE = 60_000;
 export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
-/** The seed's month: 30 days = 43,200 minutes. */
+/** The guide's month: 30 days = 43,200 minutes. */
 export const MINUTES_PER_MONTH = 43_200;
 export const MS_PER_MONTH = MINUTES_PER_MONTH * MS_PER_MINUTE;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { monthlyQueryCapacity, monthlyTokenCapacity } from '../../simulation/analysis/capacity';
 import { chain, constant, example, run } from '../helpers/pipelines';
 
-describe("the seed's AI Request Trace", () => {
+describe("the guide's AI Request Trace", () => {
   const results = run(example('ai-request-trace'), { durationMs: 600_000 });
   const trace = results.traces[0]!;
 
@@ -29,7 +29,7 @@ describe("the seed's AI Request Trace", () => {
     expect(trace.spans.find((s) => s.nodeId === 'embed')!.inputTokens).toBe(45);
   });
 
-  it('costs 1,250 × $30/M + 180 × $60/M + 45 × $0.02/M (the seed rounds this to $0.047)', () => {
+  it('costs 1,250 × $30/M + 180 × $60/M + 45 × $0.02/M (the guide rounds this to $0.047)', () => {
     const llmUsd = 1250 * 30e-6 + 180 * 60e-6;
     expect(trace.spans.find((s) => s.nodeId === 'generate')!.costUsd).toBeCloseTo(llmUsd, 12);
     expect(llmUsd).toBeCloseTo(0.0483, 12);
@@ -38,7 +38,7 @@ describe("the seed's AI Request Trace", () => {
   });
 });
 
-describe("the seed's context-window strategy", () => {
+describe("the guide's context-window strategy", () => {
   const retrieval = { kind: 'retrieval', id: 'search', params: { topK: 20, chunkTokens: constant(200), latencyMs: constant(50) } };
   const llm = { kind: 'llm', id: 'llm', params: { model: 'gpt-4.1', systemPromptTokens: 0, outputTokens: constant(100), ttftMs: constant(300) } };
   const traffic = { traffic: { rps: 2, classes: [{ name: 'q', share: 1, queryTokens: constant(10), outputTokens: constant(100) }] } };
@@ -54,7 +54,7 @@ describe("the seed's context-window strategy", () => {
   });
 });
 
-describe("the seed's capacity model", () => {
+describe("the guide's capacity model", () => {
   it('100,000 TPM × 43,200 min × 0.7 = 3.02 B tokens ≈ 2 M queries/month at 1,500 tokens', () => {
     expect(monthlyTokenCapacity(100_000, 0.7)).toBe(3_024_000_000);
     expect(monthlyQueryCapacity(100_000, 1500, 0.7)).toBe(2_016_000);

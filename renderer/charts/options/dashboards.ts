@@ -33,7 +33,7 @@ export function projectionOption(r: RunResults, budgetUsd: number, format: (v: n
   };
 }
 
-/** Per-minute utilisation of each quota (its busiest dimension), with the seed's 70 % trigger and 80 % target. */
+/** Per-minute utilisation of each quota (its busiest dimension), with the guide's 70 % trigger and 80 % target. */
 export function quotaUtilisationOption(r: RunResults, formatShare: (v: number) => string) {
   const ids = Object.keys(r.series.quotas);
   return {

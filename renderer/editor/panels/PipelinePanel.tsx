@@ -7,7 +7,7 @@ const EXTRA_KEYS = Object.fromEntries(EXTRA.map((s) => [s.key, [s.key]]));
 const P = { pipeline: ['pipeline'], slo: ['slo'], run: ['run'], root: [] as string[] };
 const FIXED = ['fixedCosts'];
 
-/** Name and description, SLO targets (the seed's by default), fixed costs, run settings and every other section. */
+/** Name and description, SLO targets (the guide's by default), fixed costs, run settings and every other section. */
 export function PipelinePanel() {
   return (
     <div className="panel-body" aria-label="Pipeline settings">

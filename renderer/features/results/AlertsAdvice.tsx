@@ -11,7 +11,7 @@ function Alerts({ results }: { results: RunResults }) {
       <h3>Alerts that would fire</h3>
       {rows.length === 0 ? (
         <p className="muted" data-testid="alerts-none">
-          None of the seed's alert rules would fire on this run's per-minute figures.
+          None of the guide's alert rules would fire on this run's per-minute figures.
         </p>
       ) : (
         <ul className="alert-list" data-testid="alerts">
@@ -38,7 +38,7 @@ function Alerts({ results }: { results: RunResults }) {
         </ul>
       )}
       <details className="offered">
-        <summary>Rules checked (the seed's severity levels)</summary>
+        <summary>Rules checked (the guide's severity levels)</summary>
         <ul>
           {checkedRules().map((rule) => (
             <li key={rule.title}>

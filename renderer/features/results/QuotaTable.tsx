@@ -9,7 +9,7 @@ export function QuotaTable({ results }: { results: RunResults }) {
   return (
     <section className="result-section" aria-label="Quotas">
       <h2>Quotas</h2>
-      <p className="section-note">Utilisation is use in a minute ÷ the limit, peak and mean over the measured minutes; headroom = 1 − peak. The seed's scaling trigger is sustained use above 70 %.</p>
+      <p className="section-note">Utilisation is use in a minute ÷ the limit, peak and mean over the measured minutes; headroom = 1 − peak. The guide's scaling trigger is sustained use above 70 %.</p>
       <div className="table-wrap">
         <table className="data-table">
           <thead>

@@ -15,7 +15,7 @@ export interface AlertRow {
   runbookSource: string;
 }
 
-/** The seed's alert rules that would have fired on this run, most severe first, each with its runbook. */
+/** The guide's alert rules that would have fired on this run, most severe first, each with its runbook. */
 export function alertRows(r: RunResults): AlertRow[] {
   return evaluateAlerts(r)
     .sort((a, b) => ORDER.indexOf(a.rule.severity) - ORDER.indexOf(b.rule.severity))

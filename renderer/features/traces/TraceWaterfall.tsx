@@ -3,7 +3,7 @@ import { traceText, waterfall, type SpanTone, type TraceResult } from './trace-w
 
 const TONE_TEXT: Record<SpanTone, string> = { ok: 'ok', cache: 'cache hit', 'rate-limited': '429 rate limited', timeout: 'timeout', error: 'error', refused: 'refused' };
 
-/** One request as a waterfall: span bars from the request's arrival, labelled like the seed's AI Request Trace. */
+/** One request as a waterfall: span bars from the request's arrival, labelled like the guide's AI Request Trace. */
 export function TraceWaterfall({ trace, onNode }: { trace: TraceResult; onNode(id: string): void }) {
   const w = useMemo(() => waterfall(trace), [trace]);
   const text = useMemo(() => traceText(trace), [trace]);

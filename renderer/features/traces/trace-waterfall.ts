@@ -5,7 +5,7 @@ type Span = TraceResult['spans'][number];
 export type TraceReason = TraceResult['reason'];
 export type SpanTone = 'ok' | 'cache' | 'rate-limited' | 'timeout' | 'error' | 'refused';
 
-/** Trace times the way the seed's trace prints them: "1,230 ms" up to a minute, then "1.5 min". */
+/** Trace times the way the guide's trace prints them: "1,230 ms" up to a minute, then "1.5 min". */
 export function traceMs(ms: number): string {
   if (ms < 10) return `${Number(ms.toFixed(1))} ms`;
   return ms < 60_000 ? `${Math.round(ms).toLocaleString('en-US')} ms` : formatMs(ms);
@@ -79,7 +79,7 @@ export interface WaterfallSpan {
   duration: string;
   tokens: string | null;
   cost: string | null;
-  /** Shown for generations (output tokens) and for anything but a plain "stop", as the seed's trace does. */
+  /** Shown for generations (output tokens) and for anything but a plain "stop", as the guide's trace does. */
   finishReason: string | null;
   note: string;
 }
@@ -112,7 +112,7 @@ function tokensText(input: number, cached: number, output: number): string | nul
 }
 
 /**
- * One request as the seed's "AI Request Trace": each span on a time axis from the request's arrival,
+ * One request as the guide's "AI Request Trace": each span on a time axis from the request's arrival,
  * labelled with node, model, attempt, status, tokens, cost and finish reason; totals on top.
  */
 export function waterfall(t: TraceResult): Waterfall {
@@ -149,7 +149,7 @@ export function waterfall(t: TraceResult): Waterfall {
   };
 }
 
-/** The trace as the seed prints it: "[50ms] Query preprocessing", model and tokens under each step. */
+/** The trace as the guide prints it: "[50ms] Query preprocessing", model and tokens under each step. */
 export function traceText(t: TraceResult): string {
   const lines = ['AI Request Trace:'];
   for (const s of t.spans) {

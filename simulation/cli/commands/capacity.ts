@@ -11,7 +11,7 @@ import { table } from '../summary';
 
 /**
  * preflight capacity <file> [--slo p99=5s,error=1%,429=1%] [--replications N [--confidence 90%]]:
- * headroom per quota, the seed's monthly capacity and scaling triggers, and the max sustainable load
+ * headroom per quota, the guide's monthly capacity and scaling triggers, and the max sustainable load
  * (bisection on the traffic; with --replications each load point is the mean of N seeds, with ±).
  */
 export function capacityCommand(argv: string[], io: CliIo): number {

@@ -13,7 +13,7 @@ import { table } from '../summary';
 /**
  * preflight roi [level files…] [--revenue-per-hour 5000] [--queries-per-day N] [--investments 0+0,10000+1000,…]
  *               [--replications 5] [--seed-example]
- * Without files: the maturity templates in examples/maturity. --seed-example prints the seed's worked example.
+ * Without files: the maturity templates in examples/maturity. --seed-example prints the guide's worked example.
  */
 export function roiCommand(argv: string[], io: CliIo): number {
   const { values, positionals } = parse(argv, { ...RUN_OPTIONS, 'revenue-per-hour': { type: 'string' }, 'queries-per-day': { type: 'string' }, investments: { type: 'string' }, 'seed-example': { type: 'boolean' } });

@@ -11,7 +11,7 @@ export const BudgetGateParams = z
   .strict()
   .refine((p) => p.lateAfterMs !== null || p.minRemainingMs !== null, { message: 'set lateAfterMs or minRemainingMs' });
 
-/** Timeout budget (the seed's Strategy 4): routes by elapsed time, e.g. skip reranking when retrieval was slow. */
+/** Timeout budget (the guide's Strategy 4): routes by elapsed time, e.g. skip reranking when retrieval was slow. */
 class BudgetGateRuntime implements NodeRuntime {
   late = 0;
   passed = 0;

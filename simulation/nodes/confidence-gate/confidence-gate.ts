@@ -26,7 +26,7 @@ export const ConfidenceGateParams = z
 type Params = z.output<typeof ConfidenceGateParams>;
 
 /**
- * Quality-based routing (the seed's Strategy 3): after a cheaper model, low-confidence answers go to
+ * Quality-based routing (the guide's Strategy 3): after a cheaper model, low-confidence answers go to
  * `escalate` (a stronger model or a human). Confidence is imperfect: a wrong answer is escalated with
  * one probability, a right one with another, both read from the threshold curve.
  */

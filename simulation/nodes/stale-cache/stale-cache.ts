@@ -70,7 +70,7 @@ export const staleCacheKind = defineNodeKind({
   kind: 'stale_cache',
   title: 'Stale cache',
   group: 'caches',
-  description: 'A fallback step that serves the cached answer for the query even after it expired (the seed chain\'s "cached response").',
+  description: 'A fallback step that serves the cached answer for the query even after it expired (the guide\'s fallback chain: "cached response").',
   params: StaleCacheParams,
   outputs: [
     { name: 'hit', description: 'A cached answer exists.', required: true },

@@ -7,7 +7,7 @@ import { defineNodeKind } from '../kind';
 
 export const SplitParams = z
   .object({
-    greenShare: z.number().min(0).max(1).default(0.1).meta({ unit: 'share', title: 'Green share', description: 'Part of the traffic sent to green (the canary); the rest goes to blue (production). The seed rolls out 10 % → 50 % → 100 %.' }),
+    greenShare: z.number().min(0).max(1).default(0.1).meta({ unit: 'share', title: 'Green share', description: 'Part of the traffic sent to green (the canary); the rest goes to blue (production). The guide rolls out 10 % → 50 % → 100 %.' }),
   })
   .strict();
 

@@ -44,7 +44,7 @@ function runNotes(input: ReportInput): string[] {
   return input.results.notes.map((n) => (n === singleRunNote(seed) ? basis : n));
 }
 
-/** The seed's production checklist, evaluated from the graph. */
+/** The guide's production checklist, evaluated from the graph. */
 export function checklistSection(input: ReportInput): string {
   const items = productionChecklist(input.doc);
   const missing = items.filter((i) => i.status === 'missing');

@@ -3,7 +3,7 @@ import { formatPercent, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
 
-/** The seed's allocation (60/15/20/5 %) scaled to a total, so a document's own budget keeps the seed's split. */
+/** The guide's allocation (60/15/20/5 %) scaled to a total, so a document's own budget keeps the guide's split. */
 function scaled(line: BudgetLine, factor: number): BudgetLine {
   return { ...line, amountUsd: line.amountUsd * factor, ...(line.children ? { children: line.children.map((c) => scaled(c, factor)) } : {}) };
 }
@@ -16,7 +16,7 @@ function rows(line: BudgetLineResult, depth: number): string[] {
 
 /**
  * Simulated monthly spend against a budget: the document's monthly budget when it sets one, else the
- * seed's $10,000 example, allocated as the seed allocates it. The same evaluation as the app's Budget view.
+ * guide's $10,000 example, allocated as the guide allocates it. The same evaluation as the app's Budget view.
  */
 export function budgetSection(input: ReportInput): string {
   const own = input.doc.slo.monthlyBudgetUsd;
@@ -24,7 +24,7 @@ export function budgetSection(input: ReportInput): string {
   const tree = own === null ? SEED_BUDGET : scaled(SEED_BUDGET, own / SEED_BUDGET.amountUsd);
   const b = evaluateBudget(input.results, tree, modelOfFor(input.doc, input.catalog));
   const spend = b.tree.actualUsd;
-  const source = own === null ? "the seed's $10,000 example (the pipeline sets no monthly budget)" : "the pipeline's monthly budget, split as the seed splits its $10,000 example";
+  const source = own === null ? "the guide's $10,000 example (the pipeline sets no monthly budget)" : "the pipeline's monthly budget, split as the guide splits its $10,000 example";
   const verdict = spend > totalUsd ? `<span class="bad">over by ${formatUsd(spend - totalUsd)}</span>` : `<span class="ok">within, ${formatUsd(totalUsd - spend)} to spare</span>`;
   return `<h3>Budget</h3>
 <p><strong>Monthly cost ${formatUsd(spend)} against a budget of <span data-figure="monthlyBudgetUsd" data-value="${totalUsd}">${formatUsd(totalUsd)}</span></strong> (${formatPercent(spend / totalUsd, 0)}): ${verdict}. <span class="note">Budget: ${esc(source)}.</span></p>

@@ -7,7 +7,7 @@ import type { LoadCriteria, LoadSearchResult } from '../../analysis/load-search'
 import { formatMultiplier, formatSignificant } from '../svg/axis';
 import { lineChart, usdTick } from '../svg/charts';
 
-/** Headroom per quota, the seed's monthly capacity and scaling triggers, and the max sustainable load. */
+/** Headroom per quota, the guide's monthly capacity and scaling triggers, and the max sustainable load. */
 export function capacitySection(input: ReportInput): string {
   const r = input.results;
   const rows = r.quotas.flatMap((q) =>
@@ -22,7 +22,7 @@ export function capacitySection(input: ReportInput): string {
   const search = input.capacity ? loadSearch(input.capacity, (id) => nodeLabel(input.results.nodes, id)) : '<p class="note">Max sustainable load was not searched for this report.</p>';
   return `<section id="capacity"><h2>Capacity headroom</h2>
 ${rows.length ? `<table><thead><tr><th>Quota</th><th>Limit</th><th>Mean</th><th>Peak minute</th><th>Headroom</th><th>&gt; 70 %</th><th>First 429</th><th>Tokens/month at 70 %</th><th>Queries/month</th></tr></thead><tbody>${rows.join('')}</tbody></table>
-<p class="note">Monthly capacity = limit × 43,200 minutes × 0.7 target utilisation (the seed's capacity model); queries/month at the simulated tokens per query. A quota above 70 % for 15 minutes in a row is the seed's trigger to plan an upgrade.</p>` : '<p class="note">No quotas in the pipeline: provider limits are not modelled.</p>'}
+<p class="note">Monthly capacity = limit × 43,200 minutes × 0.7 target utilisation (the guide's capacity model); queries/month at the simulated tokens per query. A quota above 70 % for 15 minutes in a row is the guide's trigger to plan an upgrade.</p>` : '<p class="note">No quotas in the pipeline: provider limits are not modelled.</p>'}
 ${search}</section>`;
 }
 

@@ -16,9 +16,9 @@ export const analysis: Scenario[] = [
     async run({ page, shot }) {
       await page.getByRole('tab', { name: 'Analysis' }).click();
       await page.getByRole('tab', { name: /Maturity ROI/ }).click();
-      await page.getByRole('button', { name: "Show the seed's worked example" }).click();
-      assertEqual((await page.getByTestId('seed-savings-4').innerText()).trim(), '$108,750', "the seed's monthly savings");
-      assert((await page.getByTestId('seed-example').innerText()).includes('0.48 months: under one month'), "the seed's payback is under a month");
+      await page.getByRole('button', { name: "Show the guide's worked example" }).click();
+      assertEqual((await page.getByTestId('seed-savings-4').innerText()).trim(), '$108,750', "the guide's monthly savings");
+      assert((await page.getByTestId('seed-example').innerText()).includes('0.48 months: under one month'), "the guide's payback is under a month");
       const cli = cliJson<{ levels: LevelRoiWithIntervals[] }>(['roi']);
       await page.getByRole('button', { name: 'Compare levels' }).click();
       await page.getByRole('progressbar', { name: 'Compare levels progress' }).waitFor();
@@ -90,7 +90,7 @@ export const analysis: Scenario[] = [
     },
   },
   {
-    name: 'capacity: headroom and the seed’s monthly capacity after a run started in the workspace, and the max-load search equals preflight capacity',
+    name: 'capacity: headroom and the guide’s monthly capacity after a run started in the workspace, and the max-load search equals preflight capacity',
     async run({ page, dir, shot }) {
       const file = await saveDocument(page, dir);
       await page.getByRole('tab', { name: 'Analysis' }).click();
@@ -99,7 +99,7 @@ export const analysis: Scenario[] = [
       await page.getByTestId('headroom-table').waitFor({ timeout: 60_000 });
       assert(await page.getByRole('tab', { name: 'Analysis', selected: true }).isVisible(), 'the run started here came back to the workspace');
       await page.getByRole('button', { name: 'Where does the monthly capacity of openai come from?' }).click();
-      assert((await page.getByRole('dialog', { name: 'Monthly capacity of quota openai' }).innerText()).includes('2,000,000 TPM × 43,200 min × 0.7 = 60.5B tokens'), "the seed's capacity formula with this quota's numbers");
+      assert((await page.getByRole('dialog', { name: 'Monthly capacity of quota openai' }).innerText()).includes('2,000,000 TPM × 43,200 min × 0.7 = 60.5B tokens'), "the guide's capacity formula with this quota's numbers");
       await page.keyboard.press('Escape');
       assert(/at [\d,.]+K? tokens per query through quota openai/.test(await page.getByTestId('capacity-openai').innerText()), 'the capacity card says whose tokens per query it divides by');
       const cli = cliJson<{ maxLoad: LoadSearchResult }>(['capacity', file]);
@@ -270,7 +270,7 @@ export const analysis: Scenario[] = [
     },
   },
   {
-    name: "budget, chargeback and the seed's three dashboards read the last run",
+    name: "budget, chargeback and the guide's three dashboards read the last run",
     async run({ page, shot }) {
       await page.getByRole('tab', { name: 'Analysis' }).click();
       await page.getByRole('tab', { name: /Budget/ }).click();

@@ -114,14 +114,14 @@ export const reliability: Scenario[] = [
     },
   },
   {
-    name: 'the seed\'s AI request trace shows as a waterfall with its totals',
+    name: 'the guide\'s AI request trace shows as a waterfall with its totals',
     async run({ page, shot }) {
       await newFromTemplate(page, 'AI Request Trace');
       await runAndWait(page);
       await page.getByRole('tab', { name: /^Traces/ }).click();
       const waterfall = page.getByTestId('trace-waterfall');
       await waterfall.waitFor();
-      assertEqual(await page.getByTestId('trace-total').innerText(), '1,230 ms', 'total as in the seed trace');
+      assertEqual(await page.getByTestId('trace-total').innerText(), '1,230 ms', 'total as in the guide’s trace');
       const spans = await page.getByTestId('trace-span').allInnerTexts();
       assertEqual(spans.length, 6, 'six steps');
       assert(spans[4]!.includes('LLM generation') && spans[4]!.includes('gpt-4') && spans[4]!.includes('800 ms') && spans[4]!.includes('1,250 in · 180 out') && spans[4]!.includes('finish reason: stop'), `the generation step: ${spans[4]}`);

@@ -102,7 +102,7 @@ describe('budget, chargeback and dashboards', () => {
     // One chat model: no tiering, so nothing is premium relative to anything.
     expect(premiumNodes(results, modelOf)).toEqual([]);
   });
-  it("edited amounts replace the seed's and the rows keep the tree's order", () => {
+  it("edited amounts replace the guide's and the rows keep the tree's order", () => {
     const tree = budgetWithAmounts({ 'Total AI budget › LLM inference (60 %)': 9_000 });
     expect(tree.children![0]!.amountUsd).toBe(9_000);
     expect(tree.amountUsd).toBe(SEED_BUDGET.amountUsd);
@@ -133,7 +133,7 @@ describe('budget, chargeback and dashboards', () => {
   });
   it('health is red when a target is missed; the budget is the document’s or the seed’s', () => {
     expect(overallHealth(results)).toMatchObject({ status: 'fail', missed: expect.arrayContaining(['P99 latency']) });
-    expect(monthlyBudget(doc)).toEqual({ usd: 10_000, source: "the seed's $10,000 allocation (the document sets no budget)" });
+    expect(monthlyBudget(doc)).toEqual({ usd: 10_000, source: "the guide's $10,000 allocation (the document sets no budget)" });
     expect(monthlyBudget({ ...doc, slo: { ...doc.slo, monthlyBudgetUsd: 30_000 } }).usd).toBe(30_000);
   });
   it('key incidents put fault windows (their node by name) and alerts in time order', () => {

@@ -50,13 +50,13 @@ describe('capacity view', () => {
     expect(rows.map((x) => x.dimension)).toEqual(['RPM', 'TPM', 'Concurrency']);
     for (const x of rows) expect(x.headroom).toBeCloseTo(1 - x.peak);
   });
-  it("monthly capacity follows the seed's formula, with the numbers in the explanation", () => {
+  it("monthly capacity follows the guide's formula, with the numbers in the explanation", () => {
     const [m] = monthlyCapacities(results);
     expect(m!.tokensPerMinute).toBeCloseTo(2_000_000);
     expect(m!.tokens).toBeCloseTo(2_000_000 * 43_200 * DEFAULT_TARGET_UTILISATION);
     expect(m!.explanation.formula).toMatch(/^2,000,000 TPM × 43,200 min × 0\.7 = 60\.5B tokens; ÷ [\d,]+ tokens per query through quota openai = [\d.]+M queries$/);
   });
-  it("evaluates the seed's three scaling triggers", () => {
+  it("evaluates the guide's three scaling triggers", () => {
     expect(scalingTriggers(results).map((t) => [t.rule, t.fired])).toEqual([
       ['Utilisation > 70 % sustained', false],
       ['P99 latency increasing', false],
@@ -71,7 +71,7 @@ describe('capacity view', () => {
 });
 
 describe('maturity view', () => {
-  it("reproduces the seed's worked example exactly", () => {
+  it("reproduces the guide's worked example exactly", () => {
     const { rows } = seedExample();
     const [l1, l4] = rows;
     expect([l1!.monthlyCostUsd, l1!.lostRevenueUsd, l4!.monthlyCostUsd, l4!.lostRevenueUsd, l4!.monthlySavingsUsd]).toEqual([150_000, 20_000, 60_000, 1_250, 108_750]);

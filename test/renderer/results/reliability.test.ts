@@ -5,7 +5,7 @@ import { errorSeriesOption } from '../../../renderer/charts/options/time-series'
 import { breakerRows, fallbackDepthBars, faultRows, openRuns, reliabilityFigures, timelineEvents } from '../../../renderer/features/results/reliability-view';
 import { runExample } from './run-examples';
 
-// The seed's fallback chain: GPT-4 behind an opossum breaker, a 10-minute GPT-4 outage at minute 20.
+// The guide's fallback chain: GPT-4 behind an opossum breaker, a 10-minute GPT-4 outage at minute 20.
 const fallback = () => runExample('fallback-chain');
 
 describe('reliability figures', () => {

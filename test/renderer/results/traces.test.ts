@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { niceStep, spanTone, spanUsd, traceListRows, traceMs, traceText, waterfall } from '../../../renderer/features/traces/trace-waterfall';
 import { runExample } from './run-examples';
 
-// The seed's "AI Request Trace", reproduced by examples/ai-request-trace.preflight.json.
+// The guide's "AI Request Trace", reproduced by examples/ai-request-trace.preflight.json.
 const seedTrace = () => runExample('ai-request-trace').traces.find((t) => t.reason === 'sampled')!;
 
 describe('trace waterfall', () => {
-  it('reproduces the seed trace: six steps, 1,230 ms in total', () => {
+  it('reproduces the guide’s trace: six steps, 1,230 ms in total', () => {
     const w = waterfall(seedTrace());
     expect(w.total).toBe('1,230 ms');
     expect(w.cost).toBe('$0.0483');
@@ -32,7 +32,7 @@ describe('trace waterfall', () => {
     expect(w.ticks.map((t) => t.label)).toEqual(['0 ms', '500 ms', '1,000 ms']);
   });
 
-  it('prints the seed trace format', () => {
+  it('prints the guide’s trace format', () => {
     const text = traceText(seedTrace());
     expect(text).toContain('    [120ms] Embedding generation\n    Model: text-embedding-3-small\n    Tokens: 45');
     expect(text).toContain('    [800ms] LLM generation\n    Model: gpt-4\n    Input tokens: 1,250\n    Output tokens: 180\n    Finish reason: stop');

@@ -14,7 +14,7 @@ import { chain, constant, example, run } from '../../helpers/pipelines';
 const catalog = builtinCatalog();
 
 describe('budget allocation', () => {
-  it("puts simulated spend against the seed's $10,000 tree", () => {
+  it("puts simulated spend against the guide's $10,000 tree", () => {
     const doc = example('optimized-rag');
     const r = run(doc, { durationMs: 600_000, warmupMs: 60_000 });
     const modelOf = (id: string) => {
@@ -36,7 +36,7 @@ describe('budget allocation', () => {
     expect(b.unallocated).toEqual([]);
     expect(b.tree.actualUsd).toBeCloseTo(r.cost.monthlyUsd, 6);
     expect(b.tree.status).toBe(r.cost.monthlyUsd > 10_000 ? 'over' : 'within');
-    // One chat model: no tiering, and both tier lines say so instead of calling it the seed's GPT-4.
+    // One chat model: no tiering, and both tier lines say so instead of calling it the guide's GPT-4.
     expect(llm.children[0]!.note).toContain('no model tiering: gpt-5.4-mini answers every query');
     expect(llm.children[1]!.note).toContain('no cheaper chat model');
     expect(premiumNodes(r, modelOfFor(doc, catalog))).toEqual([]);

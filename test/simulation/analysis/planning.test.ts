@@ -10,7 +10,7 @@ import { replicationSeed } from '../../../simulation/analysis/replications';
 import { RunCancelled, runPipeline } from '../../../simulation/run';
 import { chain, constant, example, exponential, run } from '../../helpers/pipelines';
 
-describe("the seed's ROI example", () => {
+describe("the guide's ROI example", () => {
   it('comes out of the formulas exactly', () => {
     const { assumptions, level1, level4 } = SEED_ROI_EXAMPLE;
     const base = levelRoi(level1, level1, assumptions);
@@ -146,7 +146,7 @@ describe('what-ifs', () => {
       expect(p.intervals!.p99Ms!.halfWidth).toBeGreaterThan(0);
       expect(p.intervals!.p99Ms!.confidence).toBe(0.9);
     }
-    // One run per point has no interval, and its figures are the seed's own run.
+    // One run per point has no interval, and its figures are the guide's own run.
     const single = sweep(doc, catalog, [{ path: 'nodes[llm].params.maxTokens', values: [256] }], options);
     expect(single.replications).toBe(1);
     expect(single.points[0]!.intervals).toBeNull();

@@ -97,7 +97,7 @@ describe('fallback chains', () => {
     expect(r.quality.paths.find((p) => p.nodeId === 'sorry')!.quality).toBe(0);
   });
 
-  it("the seed's fallback template shows the breaker opening during the GPT-4 outage", () => {
+  it("the guide's fallback template shows the breaker opening during the GPT-4 outage", () => {
     const r = run(example('fallback-chain'));
     const b = r.reliability.breakers[0]!;
     expect(b.timesOpened).toBeGreaterThan(0);

@@ -23,7 +23,7 @@ describe('launch report sections read as people read them', () => {
     expect(section(html, 'reliability')).toContain('<th>Breaker (opossum) (breaker)</th><td>opossum</td><td>GPT-4 (primary) (gpt4)</td>');
   });
 
-  it("puts the monthly cost against a budget: the pipeline's own, or the seed's $10,000 example", () => {
+  it("puts the monthly cost against a budget: the pipeline's own, or the guide's $10,000 example", () => {
     const { html, results } = report('optimized-rag');
     const cost = section(html, 'cost');
     expect(cost).toContain('against a budget of <span data-figure="monthlyBudgetUsd" data-value="10000">$10,000</span>');
@@ -32,7 +32,7 @@ describe('launch report sections read as people read them', () => {
     const doc = example('optimized-rag');
     doc.slo.monthlyBudgetUsd = 40_000;
     const own = reportHtml({ doc, catalog, results, replicated: null, capacity: null, roi: null, whatIfs: null, meta: META });
-    // The seed's split (LLM inference 60 %) applied to the pipeline's own budget.
+    // The guide's split (LLM inference 60 %) applied to the pipeline's own budget.
     expect(section(own, 'cost')).toContain('LLM inference (60 %)</th><td>$24,000</td>');
     expect(section(own, 'cost')).toContain('the pipeline&#39;s monthly budget');
   });

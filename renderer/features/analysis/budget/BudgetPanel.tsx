@@ -22,7 +22,7 @@ function Budget({ results }: { results: RunResults }) {
   return (
     <section className="result-section" aria-label="Budget allocation">
       <h2>Budget allocation against simulated spend (per month)</h2>
-      <p className="section-note">The seed's $10,000 allocation. Usage is matched by node kind (chat models split into the most expensive one — "premium" — and the rest), fixed costs by category; buffers hold no spend. Edit any amount.</p>
+      <p className="section-note">The guide's $10,000 allocation. Usage is matched by node kind (chat models split into the most expensive one — "premium" — and the rest), fixed costs by category; buffers hold no spend. Edit any amount.</p>
       <table className="data-table budget-table" data-testid="budget-table">
         <thead>
           <tr>
@@ -66,7 +66,7 @@ function Budget({ results }: { results: RunResults }) {
       </table>
       {edited && (
         <button className="btn small" onClick={() => store.getState().setInputs('budget', { amounts: {} })}>
-          Reset to the seed's amounts
+          Reset to the guide's amounts
         </button>
       )}
     </section>
@@ -132,7 +132,7 @@ function Anomalies({ results }: { results: RunResults }) {
   return (
     <section className="result-section" aria-label="Cost anomalies">
       <h2>Cost anomaly rules</h2>
-      <p className="section-note">The seed's detection rules, evaluated on the run's per-minute series.</p>
+      <p className="section-note">The guide's detection rules, evaluated on the run's per-minute series.</p>
       <table className="data-table" data-testid="anomaly-table">
         <thead>
           <tr>

@@ -6,7 +6,7 @@ export { modelOfFor, premiumNodes, type ModelOf } from '../../../../simulation/i
 /** A line's key in the amounts the user edited: its path of names. */
 const keyOf = (path: string[]) => path.join(' › ');
 
-/** The seed's $10,000 tree with the user's amounts put in. */
+/** The guide's $10,000 tree with the user's amounts put in. */
 export function budgetWithAmounts(amounts: Record<string, number>, line: BudgetLine = SEED_BUDGET, path: string[] = []): BudgetLine {
   const here = [...path, line.name];
   return { ...line, amountUsd: amounts[keyOf(here)] ?? line.amountUsd, ...(line.children ? { children: line.children.map((c) => budgetWithAmounts(amounts, c, here)) } : {}) };
@@ -38,7 +38,7 @@ export interface ChargebackMonthly {
 }
 
 /**
- * The seed's chargeback models per team (traffic source label), scaled from the measured window to
+ * The guide's chargeback models per team (traffic source label), scaled from the measured window to
  * a month by the run's own factor (monthly usage ÷ measured usage), so they read next to the budget.
  */
 export function monthlyChargeback(r: RunResults): { factor: number; rows: ChargebackMonthly[]; rates: { perQueryUsd: number; perMillionTokensUsd: number } } {

@@ -45,7 +45,7 @@ function Headroom({ results }: { results: RunResults }) {
 
 function MonthlyCapacity({ results }: { results: RunResults }) {
   const rows = monthlyCapacities(results);
-  if (!rows.length) return <p className="muted">No quota has a token limit, so the seed's monthly capacity model does not apply.</p>;
+  if (!rows.length) return <p className="muted">No quota has a token limit, so the guide's monthly capacity model does not apply.</p>;
   return (
     <div className="big-figures">
       {rows.map((m) => (
@@ -105,7 +105,7 @@ export function CapacityPanel() {
             <div className="tool-grid">
               <section className="result-section" aria-label="Monthly capacity">
                 <h2>Monthly capacity</h2>
-                <p className="section-note">The seed's model: TPM × 43,200 minutes × 70 % target utilisation, ÷ the tokens per query through the quota (what its calls count against the limit, not every billed token).</p>
+                <p className="section-note">The guide's model: TPM × 43,200 minutes × 70 % target utilisation, ÷ the tokens per query through the quota (what its calls count against the limit, not every billed token).</p>
                 <MonthlyCapacity results={results} />
               </section>
               <section className="result-section" aria-label="Scaling triggers">

@@ -21,7 +21,7 @@ export interface HeadroomRow {
   minutesOver70: number;
   longestRunOver70: number;
   first429: string;
-  /** The seed's scaling trigger: above 70 % for 15 minutes in a row. */
+  /** The guide's scaling trigger: above 70 % for 15 minutes in a row. */
   trigger: boolean;
 }
 
@@ -48,7 +48,7 @@ export interface MonthlyCapacity {
   explanation: Explanation;
 }
 
-/** The seed's capacity model for every quota with a token limit (results carry the figures; this explains them). */
+/** The guide's capacity model for every quota with a token limit (results carry the figures; this explains them). */
 export function monthlyCapacities(r: RunResults): MonthlyCapacity[] {
   const perTpm = monthlyTokenCapacity(1);
   const minutes = monthlyTokenCapacity(1, 1);
@@ -70,7 +70,7 @@ export function monthlyCapacities(r: RunResults): MonthlyCapacity[] {
           title: `Monthly capacity of quota ${q.id}`,
           formula: `${formatCount(tpm)} TPM × ${formatCount(minutes)} min × ${DEFAULT_TARGET_UTILISATION} = ${formatTokens(q.monthlyTokenCapacity)} tokens${queries !== null ? `; ÷ ${formatCount(q.tokensPerQuery)} tokens per query through quota ${q.id} = ${formatTokens(queries)} queries` : ''}`,
           details: [
-            `${formatCount(minutes)} minutes = a 30-day month; ${pct} % is the seed's target utilisation (room for peaks)`,
+            `${formatCount(minutes)} minutes = a 30-day month; ${pct} % is the guide's target utilisation (room for peaks)`,
             `tokens per query through quota ${q.id}: what the calls it limits counted against it per measured query in the run (${formatCount(q.tokensPerQuery)}); fewer than the billed tokens of Budget & chargeback, which count every call (rerank included)`,
             used !== null ? `the simulated traffic needs ${formatTokens(r.cost.monthlyQueries)} queries a month: ${formatPercent(used)} of this capacity` : '',
             q.admission !== 'openai' ? 'input and output limits are added (Anthropic-style limits)' : '',
@@ -94,7 +94,7 @@ function meanOf(values: ReadonlyArray<number | null>, from: number, to: number):
   return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null;
 }
 
-/** The seed's three scaling triggers, evaluated on the run. */
+/** The guide's three scaling triggers, evaluated on the run. */
 export function scalingTriggers(r: RunResults): Trigger[] {
   const sustained = r.quotas.filter((q) => Object.entries(q.utilisation).some(([k, f]) => k !== 'reservedPeak' && f !== null && typeof f === 'object' && f.longestRunOver70 >= 15));
   const s = r.series;

@@ -13,7 +13,7 @@ const TABS: Array<{ id: Tab; title: string; who: string }> = [
   { id: 'debugging', title: 'Debugging', who: 'for engineers' },
 ];
 
-/** The seed's three dashboards, drawn from the last run. */
+/** The guide's three dashboards, drawn from the last run. */
 export function DashboardsPanel() {
   const { store } = useAnalysisServices();
   const tab = useAnalysis((s) => s.inputs.dashboards.tab);

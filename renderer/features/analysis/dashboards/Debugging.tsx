@@ -52,7 +52,7 @@ export function Debugging({ results }: { results: RunResults }) {
         <section className="result-section" aria-label="Cache hit rates">
           <h2>Cache hit rates</h2>
           {results.caches.length === 0 ? (
-            <p className="muted">No response cache in the pipeline (the seed's target is a hit rate above 30 %).</p>
+            <p className="muted">No response cache in the pipeline (the guide's target is a hit rate above 30 %).</p>
           ) : (
             <table className="data-table compact" data-testid="debug-caches">
               <thead>

@@ -19,10 +19,10 @@ export function overallHealth(r: RunResults): Health {
   return { status: 'pass', headline: `Green: all ${judged} targets met with margin`, missed, tight };
 }
 
-/** The budget the executive view compares with: the document's SLO budget, else the seed's $10,000. */
+/** The budget the executive view compares with: the document's SLO budget, else the guide's $10,000. */
 export function monthlyBudget(doc: PipelineDocument | null): { usd: number; source: string } {
   const own = doc?.slo.monthlyBudgetUsd ?? null;
-  return own !== null ? { usd: own, source: "the document's monthly budget" } : { usd: SEED_BUDGET.amountUsd, source: "the seed's $10,000 allocation (the document sets no budget)" };
+  return own !== null ? { usd: own, source: "the document's monthly budget" } : { usd: SEED_BUDGET.amountUsd, source: "the guide's $10,000 allocation (the document sets no budget)" };
 }
 
 export interface Incident {

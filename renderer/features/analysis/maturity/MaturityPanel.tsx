@@ -118,12 +118,12 @@ export function MaturityPanel() {
     <div className="tool-body">
       <section className="result-section">
         <h2>Levels to compare</h2>
-        <p className="section-note">Each level runs on the same traffic and the same seeds (common random numbers): a fault-free run gives the cost per query, a run with the fault scenario gives a month's downtime (minutes with error rate &gt; 50 %). The seed's formulas then give cost, lost revenue, savings against the first level and payback, per replication, with a t-interval on each — the figures of <span className="mono">preflight roi</span>.</p>
+        <p className="section-note">Each level runs on the same traffic and the same seeds (common random numbers): a fault-free run gives the cost per query, a run with the fault scenario gives a month's downtime (minutes with error rate &gt; 50 %). The guide's formulas then give cost, lost revenue, savings against the first level and payback, per replication, with a t-interval on each — the figures of <span className="mono">preflight roi</span>.</p>
         <FieldErrorScope>
           <MaturityInputs />
           <JobControls kind="maturity" label="Compare levels" unit="runs (level × replication)" onStart={actions.runMaturity} disabled={noVariant ? 'Tick at least one saved scenario to compare with the current document.' : null}>
             <button className="btn" aria-pressed={showSeed} onClick={() => store.getState().setInputs('maturity', { showSeedExample: !showSeed })}>
-              {showSeed ? 'Hide' : 'Show'} the seed's worked example
+              {showSeed ? 'Hide' : 'Show'} the guide's worked example
             </button>
           </JobControls>
         </FieldErrorScope>

@@ -1,7 +1,7 @@
 import { formatCount, formatUsd, SEED_ROI_EXAMPLE } from '../../../../simulation/index';
 import { seedExample } from './maturity-model';
 
-/** The seed's worked example, computed by the very formulas the comparison uses (no simulation). */
+/** The guide's worked example, computed by the very formulas the comparison uses (no simulation). */
 export function SeedExample() {
   const { assumptions, rows } = seedExample();
   const [l1, l4] = rows as [(typeof rows)[0], (typeof rows)[0]];
@@ -9,8 +9,8 @@ export function SeedExample() {
   const q = formatCount(l1.queriesPerMonth);
   const hours = (h: number) => `${Number(h.toFixed(2))} h`;
   return (
-    <section className="result-section seed-example" aria-label="The seed's worked example" data-testid="seed-example">
-      <h2>The seed's worked example</h2>
+    <section className="result-section seed-example" aria-label="The guide's worked example" data-testid="seed-example">
+      <h2>The guide's worked example</h2>
       <p className="section-note">
         {formatCount(assumptions.queriesPerDay)} queries/day × {assumptions.daysPerMonth} days, {formatUsd(assumptions.lostRevenuePerDowntimeHourUsd)} lost per hour down. Level 1 costs {formatUsd(in1.costPerQueryUsd)} per query and is down {in1.downtimeMinutesPerMonth} minutes a month; level 4 costs {formatUsd(in4.costPerQueryUsd)} and is down {in4.downtimeMinutesPerMonth} minutes, for {formatUsd(in4.oneTimeInvestmentUsd)} once and {formatUsd(in4.monthlyInvestmentUsd)} a month.
       </p>
@@ -51,7 +51,7 @@ export function SeedExample() {
           monthly savings = ({formatUsd(l1.monthlyCostUsd)} + {formatUsd(l1.lostRevenueUsd)}) − ({formatUsd(l4.monthlyCostUsd)} + {formatUsd(l4.lostRevenueUsd)}) = {formatUsd(l4.monthlySavingsUsd)}
         </li>
         <li>
-          payback = {formatUsd(in4.oneTimeInvestmentUsd)} ÷ ({formatUsd(l4.monthlySavingsUsd)} − {formatUsd(in4.monthlyInvestmentUsd)}) = {l4.paybackMonths?.toFixed(2)} months: under one month, as the seed says
+          payback = {formatUsd(in4.oneTimeInvestmentUsd)} ÷ ({formatUsd(l4.monthlySavingsUsd)} − {formatUsd(in4.monthlyInvestmentUsd)}) = {l4.paybackMonths?.toFixed(2)} months: under one month, as the guide says
         </li>
       </ul>
     </section>

@@ -54,7 +54,7 @@ export function roiRows(roi: LevelRoiWithIntervals[]): RoiRow[] {
   });
 }
 
-/** The savings of a level in the seed's formula, with this comparison's numbers. */
+/** The savings of a level in the guide's formula, with this comparison's numbers. */
 export function explainSavings(row: RoiRow, baseline: RoiRow): Explanation {
   const total = (r: RoiRow) => r.point.monthlyCostUsd + r.point.lostRevenueUsd;
   return {
@@ -78,7 +78,7 @@ export function explainPayback(row: RoiRow): Explanation {
   };
 }
 
-/** The seed's worked example through the same formulas: level 1 against level 4. */
+/** The guide's worked example through the same formulas: level 1 against level 4. */
 export function seedExample(): { assumptions: RoiAssumptions; rows: LevelRoi[] } {
   const { assumptions, level1, level4 } = SEED_ROI_EXAMPLE;
   return { assumptions, rows: [levelRoi(level1, level1, assumptions), levelRoi(level4, level1, assumptions)] };
