@@ -7,6 +7,7 @@ Usage:
   preflight run <file> [--seed N] [--duration 1h | --requests N] [--warmup 5m] [--no-drain] [--json]
                        [--replications N | --until 3%] [--confidence 95%] [--workers N]
   preflight validate <file>
+  preflight models [file] [--mode chat|embedding|rerank] [--json]   the price catalog, each price with its source and date
   preflight sweep <file> --param PATH=v1,v2,… [--param PATH=…] [--replications N]   one or two parameters
   preflight sweep <file> --tornado PATH,PATH,… [--spread 20%]      sensitivity of monthly cost and P99
   preflight compare <before> <after> [--format table|markdown|json]

@@ -3,6 +3,7 @@ import { capacityCommand } from './commands/capacity';
 import { checkCommand } from './commands/check';
 import { calibrateCommand } from './commands/calibrate';
 import { importCommand } from './commands/import';
+import { modelsCommand } from './commands/models';
 import { reportCommand } from './commands/report';
 import { compareCommand } from './commands/compare';
 import { roiCommand } from './commands/roi';
@@ -45,6 +46,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return importCommand(rest, io);
       case 'calibrate':
         return calibrateCommand(rest, io);
+      case 'models':
+        return modelsCommand(rest, io);
       case 'diff':
         return compareCommand(rest.some((a) => a.startsWith('--format') || a === '--json') ? rest : [...rest, '--format', 'markdown'], io, 'diff');
       case 'version':

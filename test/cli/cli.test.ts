@@ -81,6 +81,17 @@ describe('preflight CLI', async () => {
     expect(bad.stderr).toContain("Run 'preflight run --help' for every option.");
   });
 
+  it('models lists the price catalog with each price\'s source and date, by mode, and as JSON', async () => {
+    const chat = await cli('models', '--mode', 'chat');
+    expect(chat.code).toBe(0);
+    expect(chat.stdout).toMatch(/gpt-5\.4-mini\s+openai\s+chat\s+\$0\.75 \/ \$4\.5 per 1M\s+\$0\.075 per 1M\s+400K\s+\d{4}-\d{2}-\d{2}\s+https:\/\/openai\.com\/api\/pricing\//);
+    expect(chat.stdout).not.toContain('voyage/rerank-2.5');
+    const all = JSON.parse((await cli('models', '--json')).stdout) as Array<{ id: string; source: string; asOf: string }>;
+    expect(all.length).toBeGreaterThanOrEqual(15);
+    expect(all.every((m) => m.source.startsWith('http') && /^\d{4}-\d{2}-\d{2}$/.test(m.asOf))).toBe(true);
+    expect((await cli('models', '--mode', 'vision')).code).toBe(2);
+  });
+
   it('prints each command\'s help and the version', async () => {
     const help = await cli('check', '--help');
     expect(help.code).toBe(0);
