@@ -68,10 +68,19 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       // The message first and the command's own usage after it, not the whole help: in a CI log the error stays in view.
       const usage = commandUsage(command ?? '');
-      io.stderr(`preflight: ${(e as Error).message}\n\n${usage ?? HELP.slice(0, HELP.indexOf('\n\nParameter paths'))}\n\nRun 'preflight ${usage ? `${command} --help` : 'help'}' for every option.`);
+      io.stderr(`preflight: ${plainMessage((e as Error).message)}\n\n${usage ?? HELP.slice(0, HELP.indexOf('\n\nParameter paths'))}\n\nRun 'preflight ${usage ? `${command} --help` : 'help'}' for every option.`);
       return EXIT.badInput;
     }
     io.stderr(`preflight: internal error: ${(e as Error).stack ?? e}`);
     return EXIT.internal;
   }
+}
+
+/**
+ * Node's argument parser explains a value starting with '-' in its own terms ("argument is ambiguous…
+ * use '--seed=-XYZ'"); the values Preflight takes that way are numbers and durations, never negative.
+ */
+function plainMessage(message: string): string {
+  const ambiguous = /^Option '(--[\w-]+)(?: <value>)?' argument is ambiguous/.exec(message);
+  return ambiguous ? `${ambiguous[1]}: got a value starting with '-', and it cannot be negative` : message;
 }

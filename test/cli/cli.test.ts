@@ -68,7 +68,7 @@ describe('preflight CLI', async () => {
   it('exits 2 for a missing file, bad flags and unknown commands', async () => {
     expect(await cli('run', 'nope.json')).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read nope.json: no such file') });
     expect(await cli('run', example, '--duration', '5x')).toMatchObject({ code: 2, stderr: expect.stringContaining('--duration: got "5x", expected a duration') });
-    expect(await cli('run', example, '--seed', '-3')).toMatchObject({ code: 2 });
+    expect(await cli('run', example, '--seed', '-3')).toMatchObject({ code: 2, stderr: expect.stringContaining("preflight: --seed: got a value starting with '-', and it cannot be negative") });
     expect(await cli('run', example, '--duration', '1h', '--requests', '5')).toMatchObject({ code: 2, stderr: expect.stringContaining('alternatives') });
     expect(await cli('run', example, '--bogus')).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--bogus'") });
     expect(await cli('launch')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "launch"') });
