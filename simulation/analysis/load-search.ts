@@ -22,6 +22,8 @@ export interface LoadPoint {
   /** Null when no request was served at this load (it breaks any latency criterion). */
   p99Ms: number | null;
   costPerQueryUsd: number;
+  /** Cost per answer users received (failed queries' spend spread over the served ones); null when none was served. */
+  costPerServedQueryUsd: number | null;
   errorRate: number;
   rateLimitedShare: number;
   /** Highest peak utilisation of any quota, and which. */
@@ -85,6 +87,7 @@ export function evaluateLoad(r: RunResults, k: number, baseRps: number, criteria
     rps: baseRps * k,
     p99Ms: r.headline.p99Ms,
     costPerQueryUsd: r.headline.costPerQueryUsd,
+    costPerServedQueryUsd: r.cost.perServedQueryUsd,
     errorRate: r.headline.errorRate,
     rateLimitedShare,
     peakUtilisation: busiest?.peakUtilisation ?? null,
@@ -135,6 +138,7 @@ export function evaluateReplicatedLoad(runs: RunResults[], k: number, baseRps: n
     ...each[0]!,
     p99Ms: p99?.mean ?? null,
     costPerQueryUsd: cost.mean,
+    costPerServedQueryUsd: each.every((p) => p.costPerServedQueryUsd !== null) ? mean(each.map((p) => p.costPerServedQueryUsd!)) : null,
     errorRate: figures.errorRate,
     rateLimitedShare: figures.rateLimitedShare,
     peakUtilisation: peaks.length ? mean(peaks) : null,

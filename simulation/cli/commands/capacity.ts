@@ -55,8 +55,8 @@ export function capacityCommand(argv: string[], io: CliIo): number {
   const pm = (key: string, value: number | null, halfWidth: number | null) => (halfWidth === null || value === null ? '' : ` ${halfWidthText(key, value, halfWidth) ?? '± 0'}`);
   io.stdout(
     table(
-      ['× traffic', 'req/s', 'P99', 'cost/query', 'errors', '429s per request', 'peak quota', 'breaks'],
-      search.points.map((p) => [p.multiplier.toPrecision(3), p.rps.toPrecision(4), `${formatMs(p.p99Ms)}${pm('p99Ms', p.p99Ms, p.p99HalfWidthMs)}`, `${formatUsd(p.costPerQueryUsd)}${pm('costPerQueryUsd', p.costPerQueryUsd, p.costPerQueryHalfWidthUsd)}`, formatPercent(p.errorRate, 2), formatPercent(p.rateLimitedShare, 2), formatPercent(p.peakUtilisation), p.breaks.join(', ') || 'ok']),
+      ['× traffic', 'req/s', 'P99', 'cost/query', 'cost/answer', 'errors', '429s per request', 'peak quota', 'breaks'],
+      search.points.map((p) => [p.multiplier.toPrecision(3), p.rps.toPrecision(4), `${formatMs(p.p99Ms)}${pm('p99Ms', p.p99Ms, p.p99HalfWidthMs)}`, `${formatUsd(p.costPerQueryUsd)}${pm('costPerQueryUsd', p.costPerQueryUsd, p.costPerQueryHalfWidthUsd)}`, p.costPerServedQueryUsd === null ? '—' : formatUsd(p.costPerServedQueryUsd), formatPercent(p.errorRate, 2), formatPercent(p.rateLimitedShare, 2), formatPercent(p.peakUtilisation), p.breaks.join(', ') || 'ok']),
     ),
   );
   if (search.replications > 1) io.stdout(`Each point: the mean of ${search.replications} runs (seeds as replications use them, the same at every load); ± at ${formatPercent(search.confidence)} confidence; breaks judged on the means.`);

@@ -52,7 +52,7 @@ describe('interval bars', () => {
 });
 
 describe('load curve', () => {
-  const point = (multiplier: number, p99Ms: number, breaks: string[]): LoadPoint => ({ multiplier, rps: 5 * multiplier, p99Ms, costPerQueryUsd: 0.01 / multiplier, errorRate: 0, rateLimitedShare: 0, peakUtilisation: 0.1, limitingQuota: 'q', breaks, replications: 1, p99HalfWidthMs: null, costPerQueryHalfWidthUsd: null });
+  const point = (multiplier: number, p99Ms: number, breaks: string[]): LoadPoint => ({ multiplier, rps: 5 * multiplier, p99Ms, costPerQueryUsd: 0.01 / multiplier, costPerServedQueryUsd: 0.01 / multiplier, errorRate: 0, rateLimitedShare: 0, peakUtilisation: 0.1, limitingQuota: 'q', breaks, replications: 1, p99HalfWidthMs: null, costPerQueryHalfWidthUsd: null });
   const search: LoadSearchResult = { criteria: { p99Ms: 5000 }, baseRps: 5, bound: 'capacity', maxMultiplier: 2.5, maxRps: 12.5, limitedBy: { criterion: 'p99Ms', quota: 'q', node: 'llm' }, points: [point(1, 3000, []), point(2, 4000, []), point(2.5, 4900, []), point(3, 6000, ['p99Ms']), point(4, 9000, ['p99Ms'])], iterations: 4, replications: 1, confidence: 0.95, note: '' };
   it('splits sustainable and breaking points and marks today (1×), the max and the target', () => {
     const o = loadCurveOption(search, 'p99Ms', fmt, fmt, 5000) as unknown as Json;

@@ -52,6 +52,9 @@ describe('max sustainable load', () => {
     expect(r.baseRps).not.toBe(doc.traffic.rps);
     expect(r.maxRps).toBeCloseTo(r.maxMultiplier * r.baseRps, 9);
     for (const p of r.points) expect(p.rps).toBeCloseTo(p.multiplier * r.baseRps, 9);
+    // Cost per answer spreads failed queries' spend over the served ones: never below cost per query.
+    for (const p of r.points) expect(p.costPerServedQueryUsd!).toBeGreaterThanOrEqual(p.costPerQueryUsd * (1 - 1e-12));
+    expect(r.points.some((p) => p.errorRate > 0 && p.costPerServedQueryUsd! > p.costPerQueryUsd)).toBe(true);
   });
 
   it('a pipeline too slow even when idle is latency-bound, not given a tiny "sustainable" load', () => {

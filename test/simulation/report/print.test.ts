@@ -15,7 +15,7 @@ const input = (over: Partial<ReportInput> = {}): ReportInput => ({ doc, catalog,
 const html = reportHtml(input());
 const section = (text: string, id: string) => new RegExp(`<section id="${id}">([\\s\\S]*?)</section>`).exec(text)![1]!;
 
-const point = (multiplier: number, p99Ms: number, breaks: string[]): LoadPoint => ({ multiplier, rps: 5 * multiplier, p99Ms, costPerQueryUsd: 0.003, errorRate: 0, rateLimitedShare: 0, peakUtilisation: 0.1 * multiplier, limitingQuota: 'openai', breaks, replications: 1, p99HalfWidthMs: null, costPerQueryHalfWidthUsd: null });
+const point = (multiplier: number, p99Ms: number, breaks: string[]): LoadPoint => ({ multiplier, rps: 5 * multiplier, p99Ms, costPerQueryUsd: 0.003, costPerServedQueryUsd: 0.003, errorRate: 0, rateLimitedShare: 0, peakUtilisation: 0.1 * multiplier, limitingQuota: 'openai', breaks, replications: 1, p99HalfWidthMs: null, costPerQueryHalfWidthUsd: null });
 const search = (over: Partial<LoadSearchResult>): LoadSearchResult => ({ criteria: { p99Ms: 5000, errorRate: 0.01, rateLimitedShare: 0.01 }, baseRps: 5, bound: 'capacity', maxMultiplier: 0, maxRps: 0, limitedBy: { criterion: null, quota: null, node: null }, points: [], iterations: 0, replications: 1, confidence: 0.95, note: '', ...over });
 
 describe('launch report as printed', () => {
