@@ -271,7 +271,7 @@ export function searchMaxLoad(
   }
 }
 
-const CRITERION_NAMES: Record<string, string> = { p99Ms: 'P99', p95Ms: 'P95', ttftP50Ms: 'TTFT P50', errorRate: 'error rate', rateLimitedShare: '429 share', unstable: 'queue growth' };
+const CRITERION_NAMES: Record<string, string> = { p99Ms: 'P99', p95Ms: 'P95', ttftP50Ms: 'TTFT P50', errorRate: 'error rate', rateLimitedShare: '429s per request', unstable: 'queue growth' };
 const criterionName = (c: string) => CRITERION_NAMES[c] ?? c;
 /** 1/16, 1/32 … for powers of two; else a decimal. */
 const fraction = (k: number) => (Number.isInteger(1 / k) ? `1/${1 / k}` : `${Number(k.toPrecision(3))}×`);

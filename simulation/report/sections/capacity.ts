@@ -46,7 +46,7 @@ function loadSearch(cap: LoadSearchResult, label: (nodeId: string) => string): s
   } else if (cap.maxRps === 0) {
     headline = `<strong>Max sustainable load: ${value}none</span></strong> — ${esc(limit)} breaks even at ${formatMultiplier(cap.points[0]?.multiplier ?? 0).replace(/×$/, '')} of the traffic, the bottom of the search${where}. <span class="note">${esc(cap.note)}.</span>`;
   } else {
-    headline = `<strong>Max sustainable load: ${value}${rate(cap.maxRps)}</span></strong> (${formatMultiplier(cap.maxMultiplier)} today's ${rate(cap.baseRps)}), limited by ${esc(limit)}${where}. <span class="note">${esc(cap.note)}.</span>`;
+    headline = `<strong>Max sustainable load: ${value}${rate(cap.maxRps)}</span></strong> (${formatMultiplier(cap.maxMultiplier)} today's ${rate(cap.baseRps)} of arrivals, measured over the run), limited by ${esc(limit)}${where}. <span class="note">${esc(cap.note)}.</span>`;
   }
   const x = { values: cap.points.map((p) => p.multiplier), format: formatMultiplier, secondary: (k: number) => rate(cap.baseRps * k), title: `traffic × today's ${rate(cap.baseRps)}` };
   const target = cap.criteria.p99Ms ? [{ value: cap.criteria.p99Ms, label: `P99 target ${formatMs(cap.criteria.p99Ms)}` }] : [];
@@ -55,4 +55,4 @@ ${lineChart({ title: 'P99 latency against load', series: [{ name: 'P99', values:
 ${lineChart({ title: 'Cost per query against load', series: [{ name: 'cost per query', values: cap.points.map((p) => p.costPerQueryUsd), color: '#19a979' }], x, format: formatUsd, yTickFormat: usdTick, height: 180 })}`;
 }
 
-const CRITERIA: Record<string, string> = { p99Ms: 'P99 latency', p95Ms: 'P95 latency', ttftP50Ms: 'TTFT P50', errorRate: 'error rate', rateLimitedShare: '429 share', unstable: 'queue growth' };
+const CRITERIA: Record<string, string> = { p99Ms: 'P99 latency', p95Ms: 'P95 latency', ttftP50Ms: 'TTFT P50', errorRate: 'error rate', rateLimitedShare: '429s per request', unstable: 'queue growth' };

@@ -104,7 +104,7 @@ describe('capacity section', () => {
   it('capacity-bound: the rate, the multiplier and what broke; tick labels readable', () => {
     const points = [point(1, 3000, []), point(2, 3200, []), point(4, 9000, ['p99Ms', 'rateLimitedShare']), point(3, 4000, []), point(3.5, 6000, ['p99Ms'])];
     const text = capacity(search({ bound: 'capacity', maxMultiplier: 3, maxRps: 15, limitedBy: { criterion: 'p99Ms', quota: 'openai', node: 'llm' }, points, note: 'bisection to 2 % with one seed (common random numbers)' }));
-    expect(text).toContain(`<span data-figure="maxSustainableRps" data-value="15">15 req/s</span></strong> (3× today's 5 req/s), limited by P99 latency; busiest quota openai; slowest node Answer (gpt-5.4-mini) (llm).`);
+    expect(text).toContain(`<span data-figure="maxSustainableRps" data-value="15">15 req/s</span></strong> (3× today's 5 req/s of arrivals, measured over the run), limited by P99 latency; busiest quota openai; slowest node Answer (gpt-5.4-mini) (llm).`);
     expect(text).not.toMatch(/\d\.\d{4,}×/);
   });
 });

@@ -34,7 +34,7 @@ function CriteriaForm({ doc }: { doc: PipelineDocument }) {
         </div>
       ))}
       {input && (
-        <button className="btn small" onClick={() => store.getState().setInputs('capacity', { criteria: null })} title="P99 and error rate from the document's SLOs, 429 share 1 %">
+        <button className="btn small" onClick={() => store.getState().setInputs('capacity', { criteria: null })} title="P99 and error rate from the document's SLOs, 429s per request 1 %">
           Reset to the SLOs
         </button>
       )}
@@ -57,14 +57,14 @@ function explainSearch(search: LoadSearchResult): Explanation {
   const broke = search.points.filter((p) => p.breaks.length > 0 && p.multiplier > search.maxMultiplier).sort((a, b) => a.multiplier - b.multiplier)[0];
   return {
     title: 'Max sustainable load',
-    formula: search.bound === 'latency' ? `none: ${search.note}` : `${formatMultiplier(search.maxMultiplier)} ${rpsText(search.baseRps)} = ${rpsText(search.maxRps)}`,
+    formula: search.bound === 'latency' ? `none: ${search.note}` : `${formatMultiplier(search.maxMultiplier)} ${rpsText(search.baseRps)} = ${rpsText(search.maxRps)} of arrivals`,
     details: [
       `the largest traffic multiplier at which every criterion held: ${Object.entries(search.criteria).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${criterionText(k)} ≤ ${k.endsWith('Ms') ? formatMs(v as number) : formatPercent(v as number, 2)}`).join(', ')}`,
-      broke ? `just above it, at ${formatMultiplier(broke.multiplier)}, ${broke.breaks.map(criterionText).join(' and ')} broke (P99 ${loadValueText(broke, 'p99Ms', formatMs)}, 429 share ${formatPercent(broke.rateLimitedShare, 2)})` : '',
+      broke ? `just above it, at ${formatMultiplier(broke.multiplier)}, ${broke.breaks.map(criterionText).join(' and ')} broke (P99 ${loadValueText(broke, 'p99Ms', formatMs)}, 429s per request ${formatPercent(broke.rateLimitedShare, 2)})` : '',
       search.replications > 1
         ? `${search.points.length} loads × ${search.replications} runs = ${search.points.length * search.replications} runs (${search.iterations} steps), ${loadPointsText(search)}; ${search.note}`
         : `${search.points.length} runs with the same seed (${search.iterations} steps); ${search.note}`,
-      'the multiplier scales every arrival rate, keeping the daily profile and query mix',
+      `the multiplier scales every arrival rate, keeping the daily profile and query mix; ${rpsText(search.baseRps)} is today's rate as measured over the run (traffic.rps through the time-of-day curve), so the file's traffic.rps for this load is traffic.rps × ${Number(search.maxMultiplier.toPrecision(3))}`,
     ],
   };
 }
@@ -107,7 +107,7 @@ export function LoadSearchSection() {
               <span className="value num">{search.bound === 'latency' ? 'none' : search.bound === 'none' ? `at least ${rpsText(search.maxRps)}` : rpsText(search.maxRps)}</span>
               <span className="sub num">
                 {/* Latency-bound: the Limited-by card says why, in the launch report's words. */}
-                {search.bound === 'latency' ? `latency-bound at any load (today: ${rpsText(search.baseRps)})` : `${formatMultiplier(search.maxMultiplier)} today's ${rpsText(search.baseRps)} (traffic.rps) · ${search.note}`}
+                {search.bound === 'latency' ? `latency-bound at any load (today's arrivals: ${rpsText(search.baseRps)})` : `${formatMultiplier(search.maxMultiplier)} today's ${rpsText(search.baseRps)} of arrivals${doc ? ` (traffic.rps ${rpsText(doc.traffic.rps)} → ${rpsText(doc.traffic.rps * search.maxMultiplier)})` : ''} · ${search.note}`}
               </span>
             </div>
             <div className={`big-figure${search.maxMultiplier < 1 ? ' bad' : ''}`} data-testid="limited-by">
@@ -147,7 +147,7 @@ export function LoadSearchSection() {
                   <th className="r">P99</th>
                   <th className="r">Cost per query</th>
                   <th className="r">Error rate</th>
-                  <th className="r">429 share</th>
+                  <th className="r">429s per request</th>
                   <th className="r">Busiest quota</th>
                   <th>Breaks</th>
                 </tr>

@@ -6,7 +6,7 @@ export const CRITERIA: Array<{ key: CriterionKey; label: string; unit: 'ms' | 's
   { key: 'p95Ms', label: 'P95 latency at most', unit: 'ms' },
   { key: 'ttftP50Ms', label: 'TTFT (P50) at most', unit: 'ms' },
   { key: 'errorRate', label: 'Error rate at most', unit: 'share' },
-  { key: 'rateLimitedShare', label: '429 share at most', unit: 'share' },
+  { key: 'rateLimitedShare', label: '429s per request at most', unit: 'share' },
 ];
 
 /**
