@@ -14,6 +14,7 @@ export type { ModelEntry } from './catalog/schema';
 export { NODE_KINDS, NODE_GROUPS, nodeKind, nodeKindNames, nodeOutputs, outputPorts } from './nodes/registry';
 export type { Problem, NodeKindDefinition, PortDefinition } from './nodes/kind';
 export { estimateLoad, type LoadEstimate, type OfferedLoad } from './analysis/load-estimate';
+export { typicalRps } from './engine/arrivals';
 export { parseDurationMs, formatDurationMs } from './units/duration';
 export { describeDistribution, type DistributionSpec } from './random/distributions';
 export { explainHeadline, type Explanation, type HeadlineKey } from './results/explain';

@@ -62,10 +62,30 @@ export function arrivalStreams(doc: PipelineDocument, traffic: CompiledTraffic, 
       shared.push({ index, share: p.share, realtime: p.realtime });
       return;
     }
-    const profile = new RateProfile({ ...doc.traffic, rps: p.rps, hourlyMultipliers: p.hourlyMultipliers ?? doc.traffic.hourlyMultipliers, bursts: [], ramps: [] });
+    const profile = ownProfile(doc, p.rps, p.hourlyMultipliers);
     own.push(new ArrivalStream(profile, [{ index, share: 1, realtime: p.realtime }], streams, `$source/${n.id}`));
   });
   return shared.length ? [new ArrivalStream(traffic.profile, shared, streams, '$traffic'), ...own] : own;
+}
+
+/** A source with its own rate: the traffic's profile at that rate (its own daily curve if it has one), without bursts or ramps. */
+function ownProfile(doc: PipelineDocument, rps: number, hourlyMultipliers: number[] | null): RateProfile {
+  return new RateProfile({ ...doc.traffic, rps, hourlyMultipliers: hourlyMultipliers ?? doc.traffic.hourlyMultipliers, bursts: [], ramps: [] });
+}
+
+/**
+ * Mean arrival rate over a typical week of the daily and weekly profile (no bursts or ramps), req/s,
+ * summed over the sources: the rate monthly figures are based on (a run's window may be busier).
+ */
+export function typicalRps(doc: PipelineDocument): number {
+  let rps = 0;
+  let shared = false;
+  for (const n of doc.nodes) {
+    if (n.kind !== 'source') continue;
+    if (n.params.rps === null) shared = true;
+    else rps += ownProfile(doc, n.params.rps, n.params.hourlyMultipliers).meanRps;
+  }
+  return shared ? rps + new RateProfile(doc.traffic).meanRps : rps;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { estimateLoad, formatCount } from '../../../simulation/index';
+import { estimateLoad, formatCount, typicalRps } from '../../../simulation/index';
 import { useValidation } from '../../app/app-context';
 import { SchemaForm } from '../inspector/SchemaForm';
 import { SECTIONS } from './section-schemas';
@@ -14,7 +14,9 @@ export function TrafficPanel() {
     if (!parsed) return null;
     try {
       const load = estimateLoad(parsed, catalog);
-      return `This run: mean ${load.meanRps.toFixed(2)} req/s, busiest hour ${load.peakRps.toFixed(2)} req/s ≈ ${formatCount(load.meanRps * 86_400)} requests/day.`;
+      // The run's window can sit in busy hours; a day and a month (the monthly cost's basis) take the whole daily and weekly curve.
+      const typical = typicalRps(parsed);
+      return `This run's window: mean ${load.meanRps.toFixed(2)} req/s, busiest hour ${load.peakRps.toFixed(2)} req/s. A typical day: mean ${typical.toFixed(2)} req/s ≈ ${formatCount(typical * 86_400)} requests/day, ${formatCount(typical * 2_592_000)} a month (what monthly figures use).`;
     } catch {
       return null;
     }

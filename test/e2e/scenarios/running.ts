@@ -94,6 +94,9 @@ export const running: Scenario[] = [
       assert(worstGapMs < 250, `UI frames kept coming during the run (worst gap ${worstGapMs.toFixed(0)} ms)`);
       await page.getByRole('tab', { name: 'Traffic' }).click();
       assert(await page.getByRole('tabpanel').getByLabel('Arrival rate', { exact: true }).isVisible(), 'panels still open during a run');
+      // The traffic summary's day and month come from the whole daily curve, as the monthly cost's do.
+      const summary = await page.getByRole('tabpanel').locator('.panel-summary').innerText();
+      assert(summary.includes('A typical day: mean 4.39 req/s ≈ 378,900 requests/day, 11,367,000 a month (what monthly figures use).'), `traffic summary: ${summary}`);
       await shot('15-run-in-progress');
       // Let this one finish: a million measured requests end in the results view.
       await page.getByTestId('card-p99Ms').waitFor({ timeout: 120_000 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../../simulation/catalog/catalog';
 import { runPipeline, RunCancelled } from '../../../simulation/run';
 import { MAX_POINTS } from '../../../simulation/metrics/series';
+import { typicalRps } from '../../../simulation/engine/arrivals';
 import { chain, constant, example, exponential, run } from '../../helpers/pipelines';
 
 const service = (latencyMs: unknown, extra: Record<string, unknown> = {}) => ({ kind: 'service', params: { latencyMs, ...extra } });
@@ -73,6 +74,14 @@ describe('run loop', () => {
     const r = run(doc, { durationMs: 600_000, warmupMs: 0 });
     expect(r.stability.offered[0]!.offered).toBeCloseTo(2, 6);
     expect(r.stability.warnings[0]).toContain("quota 'pool' is offered 200 % of its concurrency capacity");
+  });
+
+  it("typicalRps (the app's Traffic summary) is the rate the monthly figures use, for every example", () => {
+    for (const name of ['naive-rag', 'optimized-rag', 'fallback-chain', 'litellm-gateway', 'ai-request-trace']) {
+      const doc = example(name);
+      const r = run(doc, { requests: 500 });
+      expect(typicalRps(doc) * 2_592_000).toBeCloseTo(r.cost.monthlyQueries, 6);
+    }
   });
 
   it('counts max_tokens reservations only while calls hold them: refunds at the end of a call free the rest', () => {
