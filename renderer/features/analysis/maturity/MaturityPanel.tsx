@@ -15,7 +15,7 @@ import { MaturityInputs } from './MaturityInputs';
 import { SeedExample } from './SeedExample';
 
 const COLUMNS: Array<{ key: RoiFigure; label: string }> = [
-  { key: 'costPerQueryUsd', label: 'Cost per query' },
+  { key: 'costPerQueryUsd', label: 'Usage cost per query' },
   { key: 'monthlyCostUsd', label: 'Monthly cost' },
   { key: 'downtimeHoursPerMonth', label: 'Downtime / month' },
   { key: 'lostRevenueUsd', label: 'Lost revenue / month' },

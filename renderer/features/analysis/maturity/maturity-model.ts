@@ -62,7 +62,7 @@ export function explainSavings(row: RoiRow, baseline: RoiRow): Explanation {
     formula: `(${formatUsd(baseline.point.monthlyCostUsd)} + ${formatUsd(baseline.point.lostRevenueUsd)}) − (${formatUsd(row.point.monthlyCostUsd)} + ${formatUsd(row.point.lostRevenueUsd)}) = ${formatUsd(total(baseline) - total(row))}`,
     details: [
       `savings = the baseline's (monthly cost + lost revenue) − this level's`,
-      `monthly cost = cost per query × ${formatCount(row.point.queriesPerMonth)} queries a month + fixed costs`,
+      `monthly cost = usage cost per query × ${formatCount(row.point.queriesPerMonth)} queries a month + fixed costs`,
       `lost revenue = downtime hours a month × revenue lost per hour down`,
       row.cells.monthlySavingsUsd.interval ? `computed per replication (each level shares the replication's seed with the baseline), then a t-interval: ${row.cells.monthlySavingsUsd.value} ${row.cells.monthlySavingsUsd.pm ?? ''}, ${confidenceText(row.cells.monthlySavingsUsd.interval)}` : '',
     ],
