@@ -121,11 +121,6 @@ export class ArrivalWindow {
     for (let k = 0; k < this.streams.length; k++) this.close(k, atMs);
   }
 
-  /** Mean arrival rate of all streams over a typical week (req/s). */
-  get typicalRps(): number {
-    return this.streams.reduce((sum, s) => sum + s.profile.meanRps, 0);
-  }
-
   private close(k: number, atMs: number): void {
     if (!this.open[k]) return;
     this.open[k] = false;

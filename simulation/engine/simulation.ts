@@ -13,7 +13,7 @@ import { abandonedCallSpan, visitSpan } from './spans';
 import { CompiledTraffic } from './traffic';
 import { TraceCollector } from '../metrics/traces';
 import { GrowableArray } from '../metrics/growable-array';
-import { ArrivalWindow, arrivalStreams } from './arrivals';
+import { ArrivalWindow, arrivalStreams, typicalRps } from './arrivals';
 import { FaultSchedule } from './faults';
 import { resolveRunOptions, type ResolvedRunOptions, type RunOptions, type RunProgress } from './run-options';
 
@@ -284,9 +284,9 @@ export class Simulation implements EngineApi {
     return { fraction, phase: this.finished ? 'done' : this.arrivals.openCount > 0 ? 'arrivals' : 'draining', simulatedMs: this.now, requestsArrived: this.requestsArrived, events: this.events };
   }
 
-  /** Mean arrival rate of all streams over a typical week (req/s): the basis of monthly projections. */
+  /** Mean arrival rate of all sources over a typical week (req/s): the basis of monthly projections. */
   get typicalRps(): number {
-    return this.arrivals.typicalRps;
+    return typicalRps(this.doc);
   }
 
   /** When arrivals stopped: warm-up + duration, or the arrival of the last measured request. */

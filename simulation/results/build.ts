@@ -1,7 +1,7 @@
 import { estimateLoad } from '../analysis/load-estimate';
 import { ERROR_NAMES } from '../engine/errors';
 import type { Simulation } from '../engine/simulation';
-import { COST_TYPES, type CostType } from '../metrics/cost-types';
+import { COST_TYPES, CostIndex, type CostType } from '../metrics/cost-types';
 import { formatDurationMs, MINUTES_PER_MONTH } from '../units/duration';
 import { measuredMinutes, measuredLoad, quotaResult, quotaSeries } from './quota-results';
 import { nodeKind } from '../nodes/registry';
@@ -326,7 +326,7 @@ function quotaTokensPerQuery(sim: Simulation, quotaId: string): number {
   let tokens = 0;
   sim.doc.nodes.forEach((node, i) => {
     if (!(nodeKind(node.kind)?.quotaRefs?.(node.params as never) ?? []).includes(quotaId)) return;
-    for (const t of ['input', 'cachedInput', 'cacheWrite', 'output'] as const) tokens += m.tokens[i * n + COST_TYPES.indexOf(t)]!;
+    for (const k of [CostIndex.input, CostIndex.cachedInput, CostIndex.cacheWrite, CostIndex.output]) tokens += m.tokens[i * n + k]!;
   });
   return tokens / queries;
 }
@@ -336,11 +336,9 @@ function quotaTokensPerQuery(sim: Simulation, quotaId: string): number {
  * (the default) a 5xx or timed-out attempt pays its input tokens, which some providers do not charge.
  */
 function failedAttemptsBilled(sim: Simulation, r: RunResults): string | null {
-  const nodes = sim.doc.nodes.filter((n) => n.kind === 'llm' && (n.params as { billFailedAttempts?: boolean }).billFailedAttempts !== false);
-  const counts = nodes
-    .map((n) => ({ id: n.id, failed: r.nodes.find((x) => x.id === n.id) }))
-    .map(({ id, failed }) => ({ id, attempts: failed ? failed.attempts - failed.ok - failed.rateLimited : 0 }))
-    .filter((x) => x.attempts > 0);
+  const billing = new Set(sim.doc.nodes.filter((n) => n.kind === 'llm' && (n.params as { billFailedAttempts?: boolean }).billFailedAttempts !== false).map((n) => n.id));
+  // Attempts that neither succeeded nor met a 429 ended in a 5xx or a timeout.
+  const counts = r.nodes.filter((n) => billing.has(n.id)).map((n) => ({ id: n.id, attempts: n.attempts - n.ok - n.rateLimited })).filter((x) => x.attempts > 0);
   if (counts.length === 0) return null;
   const list = counts.map((c) => `${c.attempts.toLocaleString('en-US')} at ${c.id}`).join(', ');
   return `Failed LLM attempts (5xx, timeouts; ${list}) are billed for their input tokens (and a timeout for the output generated so far), as billFailedAttempts is on; many providers do not charge for 5xx errors: set it off on the node to leave them out. 429s are never billed.`;

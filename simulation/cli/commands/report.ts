@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { searchMaxLoad } from '../../analysis/load-search';
 import { DEFAULT_INVESTMENTS, incidentScenarioCut, runMaturityRoi } from '../../analysis/maturity';
@@ -8,11 +8,10 @@ import { reportHtml } from '../../report/html';
 import { sha256Hex } from '../../util/sha256';
 import { EXIT, RUN_OPTIONS, UsageError, commonArgs, integer, numberList, onePositional, parse, share } from '../args';
 import type { CliIo } from '../io';
+import { packageVersion } from '../help';
 import { loadFile } from '../load-file';
 import { findChromium, htmlToPdf } from '../pdf';
 import { simulate } from '../simulate';
-
-const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
  * preflight report <file> --out report.html|report.pdf [--replications 5] [--no-capacity]
@@ -84,7 +83,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     capacity,
     roi,
     whatIfs: sweeps.length || t ? { sweeps, tornado: t } : null,
-    meta: { appVersion: VERSION, fileHash: sha256Hex(file.text), fileName: basename(file.file), generatedAt: new Date().toISOString(), command: `npx preflight report ${[file.file, ...argv.filter((a) => a !== file.file)].join(' ')}` },
+    meta: { appVersion: packageVersion(), fileHash: sha256Hex(file.text), fileName: basename(file.file), generatedAt: new Date().toISOString(), command: `npx preflight report ${[file.file, ...argv.filter((a) => a !== file.file)].join(' ')}` },
   });
   if (ext === '.html') writeFileSync(values.out, html);
   else htmlToPdf(html, values.out, chromium!.path!);
