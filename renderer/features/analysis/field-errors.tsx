@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 
 type Report = (key: string, message: string | null) => void;
 
@@ -29,13 +29,17 @@ export function FieldErrorScope({ children }: { children: ReactNode }) {
   );
 }
 
-/** Reports this field's error (or null) to the enclosing scope; a field that goes away takes its error along. */
+/**
+ * Reports this field's error (or null) to the enclosing scope; a field that goes away takes its error along.
+ * A layout effect: the scope re-renders before the browser paints or runs another task, so the run
+ * button is never seen enabled next to a refused value (a passive effect left one frame where it was).
+ */
 export function useFieldError(key: string, message: string | null): void {
   const report = useContext(ReportContext);
-  useEffect(() => {
+  useLayoutEffect(() => {
     report?.(key, message);
   }, [report, key, message]);
-  useEffect(() => () => report?.(key, null), [report, key]);
+  useLayoutEffect(() => () => report?.(key, null), [report, key]);
 }
 
 /** The first refused value in the scope, as the reason a run cannot start, or null. */
