@@ -5,7 +5,9 @@ import { nodeKind, nodeOutputs } from '../nodes/registry';
 
 /** Offered load of one resource dimension: ρ = demand ÷ capacity (SEMANTICS §12). */
 export interface OfferedLoad {
+  /** The quota's id. */
   quotaId: string;
+  /** The limit: concurrency slots, rpm, tpm (tokens used), tpm-reserved (input + max_tokens held while calls run), itpm or otpm. */
   dimension: 'concurrency' | 'rpm' | 'tpm' | 'tpm-reserved' | 'itpm' | 'otpm';
   /** ρ at the peak hourly arrival rate inside the run. */
   offered: number;
@@ -13,7 +15,9 @@ export interface OfferedLoad {
   offeredAtMean: number;
   /** Demand at the peak rate in the dimension's unit (slots, requests/min, tokens/min). */
   demandAtPeak: number;
+  /** The limit in the dimension's unit (slots, requests/min, tokens/min). */
   capacity: number;
+  /** How offered and demandAtPeak were computed, in words with the numbers. */
   explanation: string;
 }
 

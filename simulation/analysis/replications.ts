@@ -30,6 +30,7 @@ export const DEFAULT_PLAN: ReplicationPlan = { replications: 10, confidence: 0.9
 export interface ReplicatedResults {
   /** Replication i ran with seeds[i]; every figure below is computed from these runs in this order. */
   seeds: number[];
+  /** Confidence level of the intervals (0.95 = 95 %). */
   confidence: number;
   /** Interval of each headline figure across replications. */
   headline: Partial<Record<IntervalFigure, Interval>>;

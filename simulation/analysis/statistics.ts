@@ -78,13 +78,19 @@ export function studentTQuantile(p: number, df: number): number {
 }
 
 export interface Interval {
+  /** Mean of the figure over the replications. */
   mean: number;
+  /** Half-width of the Student-t confidence interval of the mean: the figure is mean ± halfWidth. Infinity (`null` in JSON) with fewer than 2 replications. */
   halfWidth: number;
+  /** mean − halfWidth. */
   low: number;
+  /** mean + halfWidth. */
   high: number;
-  /** halfWidth ÷ |mean| (Infinity when the mean is 0 and the half-width is not). */
+  /** halfWidth ÷ |mean| (Infinity when the mean is 0 and the half-width is not; `null` in JSON). */
   relativeHalfWidth: number;
+  /** Replications the interval is computed from. */
   n: number;
+  /** Confidence level of the interval (0.95 = 95 %). */
   confidence: number;
 }
 

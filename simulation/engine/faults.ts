@@ -22,10 +22,15 @@ interface Window {
 
 /** A fault window as it actually ran (mitigation may end it early). */
 export interface FaultWindowResult {
+  /** The fault's id in the document. */
   id: string;
+  /** The fault's type, as in the document's `faults[].type`. */
   type: FaultDoc['type'];
+  /** The node or quota it hits. */
   target: string;
+  /** Simulated start (the warm-up included in the clock). */
   startMs: number;
+  /** Simulated end: start + duration, or earlier when mitigated. */
   endMs: number;
   /** Ended early by detection + mitigation (operations settings). */
   mitigated: boolean;

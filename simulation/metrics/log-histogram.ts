@@ -35,15 +35,25 @@ function bucketLow(i: number): number {
 }
 
 export interface QuantileSummary {
+  /** Values recorded (e.g. served requests). */
   count: number;
+  /** Exact mean of the values. */
   mean: number;
+  /** Smallest value (0 when none was recorded). */
   min: number;
+  /** Largest value (0 when none was recorded). */
   max: number;
+  /** Median, from a streaming log histogram with 0.4 % relative accuracy. */
   p50: number;
+  /** 75th percentile. */
   p75: number;
+  /** 90th percentile. */
   p90: number;
+  /** 95th percentile. */
   p95: number;
+  /** 99th percentile. */
   p99: number;
+  /** 99.9th percentile. */
   p999: number;
 }
 
