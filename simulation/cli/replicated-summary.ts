@@ -1,6 +1,6 @@
 import type { ReplicatedResults, ReplicationPlan } from '../analysis/replications';
 import { formatMs, formatPercent, formatUsd } from '../units/format';
-import { formatShare, halfWidthText } from '../units/precision';
+import { formatShare, plusMinusText } from '../units/precision';
 import { table } from './summary';
 
 const LABELS: Record<string, [string, (v: number) => string]> = {
@@ -22,7 +22,7 @@ const LABELS: Record<string, [string, (v: number) => string]> = {
 export function formatReplicated(r: ReplicatedResults, rule: ReplicationPlan['stopping'] = null): string {
   const rows = Object.entries(r.headline).map(([key, ci]) => {
     const [label, fmt] = LABELS[key] ?? [key, String];
-    return [label, fmt(ci.mean), halfWidthText(key, ci.mean, ci.halfWidth) ?? '± 0', `${fmt(ci.low)} – ${fmt(ci.high)}`, formatPercent(ci.relativeHalfWidth, 1)];
+    return [label, fmt(ci.mean), plusMinusText(key, ci.mean, ci.halfWidth, ci.n), `${fmt(ci.low)} – ${fmt(ci.high)}`, formatPercent(ci.relativeHalfWidth, 1)];
   });
   // The rule is judged at its own confidence (JMT's 99 %), which is not the intervals' level: say both.
   const what = rule ? ` (P50/P95/P99 and cost per query within ±${formatPercent(rule.relativeHalfWidth, 1)} at ${Math.round(rule.confidence * 100)} %)` : '';

@@ -25,6 +25,6 @@ export const FIGURES: Record<string, { label: string; format: (v: number) => str
 export function figureCell(key: string, value: number | null, interval?: Interval): string {
   if (value === null) return `<td data-figure="${esc(key)}" data-value="">—</td>`;
   const f = FIGURES[key]?.format ?? ((v: number) => String(v));
-  const ci = interval ? ` <span class="ci">± ${esc(f(interval.halfWidth))}</span>` : '';
+  const ci = interval ? ` <span class="ci">${interval.halfWidth === 0 ? `same in all ${interval.n} runs` : `± ${esc(f(interval.halfWidth))}`}</span>` : '';
   return `<td data-figure="${esc(key)}" data-value="${value}"${interval ? ` data-low="${interval.low}" data-high="${interval.high}"` : ''}>${esc(f(value))}${ci}</td>`;
 }

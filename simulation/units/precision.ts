@@ -65,6 +65,16 @@ function unitOf(key: string): Unit {
 }
 
 /**
+ * What goes beside a replicated figure: its "± …" (halfWidthText), or, when every run gave the same
+ * value (a P99 pinned at a timeout, a scripted outage), "same in all N runs" — "± 0 ms" would read as
+ * certainty about the world, when it only says the runs did not vary. Empty when there is no interval.
+ */
+export function plusMinusText(key: string, value: number, halfWidth: number, runs: number): string {
+  if (halfWidth === 0) return `same in all ${runs} runs`;
+  return halfWidthText(key, value, halfWidth) ?? '';
+}
+
+/**
  * A half-width as "± …" beside its figure: two significant digits, but never finer than the figure's
  * own last digit — "0.47 months ± < 0.01 months", not "± 0.00041 months"; "$102,315 ± $350".
  * Null for a half-width of 0 (the caller says why every replication agrees) or none at all.

@@ -2,7 +2,7 @@ import { searchMaxLoad } from '../../analysis/load-search';
 import { runPipeline } from '../../run';
 import { formatDurationMs } from '../../units/duration';
 import { formatMs, formatPercent, formatTokens, formatUsd } from '../../units/format';
-import { halfWidthText } from '../../units/precision';
+import { plusMinusText } from '../../units/precision';
 import { EXIT, RUN_OPTIONS, UsageError, commonArgs, onePositional, parse } from '../args';
 import type { CliIo } from '../io';
 import { loadFile } from '../load-file';
@@ -52,7 +52,7 @@ export function capacityCommand(argv: string[], io: CliIo): number {
   if (search.bound === 'latency') io.stdout(`Max sustainable load: none — ${search.note}${search.limitedBy.node ? ` (slowest node ${search.limitedBy.node})` : ''}. Make the pipeline faster (model, answer length, streaming) before sizing for load.`);
   else if (search.bound === 'none') io.stdout(`Max sustainable load: above ${Number(search.maxRps.toPrecision(4))} req/s — ${search.note}`);
   else io.stdout(`Max sustainable load: ${Number(search.maxRps.toPrecision(4))} req/s (${Number(search.maxMultiplier.toPrecision(3))}× today) — limited by ${search.limitedBy.criterion ?? 'nothing found'}${where} (${search.note})`);
-  const pm = (key: string, value: number | null, halfWidth: number | null) => (halfWidth === null || value === null ? '' : ` ${halfWidthText(key, value, halfWidth) ?? '± 0'}`);
+  const pm = (key: string, value: number | null, halfWidth: number | null) => (halfWidth === null || value === null ? '' : ` ${plusMinusText(key, value, halfWidth, search.replications)}`.trimEnd());
   io.stdout(
     table(
       ['× traffic', 'req/s', 'P99', 'cost/query', 'cost/answer', 'errors', '429s per request', 'peak quota', 'breaks'],

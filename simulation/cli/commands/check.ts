@@ -58,7 +58,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     const atRisk = !breach && (g.direction === 'max' ? ci.high >= g.target : ci.low <= g.target);
     if (breach) breaches++;
     const status = breach ? 'FAIL' : atRisk ? 'pass (at risk)' : 'pass';
-    rows.push([g.name, `${g.direction === 'max' ? '<' : '>'} ${g.format(g.target)}`, `${g.format(ci.mean)} ± ${g.format(ci.halfWidth)}`, status]);
+    rows.push([g.name, `${g.direction === 'max' ? '<' : '>'} ${g.format(g.target)}`, `${g.format(ci.mean)} ${ci.halfWidth === 0 ? `(same in all ${ci.n} runs)` : `± ${g.format(ci.halfWidth)}`}`, status]);
     return { gate: g.name, figure: g.figure, direction: g.direction, target: g.target, mean: ci.mean, low: ci.low, high: ci.high, status: breach ? 'fail' : atRisk ? 'at-risk' : 'pass' };
   });
   if (args.json) io.stdout(JSON.stringify({ pipeline: file.doc.pipeline.name, replications: replicated!.seeds.length, confidence: replicated!.confidence, checks: verdicts, passed: breaches === 0 }, null, 2));

@@ -1,7 +1,7 @@
 import type { IntervalFigure } from '../../analysis/replications';
 import { sweep, tornado, type SweepPoint } from '../../analysis/sweep';
 import { formatParam } from '../../analysis/param-units';
-import { halfWidthText } from '../../units/precision';
+import { plusMinusText } from '../../units/precision';
 import { formatMs, formatPercent, formatUsd } from '../../units/format';
 import { EXIT, RUN_OPTIONS, UsageError, commonArgs, numberList, onePositional, parse, share } from '../args';
 import type { CliIo } from '../io';
@@ -65,5 +65,5 @@ function pm(p: SweepPoint, key: IntervalFigure, format: (v: number) => string): 
   const ci = p.intervals?.[key];
   const value = p.headline[key] ?? NaN;
   // ± at two significant digits, never finer than the figure (the app's rule).
-  return ci ? `${format(value)} ${halfWidthText(key, value, ci.halfWidth) ?? '± 0'}` : format(value);
+  return ci ? `${format(value)} ${plusMinusText(key, value, ci.halfWidth, ci.n)}`.trimEnd() : format(value);
 }

@@ -1,7 +1,7 @@
 import { formatParam, paramLabel } from '../../analysis/param-units';
 import type { LevelRoiWithIntervals } from '../../analysis/roi';
 import type { SweepPoint } from '../../analysis/sweep';
-import { halfWidthText } from '../../units/precision';
+import { plusMinusText } from '../../units/precision';
 import { formatMs, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
@@ -45,7 +45,7 @@ export function planningSection(input: ReportInput): string {
     const cell = (p: SweepPoint, key: 'p99Ms' | 'costPerQueryUsd' | 'monthlyCostUsd', format: (v: number) => string) => {
       const ci = p.intervals?.[key];
       const value = p.headline[key];
-      const pm = ci && value !== null ? (halfWidthText(key, value, ci.halfWidth) ?? '± 0') : null;
+      const pm = ci && value !== null ? plusMinusText(key, value, ci.halfWidth, ci.n) : null;
       return `<td>${value === null ? '—' : esc(format(value))}${pm ? ` <span class="ci">${esc(pm)}</span>` : ''}</td>`;
     };
     const how = sweep.replications > 1 ? `Mean of ${sweep.replications} runs per point (the same seeds at every point), ± the ${Math.round(sweep.confidence * 100)} % interval.` : 'One run per point with the same seed (common random numbers): no interval.';
