@@ -4,7 +4,7 @@ import { Canvas } from '../editor/Canvas';
 import { Palette } from '../editor/Palette';
 import { ProblemsPanel } from '../editor/ProblemsPanel';
 import { SidePanel } from '../editor/SidePanel';
-import { useUi } from './app-context';
+import { useDocument, useUi } from './app-context';
 import { Dialogs, Toasts } from './Dialogs';
 import { Toolbar } from './Toolbar';
 import { useShortcuts } from './use-shortcuts';
@@ -15,6 +15,8 @@ const ResultsView = lazy(() => import('../features/results/ResultsView').then((m
 const AnalysisView = lazy(() => import('../features/analysis/AnalysisView').then((m) => ({ default: m.AnalysisView })));
 
 function EditorView() {
+  // A new document remounts the side panel: no field's draft (or refused value) carries over to it.
+  const generation = useDocument((s) => s.generation);
   return (
     <div className="editor-view">
       <Palette />
@@ -22,7 +24,7 @@ function EditorView() {
         <Canvas />
         <ProblemsPanel />
       </section>
-      <SidePanel />
+      <SidePanel key={generation} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { isDirty, topEntryId } from '../stores/document/document-store';
 import { findJsonSyntaxError } from '../stores/document/json-syntax';
 import { blankDocument, pipelineName, serializeDocument, toEditable } from '../stores/document/editable-document';
 import type { AppServices } from './app-context';
+import { commitFocusedField } from './commit-focused-field';
 import { TEMPLATES } from './templates';
 
 export interface DocumentActions {
@@ -107,6 +108,8 @@ export function createDocumentActions(s: Services): DocumentActions {
       });
     },
     async save(saveAs = false) {
+      // Ctrl+S while typing saves what the field shows (a refused value stays out, in red).
+      commitFocusedField();
       const { doc, file, past } = documents.getState();
       const entryId = topEntryId(past);
       const text = serializeDocument(doc);

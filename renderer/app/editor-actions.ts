@@ -1,6 +1,7 @@
 import { addNode, copySelection, paste, removeElements, type Clip, type Command, type Refusal } from '../stores/document/commands';
 import { edgeKey } from '../stores/document/editable-document';
 import type { AppServices } from './app-context';
+import { commitFocusedField } from './commit-focused-field';
 
 export interface EditorActions {
   /** Applies a command, or shows why it was refused; optionally selects nodes afterwards. */
@@ -40,6 +41,7 @@ export function createEditorActions(s: Services): EditorActions {
   const runBlocker = () => {
     if (runs.getState().status === 'running') return 'A run is in progress.';
     const v = validation.getState();
+    // Counts refused values too: a field showing a value it refused would make the run differ from the screen.
     if (v.validation.errorCount > 0) return `${v.validation.errorCount} problem${v.validation.errorCount > 1 ? 's' : ''} must be fixed first (see Problems).`;
     return null;
   };
@@ -79,7 +81,8 @@ export function createEditorActions(s: Services): EditorActions {
       );
     },
     run() {
-      // Validate the latest edit now rather than waiting for the debounce.
+      // The focused field's draft first (Ctrl+Enter while typing), then the latest edit validated now rather than after the debounce.
+      commitFocusedField();
       const check = validation.flush();
       const blocker = runBlocker();
       if (blocker || !check.ok) {

@@ -1,6 +1,7 @@
 import { useDocument, useServices, useUi, useValidation } from '../app/app-context';
 import { Icon } from '../app/icons';
 import { parsePathString } from '../stores/json-path';
+import { refusedText, type RefusedValue } from '../stores/refused-values';
 import { problemLocation, problemText } from '../stores/validation';
 import type { Problem } from '../../simulation/index';
 
@@ -23,6 +24,37 @@ function useReveal() {
   };
 }
 
+/** Puts the cursor in the field holding a refused value (it is on screen while listed), opening a folded group around it. */
+function focusField(fieldId: string) {
+  const el = document.getElementById(fieldId);
+  if (!el) return;
+  for (let group = el.closest('details'); group; group = group.parentElement?.closest('details') ?? null) group.open = true;
+  // A field of several boxes (a table, a distribution) is named by its container: the red box is the one to fix.
+  const target = el.matches('input, select, textarea, button') ? el : ((el.closest('.field')?.querySelector('[aria-invalid="true"]') as HTMLElement | null) ?? el);
+  target.scrollIntoView({ block: 'center' });
+  target.focus();
+}
+
+/** A refused value is listed only while its field is on screen (see RefusedValue), so clicking it goes straight to the field. */
+function RefusedItem({ value }: { value: RefusedValue }) {
+  const doc = useDocument((s) => s.doc);
+  const where = problemLocation(doc, { severity: 'error', path: value.path, message: '' });
+  return (
+    <li className="problem error refused" data-testid="refused-value">
+      <button
+        onClick={() => focusField(value.fieldId)}
+        title={`${value.path}: typed but refused, so the pipeline keeps its value. Correct it, press Esc or ↺ to drop it.`}
+      >
+        <Icon name="error" size={14} />
+        <span className="problem-where">{where}</span>
+        <span className="problem-text">
+          <span className="problem-tag">not applied</span> {refusedText(value)}
+        </span>
+      </button>
+    </li>
+  );
+}
+
 /** Every problem of the document (errors block the run, warnings do not), linked to where it is. */
 export function ProblemsPanel() {
   const { ui } = useServices();
@@ -30,6 +62,7 @@ export function ProblemsPanel() {
   const doc = useDocument((s) => s.doc);
   const v = useValidation((s) => s.validation);
   const reveal = useReveal();
+  const none = v.problems.length === 0 && v.refused.length === 0;
   return (
     <section className={`problems${open ? ' open' : ''}`} aria-label="Problems">
       <button className="problems-head" aria-expanded={open} aria-controls="problems-list" onClick={() => ui.getState().setProblemsOpen(!open)}>
@@ -37,11 +70,14 @@ export function ProblemsPanel() {
         <h2>Problems</h2>
         {v.errorCount > 0 && <span className="badge error">{v.errorCount} error{v.errorCount > 1 ? 's' : ''}</span>}
         {v.warningCount > 0 && <span className="badge warning">{v.warningCount} warning{v.warningCount > 1 ? 's' : ''}</span>}
-        {v.problems.length === 0 && <span className="badge ok">ready to run</span>}
+        {none && <span className="badge ok">ready to run</span>}
       </button>
       {open && (
         <ul id="problems-list" className="problems-list" role="list">
-          {v.problems.length === 0 && <li className="problems-none muted">No problems: the pipeline is valid and can run.</li>}
+          {none && <li className="problems-none muted">No problems: the pipeline is valid and can run.</li>}
+          {v.refused.map((r) => (
+            <RefusedItem key={r.fieldId} value={r} />
+          ))}
           {v.problems.map((p, i) => (
             <li key={i} className={`problem ${p.severity}`}>
               <button onClick={() => reveal(p)} title={p.path}>
@@ -51,6 +87,11 @@ export function ProblemsPanel() {
               </button>
             </li>
           ))}
+          {!v.graphChecked && (
+            <li className="problems-none muted" data-testid="graph-not-checked">
+              Connections, quota and node references are checked once these are fixed, so more problems may appear then.
+            </li>
+          )}
         </ul>
       )}
     </section>

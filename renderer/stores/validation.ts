@@ -1,14 +1,23 @@
-import { builtinCatalog, estimateLoad, loadPipeline, type Catalog, type PipelineDocument, type Problem } from '../../simulation/index';
+import { builtinCatalog, estimateLoad, loadPipeline, PipelineDocumentSchema, type Catalog, type PipelineDocument, type Problem } from '../../simulation/index';
 import type { EditableDocument } from './document/editable-document';
 import { parsePathString } from './json-path';
+import type { RefusedValue } from './refused-values';
 
 export interface DocumentValidation {
-  /** The document can run: no errors. */
+  /** The document can run: no errors, and no refused value on screen. */
   ok: boolean;
   /** Errors first, then warnings (including the pre-run load estimate's). */
   problems: Problem[];
+  /** Values fields refused and still show (never applied): each blocks the run like an error. */
+  refused: readonly RefusedValue[];
+  /** The document's errors plus the refused values: what blocks Run. */
   errorCount: number;
   warningCount: number;
+  /**
+   * False when the schema check failed: loadPipeline then stops before the wiring and reference
+   * checks, so more problems can appear once the listed ones are fixed.
+   */
+  graphChecked: boolean;
   /** Problems per node id (from the problem's nodeId, or its `$.nodes[i]` path). */
   byNode: Record<string, Problem[]>;
   /** Problems per JSON path string, for inline field messages. */
@@ -43,7 +52,16 @@ export function validateDocument(doc: EditableDocument): DocumentValidation {
     (byPath[p.path] ??= []).push(p);
   }
   const errorCount = problems.filter((p) => p.severity === 'error').length;
-  return { ok: result.ok, problems, errorCount, warningCount: problems.length - errorCount, byNode, byPath, parsed, catalog };
+  // The wiring checks ran unless the schema check stopped loadPipeline first (its only earlier exit).
+  const graphChecked = result.ok || PipelineDocumentSchema.safeParse(doc).success;
+  return { ok: result.ok, problems, refused: [], errorCount, warningCount: problems.length - errorCount, graphChecked, byNode, byPath, parsed, catalog };
+}
+
+/** The document's validation with the fields' refused values added: they block the run as errors do. */
+export function withRefusedValues(v: DocumentValidation, refused: readonly RefusedValue[]): DocumentValidation {
+  if (v.refused === refused) return v;
+  const documentErrors = v.errorCount - v.refused.length;
+  return { ...v, refused, errorCount: documentErrors + refused.length, ok: documentErrors === 0 && refused.length === 0 };
 }
 
 function loadWarnings(doc: PipelineDocument, catalog: Catalog): Problem[] {

@@ -6,13 +6,15 @@ import { removeElements, renameNode, rewire, setValue } from '../../stores/docum
 import { portsOfNode } from '../../stores/document/node-ports';
 import type { EditableDocument } from '../../stores/document/editable-document';
 import { edgesFollowingPortRename } from '../../stores/document/port-rename';
+import { appliedText } from '../../stores/refused-values';
 import { problemText } from '../../stores/validation';
+import { useRefusedValue } from '../use-refused-value';
 import { NodeRunFigures } from './NodeRunFigures';
 import { SchemaForm } from './SchemaForm';
 import type { JsonSchema } from './schema-fields';
 
-/** A text box committed on Enter/blur whose refusal (from a command) shows inline. */
-function CommitText(props: { label: string; value: string; apply(text: string): string | null; mono?: boolean }) {
+/** A text box committed on Enter/blur whose refusal (from a command) shows inline, in Problems, and blocks Run. */
+function CommitText(props: { label: string; value: string; path: string; apply(text: string): string | null; mono?: boolean }) {
   const [draft, setDraft] = useState(props.value);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -21,6 +23,7 @@ function CommitText(props: { label: string; value: string; apply(text: string): 
   }, [props.value]);
   const commit = () => (draft === props.value ? setError(null) : setError(props.apply(draft)));
   const id = `node-${props.label.toLowerCase()}`;
+  useRefusedValue(id, props.path, error, appliedText(props.value));
   return (
     <div className="field">
       <label htmlFor={id} className="field-label">
@@ -64,8 +67,8 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
         <p className="muted">{def?.description ?? `"${node.kind}" is not a node kind Preflight knows. Known kinds: ${NODE_KINDS.map((k) => k.kind).join(', ')}.`}</p>
       </header>
       <section className="inspector-section">
-        <CommitText label="Name" value={node.name ?? ''} apply={(t) => (actions.execute(setValue(documents.getState().doc, ['nodes', index, 'name'], t, 'Rename node')), null)} />
-        <CommitText label="Id" mono value={node.id} apply={rename} />
+        <CommitText label="Name" value={node.name ?? ''} path={`$.nodes[${index}].name`} apply={(t) => (actions.execute(setValue(documents.getState().doc, ['nodes', index, 'name'], t, 'Rename node')), null)} />
+        <CommitText label="Id" mono value={node.id} path={`$.nodes[${index}].id`} apply={rename} />
       </section>
       {problems.length > 0 && (
         <section className="inspector-section" aria-label="Problems of this node">

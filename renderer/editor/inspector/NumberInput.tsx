@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { parseNumberText } from './field-validation';
 import type { FieldSpec } from './schema-fields';
 
@@ -15,15 +15,19 @@ function display(value: number | null | undefined): string {
 export function NumberInput(props: { id: string; value: number | null | undefined; constraints: Constraints; onCommit(value: number | null): string | null; ariaLabel?: string; placeholder?: string; describedBy?: string; onError?(message: string | null): void; width?: number }) {
   const [draft, setDraft] = useState(display(props.value));
   const [error, setError] = useState<string | null>(null);
+  const onError = useRef(props.onError);
+  onError.current = props.onError;
   // A new value from outside replaces the draft and clears its error (and tells whoever collects errors).
   useEffect(() => {
     setDraft(display(props.value));
     setError(null);
-    props.onError?.(null);
+    onError.current?.(null);
   }, [props.value]);
+  // An input that goes (a row removed, another distribution shape) takes its refusal along.
+  useEffect(() => () => onError.current?.(null), []);
   const report = (message: string | null) => {
     setError(message);
-    props.onError?.(message);
+    onError.current?.(message);
   };
   const commit = () => {
     if (draft === display(props.value) && !error) return;

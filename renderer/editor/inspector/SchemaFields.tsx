@@ -100,7 +100,7 @@ function ObjectListField({ spec }: { spec: FieldSpec }) {
   };
   const remove = (index: number) => setError(form.commit(spec.path, base.filter((_, i) => i !== index) as Json, spec.label));
   return (
-    <FieldShell spec={spec} error={error} wide>
+    <FieldShell spec={spec} error={null} notice={error} wide>
       <div className="object-list">
         {items.map((item, index) => {
           const name = item && typeof item === 'object' && 'name' in item ? String((item as { name: unknown }).name) : `#${index + 1}`;

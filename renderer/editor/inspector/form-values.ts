@@ -1,5 +1,6 @@
 import { formatDurationMs, formatPercent } from '../../../simulation/index';
 import { getAt, type JsonPath } from '../../stores/document/json-ops';
+import { appliedText } from '../../stores/refused-values';
 import type { FormContextValue } from './form-context';
 import type { FieldSpec } from './schema-fields';
 
@@ -14,6 +15,14 @@ export function fieldValue(form: FormContextValue, spec: FieldSpec): unknown {
 /** True when the document sets this field (false: the default applies). */
 export function isSet(form: FormContextValue, path: JsonPath): boolean {
   return getAt(form.raw, path) !== undefined;
+}
+
+/** What the pipeline has at a field, for "not applied; the pipeline still has …": "1,024", "the default (1,024)". */
+export function appliedFieldText(form: FormContextValue, spec: FieldSpec): string {
+  const raw = getAt(form.raw, spec.path);
+  if (raw !== undefined) return appliedText(raw);
+  const effective = getAt(form.effective, spec.path) ?? spec.defaultValue;
+  return effective === undefined ? 'the default' : `the default (${appliedText(effective)})`;
 }
 
 export function fieldId(form: FormContextValue, path: JsonPath): string {

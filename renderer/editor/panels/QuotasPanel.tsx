@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Icon } from '../../app/icons';
 import { useActions, useDocument, useServices, useValidation } from '../../app/app-context';
+import { appliedText } from '../../stores/refused-values';
 import { problemText } from '../../stores/validation';
+import { useRefusedValue } from '../use-refused-value';
 import { addQuota, removeQuota, renameQuota } from '../../stores/document/commands';
 import { SchemaForm } from '../inspector/SchemaForm';
 import { SECTIONS } from './section-schemas';
@@ -16,7 +18,11 @@ function QuotaCard({ index, id, users }: { index: number; id: string; users: str
   const docPath = useMemo(() => ['quotas', index], [index]);
   const [draft, setDraft] = useState(id);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setDraft(id), [id]);
+  useEffect(() => {
+    setDraft(id);
+    setError(null);
+  }, [id]);
+  useRefusedValue(`quota-id-${index}`, `$.quotas[${index}].id`, error, appliedText(id));
   const rename = () => {
     if (draft === id) return setError(null);
     const result = renameQuota(documents.getState().doc, index, draft.trim());

@@ -28,6 +28,8 @@ export interface DocumentState {
   savedEntryId: number;
   /** Increases on every change (edits, undo, redo, load); results and validation remember it. */
   revision: number;
+  /** Increases on every load (New, Open, restore): the editor's fields remount, so no draft outlives its document. */
+  generation: number;
   /** Applies a command and records it; false when there was nothing to do. */
   execute(command: Command | null): boolean;
   undo(): void;
@@ -65,6 +67,7 @@ export function createDocumentStore(initial: EditableDocument = blankDocument(),
     future: [],
     savedEntryId: 0,
     revision: 0,
+    generation: 0,
     execute(command) {
       if (!command || command.ops.length === 0) return false;
       const { doc, past, revision, savedEntryId } = get();
@@ -94,7 +97,7 @@ export function createDocumentStore(initial: EditableDocument = blankDocument(),
       set({ doc: applyOps(doc, entry.ops), past: [...past, entry], future: future.slice(0, -1), revision: revision + 1 });
     },
     load(doc, file, options = {}) {
-      set({ doc, file, past: [], future: [], savedEntryId: options.dirty ? NEVER_SAVED : 0, revision: get().revision + 1 });
+      set({ doc, file, past: [], future: [], savedEntryId: options.dirty ? NEVER_SAVED : 0, revision: get().revision + 1, generation: get().generation + 1 });
     },
     markSaved(file, entryId = topEntryId(get().past)) {
       set({ file, savedEntryId: entryId });

@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeDistribution, type DistributionSpec } from '../../../../simulation/index';
 import type { Json } from '../../../stores/document/json-ops';
 import { FieldShell } from '../FieldShell';
 import { useForm } from '../form-context';
-import { fieldId, fieldValue } from '../form-values';
+import { fieldId, fieldValue, isSet } from '../form-values';
 import { NumberInput } from '../NumberInput';
+import { useInputErrors } from '../use-input-errors';
 import { fieldsOf, resolveRef, type FieldSpec, type JsonSchema } from '../schema-fields';
 import { convertDistribution } from './distribution-convert';
 
@@ -33,24 +34,22 @@ function describe(value: unknown, unit: string | null): string {
 /** A latency or token distribution: its shape and that shape's parameters, validated as a whole. */
 export function DistributionField({ spec }: { spec: FieldSpec }) {
   const form = useForm();
-  const [error, setError] = useState<string | null>(null);
+  // Each parameter's box keeps its own refused draft; a refused shape change is a message (the select shows the applied shape).
+  const { error, report } = useInputErrors();
+  const [notice, setNotice] = useState<string | null>(null);
   const variants = useMemo(() => variantsOf(spec, form.json), [spec, form.json]);
   const value = fieldValue(form, spec) as Record<string, Json> | null;
   const type = value && typeof value === 'object' ? String(value.type) : '';
   const variant = variants.find((v) => v.type === type);
-  const commit = (next: Json | null) => {
-    const message = form.commit(spec.path, next, spec.label);
-    setError(message);
-    return message;
-  };
+  const commit = (next: Json | null) => form.commit(spec.path, next, spec.label);
   const setType = (t: string) => {
-    if (t === '') return commit(null);
-    const converted = convertDistribution(value, t, 1);
-    return converted ? commit(converted as unknown as Json) : null;
+    const converted = t === '' ? null : convertDistribution(value, t, 1);
+    if (t === '' || converted) setNotice(commit(converted as unknown as Json));
   };
   return (
-    <FieldShell spec={spec} error={error} wide>
-      <div className="dist">
+    <FieldShell spec={spec} error={error} notice={notice} wide>
+      {/* ↺ can leave every parameter as shown (defaults equal to the set values): new boxes drop their refused drafts. */}
+      <div className="dist" key={String(isSet(form, spec.path))}>
         <select id={fieldId(form, spec.path)} aria-label={`${spec.label} distribution`} value={type} onChange={(e) => setType(e.target.value)}>
           {spec.nullable && <option value="">none</option>}
           {variants.map((v) => (
@@ -70,7 +69,7 @@ export function DistributionField({ spec }: { spec: FieldSpec }) {
                 constraints={{ ...p, label: `${spec.label} ${p.key}`, nullable: !p.required }}
                 placeholder={p.required ? '' : 'unset'}
                 width={76}
-                onError={setError}
+                onError={(message) => report(p.key, message)}
                 onCommit={(v) => {
                   const next: Record<string, Json> = { ...(value ?? {}) };
                   if (v === null) delete next[p.key];
@@ -80,7 +79,7 @@ export function DistributionField({ spec }: { spec: FieldSpec }) {
               />
             </label>
           ) : (
-            <QuantileTable key={p.key} label={`${spec.label} ${p.key}`} value={value?.[p.key]} onCommit={(v) => commit({ ...(value ?? {}), [p.key]: v })} />
+            <QuantileTable key={p.key} label={`${spec.label} ${p.key}`} value={value?.[p.key]} onCommit={(v) => commit({ ...(value ?? {}), [p.key]: v })} onError={(message) => report(p.key, message)} />
           ),
         )}
       </div>
@@ -89,10 +88,17 @@ export function DistributionField({ spec }: { spec: FieldSpec }) {
   );
 }
 
-/** Empirical quantiles as "probability value" lines. */
-function QuantileTable(props: { label: string; value: unknown; onCommit(value: Json): string | null }) {
+/** Empirical quantiles as "probability value" lines; a refused table stays in the box, reported like a refused number. */
+function QuantileTable(props: { label: string; value: unknown; onCommit(value: Json): string | null; onError(message: string | null): void }) {
   const shown = Array.isArray(props.value) ? (props.value as Array<[number, number]>).map(([p, v]) => `${p} ${v}`).join('\n') : '';
   const [draft, setDraft] = useState(shown);
+  const onError = useRef(props.onError);
+  onError.current = props.onError;
+  useEffect(() => {
+    setDraft(shown);
+    onError.current(null);
+  }, [shown]);
+  useEffect(() => () => onError.current(null), []);
   return (
     <textarea
       aria-label={props.label}
@@ -101,8 +107,9 @@ function QuantileTable(props: { label: string; value: unknown; onCommit(value: J
       placeholder={'0 100\n0.5 200\n1 900'}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={() => {
+        if (draft === shown) return props.onError(null);
         const rows = draft.split('\n').map((l) => l.trim().split(/[\s,;]+/).map(Number)).filter((r) => r.length === 2 && r.every(Number.isFinite));
-        props.onCommit(rows as unknown as Json);
+        props.onError(props.onCommit(rows as unknown as Json));
       }}
     />
   );

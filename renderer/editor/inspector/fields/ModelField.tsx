@@ -41,7 +41,7 @@ export function ModelField({ spec }: { spec: FieldSpec }) {
     setQuery('');
   };
   return (
-    <FieldShell spec={spec} error={error} wide>
+    <FieldShell spec={spec} error={null} notice={error} wide>
       <div className="model-field" ref={box}>
         <button type="button" id={fieldId(form, spec.path)} className="model-button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(!open)}>
           <span className="model-id">{value || 'choose a model'}</span>

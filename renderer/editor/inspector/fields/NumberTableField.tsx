@@ -4,8 +4,9 @@ import { Icon } from '../../../app/icons';
 import type { Json } from '../../../stores/document/json-ops';
 import { FieldShell } from '../FieldShell';
 import { useForm } from '../form-context';
-import { fieldId, fieldValue } from '../form-values';
+import { fieldId, fieldValue, isSet } from '../form-values';
 import { NumberInput } from '../NumberInput';
+import { useInputErrors } from '../use-input-errors';
 import type { FieldSpec } from '../schema-fields';
 import { interpolateRow, newRow, previewGeometry, siblingThreshold, tableColumns, type TableColumn } from './number-table';
 
@@ -54,20 +55,19 @@ function Preview({ rows, columns, threshold }: { rows: number[][]; columns: Tabl
 /** A table of number rows (threshold curves): one input per cell, add and remove rows, a live preview. */
 export function NumberTableField({ spec }: { spec: FieldSpec }) {
   const form = useForm();
-  const [error, setError] = useState<string | null>(null);
+  // Each cell keeps its own refused draft; a refused row added or removed is a message (the table shows the applied rows).
+  const { error, report } = useInputErrors();
+  const [notice, setNotice] = useState<string | null>(null);
   const columns = tableColumns(spec);
   const value = fieldValue(form, spec);
   const rows = (Array.isArray(value) ? value : []).map((r) => (Array.isArray(r) ? r.map(Number) : []));
-  const commit = (next: number[][]) => {
-    const message = form.commit(spec.path, next as Json, spec.label);
-    setError(message);
-    return message;
-  };
+  const commit = (next: number[][]) => form.commit(spec.path, next as Json, spec.label);
   const canRemove = spec.minItems === null || rows.length > spec.minItems;
   const id = fieldId(form, spec.path);
   return (
-    <FieldShell spec={spec} error={error} wide>
-      <table className="number-table" id={id}>
+    <FieldShell spec={spec} error={error} notice={notice} wide>
+      {/* ↺ to the default curve may show the same numbers: new cells drop their refused drafts. */}
+      <table className="number-table" id={id} key={String(isSet(form, spec.path))}>
         <thead>
           <tr>
             {columns.map((c) => (
@@ -88,13 +88,13 @@ export function NumberTableField({ spec }: { spec: FieldSpec }) {
                     ariaLabel={`${spec.label} row ${r + 1}: ${c.label}`}
                     value={row[k]}
                     constraints={{ label: `${spec.label} row ${r + 1}, ${c.label}`, unit: null, nullable: false, integer: c.integer, min: c.min, max: c.max, exclusiveMin: false, exclusiveMax: false }}
-                    onError={setError}
+                    onError={(message) => report(`${r}-${k}`, message)}
                     onCommit={(v) => commit(rows.map((x, i) => (i === r ? x.map((y, j) => (j === k ? (v ?? 0) : y)) : x)))}
                   />
                 </td>
               ))}
               <td>
-                <button type="button" className="icon-btn small" aria-label={`Remove ${spec.label} row ${r + 1}`} disabled={!canRemove} onClick={() => commit(rows.filter((_, i) => i !== r))}>
+                <button type="button" className="icon-btn small" aria-label={`Remove ${spec.label} row ${r + 1}`} disabled={!canRemove} onClick={() => setNotice(commit(rows.filter((_, i) => i !== r)))}>
                   <Icon name="trash" size={12} />
                 </button>
               </td>
@@ -102,7 +102,7 @@ export function NumberTableField({ spec }: { spec: FieldSpec }) {
           ))}
         </tbody>
       </table>
-      <button type="button" className="btn small" onClick={() => commit([...rows, newRow(rows, columns.length)])}>
+      <button type="button" className="btn small" onClick={() => setNotice(commit([...rows, newRow(rows, columns.length)]))}>
         <Icon name="plus" size={12} /> Add row
       </button>
       <Preview rows={rows} columns={columns} threshold={siblingThreshold(form.effective, spec)} />
