@@ -50,6 +50,7 @@ export function Toolbar() {
   const redoLabel = useDocument((s) => s.future[s.future.length - 1]?.label);
   const view = useUi((s) => s.view);
   const hasResults = useRun((s) => s.results !== null);
+  const generation = useDocument((s) => s.generation);
   const editor = view === 'editor';
 
   return (
@@ -89,15 +90,6 @@ export function Toolbar() {
         <button className="icon-btn" aria-label="Redo" title={canRedo ? `Redo ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} disabled={!canRedo} onClick={actions.redo}>
           <Icon name="redo" />
         </button>
-        <button className="icon-btn" aria-label="Auto-layout" title="Auto-layout (Ctrl+L)" disabled={!editor} onClick={() => ui.getState().requestView('layout')}>
-          <Icon name="layout" />
-        </button>
-        <button className="icon-btn" aria-label="Zoom to fit" title="Zoom to fit (Ctrl+0)" disabled={!editor} onClick={() => ui.getState().requestView('fit')}>
-          <Icon name="fit" />
-        </button>
-        <button className="icon-btn" aria-label="Toggle minimap" title="Show or hide the minimap" disabled={!editor} onClick={ui.getState().toggleMinimap}>
-          <Icon name="map" />
-        </button>
       </div>
       <div className="view-tabs" role="tablist" aria-label="View">
         <button role="tab" aria-selected={editor} className={editor ? 'active' : ''} onClick={() => ui.getState().setView('editor')}>
@@ -111,7 +103,8 @@ export function Toolbar() {
         </button>
       </div>
       <div className="spacer" />
-      <RunControls />
+      {/* Remounted with each new document, so a draft seed does not carry over to it. */}
+      <RunControls key={generation} />
       <button className="icon-btn" aria-label="Quick guide" title="Quick guide" onClick={() => ui.getState().openDialog({ type: 'help' })}>
         <Icon name="info" />
       </button>

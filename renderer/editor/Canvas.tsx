@@ -1,9 +1,10 @@
-import { Background, BackgroundVariant, Controls, MarkerType, MiniMap, ReactFlow, applyNodeChanges, useNodesInitialized, useReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange, type OnConnectEnd } from '@xyflow/react';
+import { Background, BackgroundVariant, MarkerType, MiniMap, ReactFlow, applyNodeChanges, useNodesInitialized, useReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange, type OnConnectEnd } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { canConnect } from '../../simulation/index';
 import { useActions, useDocument, useRun, useServices, useUi, useValidation } from '../app/app-context';
 import { connect, moveNodes, removeElements } from '../stores/document/commands';
 import { layoutPositions } from './auto-layout';
+import { CanvasControls } from './CanvasControls';
 import { toFlowEdges, toFlowNodes, type FlowNode } from './flow-mapping';
 import { PALETTE_MIME } from './Palette';
 import { PipelineNodeView } from './PipelineNodeView';
@@ -160,7 +161,7 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cfd4dc" />
-        <Controls showInteractive={false} position="bottom-left" />
+        <CanvasControls />
         {minimap && doc.nodes.length > 0 && <MiniMap pannable zoomable position="bottom-right" nodeClassName={(n) => `minimap-node group-${(n.data as FlowNode['data']).group}`} ariaLabel="Minimap" />}
       </ReactFlow>
       {doc.nodes.length === 0 && (

@@ -42,12 +42,22 @@ export async function setField(page: Page, label: string, value: string): Promis
   await field.press('Enter');
 }
 
+/** Opens the toolbar's run settings (the "Seed 1 · 1 h" chip), unless they are open. */
+export async function openRunSettings(page: Page): Promise<void> {
+  const chip = page.getByRole('button', { name: /^Run settings:/ });
+  if ((await chip.getAttribute('aria-expanded')) !== 'true') await chip.click();
+  await page.getByRole('dialog', { name: 'Run settings' }).waitFor();
+}
+
+/** Sets the seed and horizon in the toolbar's run settings, then closes them. */
 export async function setRun(page: Page, seed: number, horizon: string): Promise<void> {
+  await openRunSettings(page);
   for (const [id, value] of [['run-seed', String(seed)], ['run-horizon', horizon]] as const) {
     const input = page.getByTestId(id);
     await input.fill(value);
     await input.press('Enter');
   }
+  await page.getByRole('button', { name: /^Run settings:/ }).click();
 }
 
 /** Presses Run and waits for the results dashboard. */

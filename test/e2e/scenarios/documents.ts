@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, assertEqual, eventually, type Scenario } from '../harness';
+import { assert, assertEqual, eventually, SHOTS, type Scenario } from '../harness';
 import { nodeIds, openDocument, saveDocument, selectNode, setField } from '../ui';
 
 const EXAMPLE = readFileSync(new URL('../../../examples/optimized-rag.preflight.json', import.meta.url), 'utf8');
@@ -22,6 +22,22 @@ export const documents: Scenario[] = [
       await eventually(async () => assert(await page.getByRole('button', { name: /problems? blocks? the run/ }).isVisible(), 'Run says why it is disabled'));
       assert(await page.getByRole('button', { name: 'Run', exact: true }).isDisabled(), 'Run is disabled');
       await shot('08-blank-canvas');
+      // With "1 problem" beside Run, a laptop-width toolbar still shows New/Open/Save with their words, and everything fits.
+      for (const width of [1280, 1440]) {
+        await page.setViewportSize({ width, height: 800 });
+        await eventually(async () => {
+          const toolbar = await page.getByRole('toolbar', { name: 'Main toolbar' }).evaluate((bar) => ({
+            overflow: bar.scrollWidth - bar.clientWidth,
+            words: ['New', 'Open', 'Save'].map((w) => [...bar.querySelectorAll('button')].find((b) => b.textContent?.trim() === w)).map((b) => (b ? parseFloat(getComputedStyle(b).fontSize) : 0)),
+            offScreen: [...bar.querySelectorAll('button')].filter((b) => b.getBoundingClientRect().right > window.innerWidth).map((b) => b.getAttribute('aria-label') ?? b.textContent),
+          }));
+          assert(toolbar.words.every((size) => size >= 12), `New/Open/Save show their words at ${width} px (font sizes ${toolbar.words.join(', ')})`);
+          assertEqual(toolbar.overflow, 0, `toolbar overflow at ${width} px`);
+          assertEqual(toolbar.offScreen.join(', '), '', `toolbar buttons past the right edge at ${width} px`);
+        });
+        assert(await page.getByRole('button', { name: /problems? blocks? the run/ }).isVisible(), `the blocker shows at ${width} px`);
+        await page.screenshot({ path: `${SHOTS}/08b-toolbar-problems-${width}.png`, clip: { x: 0, y: 0, width, height: 60 } });
+      }
     },
   },
   {

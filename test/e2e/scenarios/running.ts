@@ -2,7 +2,7 @@ import { formatMs, formatUsd, type RunResults } from '../../../simulation/index'
 import { assert, assertEqual, assertSameJson, eventually, REPO, run, type Scenario } from '../harness';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cardValue, openDocument, runAndWait, saveDocument, selectNode, setRun } from '../ui';
+import { cardValue, openDocument, openRunSettings, runAndWait, saveDocument, selectNode, setRun } from '../ui';
 
 async function cliResults(file: string): Promise<RunResults> {
   const out = await run(process.execPath, [`${REPO}bin/preflight.mjs`, 'run', file, '--json']);
@@ -71,6 +71,7 @@ export const running: Scenario[] = [
   {
     name: 'a 1 M-request run keeps the UI responsive, shows progress, completes, and a run can be cancelled',
     async run({ page, shot }) {
+      await openRunSettings(page);
       await page.getByRole('combobox', { name: 'Stop after' }).selectOption('requests');
       await setRun(page, 1, '1,000,000');
       await page.getByRole('button', { name: 'Run', exact: true }).click();
