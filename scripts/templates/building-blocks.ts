@@ -8,7 +8,12 @@ export const MINUTE = 60_000;
 export const DIURNAL = (() => {
   const raw = [0.35, 0.3, 0.25, 0.25, 0.3, 0.4, 0.6, 0.85, 1.1, 1.3, 1.4, 1.45, 1.4, 1.4, 1.45, 1.4, 1.3, 1.15, 1.0, 0.9, 0.8, 0.7, 0.55, 0.45];
   const mean = raw.reduce((s, x) => s + x, 0) / raw.length;
-  return raw.map((x) => Math.round((x / mean) * 1000) / 1000);
+  const rounded = raw.map((x) => Math.round((x / mean) * 1000) / 1000);
+  // Rounding left the mean at 0.999875: the residual goes to the first peak hour, so the daily mean is
+  // exactly 1 and rps × 86,400 is the day's queries (the ROI's 100,000/day, the guide's figure).
+  const peak = rounded.indexOf(Math.max(...rounded));
+  rounded[peak] = Math.round((rounded[peak]! + raw.length - rounded.reduce((s, x) => s + x, 0)) * 1000) / 1000;
+  return rounded;
 })();
 
 export const CLASSES = [

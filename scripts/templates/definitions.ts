@@ -19,8 +19,10 @@ const QUOTA = { id: 'openai', name: 'OpenAI organisation limits', rpm: 10_000, t
 const RUN = { seed: 1, durationMs: 6 * HOUR, warmupMs: 10 * MINUTE, traceSampleRate: 0.002, maxTraces: 100 };
 const FIXED = [{ name: 'Vector database', monthlyUsd: 1200, category: 'vector-db' }];
 
+/** A level's document; its maturity level is read from its name ("Maturity level 3 — …"), for the ROI's default investment. */
 function doc(name: string, description: string, parts: Json): Json {
-  return { $schema: '../../schema/pipeline.schema.json', version: 1, pipeline: { name, description }, traffic: TRAFFIC, quotas: [QUOTA], faults: FAULTS, run: RUN, ...parts };
+  const maturityLevel = Number(/level (\d)/.exec(name)![1]);
+  return { $schema: '../../schema/pipeline.schema.json', version: 1, pipeline: { name, description, maturityLevel }, traffic: TRAFFIC, quotas: [QUOTA], faults: FAULTS, run: RUN, ...parts };
 }
 
 /** Levels 1–3 share one graph: naive RAG on one big model; they differ in retries and in how fast incidents end. */
@@ -105,7 +107,7 @@ export function maturityLevels(): Json[] {
     ),
     doc(
       'Maturity level 3 — Proactive',
-      'Assumes dashboards and trend alerts: the same pipeline as level 2, but incidents are spotted within 5 minutes and rolled back within 10 (15 minutes in all, the seed\'s level-4 downtime). Adds $800/month of observability (dashboards, tracing, log aggregation).',
+      'Assumes dashboards and trend alerts: the same pipeline as level 2, but incidents are spotted within 5 minutes and rolled back within 10, so the bad deploy costs 15 minutes (the guide\'s level-4 downtime); the provider outage, which no rollback ends, still reaches users for its 45. Adds $800/month of observability (dashboards, tracing, log aggregation).',
       { ...singleModel(2), operations: { detectionMinutes: 5, mitigationMinutes: 10 }, fixedCosts: [...FIXED, { name: 'Observability (dashboards, tracing, logs)', monthlyUsd: 800, category: 'observability' }] },
     ),
     doc(

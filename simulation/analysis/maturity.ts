@@ -7,6 +7,7 @@ import { replicationSeed } from './replications';
 import { levelRoi, type LevelEconomics, type LevelRoiWithIntervals, type RoiAssumptions } from './roi';
 import { meanInterval } from './statistics';
 import { formatDurationMs } from '../units/duration';
+import { typicalRps } from '../engine/arrivals';
 
 export interface MaturityInput {
   doc: PipelineDocument;
@@ -79,6 +80,7 @@ export function maturityRoi(levels: MaturityInput[], runs: MaturityRun[][], assu
     const paybacks = perRep.map((p) => p.roi.paybackMonths);
     return {
       name,
+      ...(level.doc.pipeline.maturityLevel !== undefined ? { maturityLevel: level.doc.pipeline.maturityLevel } : {}),
       point: levelRoi(meanEcon, baselineEcon, assumptions),
       intervals: {
         costPerQueryUsd: ci(perRep.map((p) => p.econ.costPerQueryUsd)),
@@ -116,11 +118,56 @@ export function incidentScenarioCut(levels: MaturityInput[], runs: MaturityRun[]
   return null;
 }
 
-/** Default investments per maturity level (editable assumptions; level 4 is the guide's $50,000 + $5,000/month). */
-export const DEFAULT_INVESTMENTS = [
-  { oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0 },
-  { oneTimeInvestmentUsd: 10_000, monthlyInvestmentUsd: 1_000 },
-  { oneTimeInvestmentUsd: 25_000, monthlyInvestmentUsd: 2_500 },
-  { oneTimeInvestmentUsd: 50_000, monthlyInvestmentUsd: 5_000 },
-  { oneTimeInvestmentUsd: 100_000, monthlyInvestmentUsd: 10_000 },
-];
+/**
+ * Investment to reach each maturity level from level 1. Level 4 is the guide's ("~$50,000 (one-time) +
+ * $5,000/month"); levels 2, 3 and 5 are Preflight's assumptions, scaled around it, to be replaced by the
+ * team's own figures (--investments, or the app's table).
+ */
+export const LEVEL_INVESTMENTS: Readonly<Record<1 | 2 | 3 | 4 | 5, { oneTimeInvestmentUsd: number; monthlyInvestmentUsd: number; source: string }>> = {
+  1: { oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0, source: 'level 1 is where the guide starts' },
+  2: { oneTimeInvestmentUsd: 10_000, monthlyInvestmentUsd: 1_000, source: "Preflight's assumption" },
+  3: { oneTimeInvestmentUsd: 25_000, monthlyInvestmentUsd: 2_500, source: "Preflight's assumption" },
+  4: { oneTimeInvestmentUsd: 50_000, monthlyInvestmentUsd: 5_000, source: "the guide's" },
+  5: { oneTimeInvestmentUsd: 100_000, monthlyInvestmentUsd: 10_000, source: "Preflight's assumption" },
+};
+
+export interface DefaultInvestment {
+  oneTimeInvestmentUsd: number;
+  monthlyInvestmentUsd: number;
+  /** Where the figure comes from, in words ("level 1 → 4: the guide's"), for the table's note. */
+  basis: string;
+}
+
+/**
+ * Each level's default investment, from the levels' `pipeline.maturityLevel` — never from their
+ * position in the list: comparing level 1 with level 3 must not price level 3 at level 2's figures.
+ * From a baseline at level b to level k it is LEVEL_INVESTMENTS[k] − LEVEL_INVESTMENTS[b] (what is
+ * left to invest). A level whose file (or whose baseline's) says no maturity level gets $0 and says
+ * so: the investment is then the user's to give.
+ */
+export function defaultInvestments(docs: readonly PipelineDocument[]): DefaultInvestment[] {
+  const base = docs[0]?.pipeline.maturityLevel;
+  return docs.map((doc, k) => {
+    const level = doc.pipeline.maturityLevel;
+    if (k === 0) return { oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0, basis: 'the baseline' };
+    if (level === undefined || base === undefined) {
+      const missing = level === undefined ? doc.pipeline.name : docs[0]!.pipeline.name;
+      return { oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0, basis: `none given: ${missing} has no pipeline.maturityLevel, so $0 is assumed` };
+    }
+    const to = LEVEL_INVESTMENTS[level as 1 | 2 | 3 | 4 | 5];
+    const from = LEVEL_INVESTMENTS[base as 1 | 2 | 3 | 4 | 5];
+    return {
+      oneTimeInvestmentUsd: Math.max(0, to.oneTimeInvestmentUsd - from.oneTimeInvestmentUsd),
+      monthlyInvestmentUsd: Math.max(0, to.monthlyInvestmentUsd - from.monthlyInvestmentUsd),
+      basis: base === 1 ? `level ${level}: ${to.source}` : `level ${base} → ${level}: level ${level}'s (${to.source}) less level ${base}'s`,
+    };
+  });
+}
+
+/**
+ * The ROI's default queries a day: the baseline's typical day, from its daily and weekly curve — the
+ * basis of every monthly cost (traffic.rps alone is the curve's reference, not its mean).
+ */
+export function defaultQueriesPerDay(baseline: PipelineDocument): number {
+  return Math.round(typicalRps(baseline) * 86_400);
+}

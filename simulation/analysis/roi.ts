@@ -38,6 +38,11 @@ export interface LevelRoi {
   monthlyTotalUsd: number;
   /** Against the baseline (the first level). */
   monthlySavingsUsd: number;
+  /**
+   * monthlySavingsUsd ÷ the baseline's cost + lost revenue: how much better than the baseline, the
+   * reading this takes of the guide's "10-20% better" column (see GUIDE_IMPROVEMENT).
+   */
+  improvement: number;
   netMonthlySavingsUsd: number;
   oneTimeInvestmentUsd: number;
   monthlyInvestmentUsd: number;
@@ -51,7 +56,8 @@ export function levelRoi(level: LevelEconomics, baseline: LevelEconomics, a: Roi
   const monthlyCostUsd = level.costPerQueryUsd * queriesPerMonth + level.fixedMonthlyUsd;
   const downtimeHoursPerMonth = level.downtimeMinutesPerMonth / 60;
   const lostRevenueUsd = downtimeHoursPerMonth * a.lostRevenuePerDowntimeHourUsd;
-  const monthlySavingsUsd = total(baseline) - total(level);
+  const baselineTotalUsd = total(baseline);
+  const monthlySavingsUsd = baselineTotalUsd - total(level);
   const netMonthlySavingsUsd = monthlySavingsUsd - level.monthlyInvestmentUsd;
   return {
     name: level.name,
@@ -61,6 +67,7 @@ export function levelRoi(level: LevelEconomics, baseline: LevelEconomics, a: Roi
     lostRevenueUsd,
     monthlyTotalUsd: monthlyCostUsd + lostRevenueUsd,
     monthlySavingsUsd,
+    improvement: baselineTotalUsd > 0 ? monthlySavingsUsd / baselineTotalUsd : 0,
     netMonthlySavingsUsd,
     oneTimeInvestmentUsd: level.oneTimeInvestmentUsd,
     monthlyInvestmentUsd: level.monthlyInvestmentUsd,
@@ -68,9 +75,28 @@ export function levelRoi(level: LevelEconomics, baseline: LevelEconomics, a: Roi
   };
 }
 
+/**
+ * The guide's maturity table, "Improvement" column, against level 1: [low, high] shares (high null for
+ * "70%+"). The guide does not say better at what; Preflight compares cost + lost revenue a month.
+ */
+export const GUIDE_IMPROVEMENT: Readonly<Record<2 | 3 | 4 | 5, { low: number; high: number | null; text: string }>> = {
+  2: { low: 0.1, high: 0.2, text: '10-20%' },
+  3: { low: 0.3, high: 0.4, text: '30-40%' },
+  4: { low: 0.5, high: 0.6, text: '50-60%' },
+  5: { low: 0.7, high: null, text: '70%+' },
+};
+
+/** The guide's improvement range for row k ("50-60%"), when the baseline is level 1 and row k says its level; else null. */
+export function guideImprovementText(rows: ReadonlyArray<{ maturityLevel?: number }>, k: number): string | null {
+  const level = rows[k]?.maturityLevel;
+  return k > 0 && rows[0]?.maturityLevel === 1 && level !== undefined && level > 1 ? GUIDE_IMPROVEMENT[level as 2 | 3 | 4 | 5].text : null;
+}
+
 /** ROI figures with intervals: the formulas applied to every replication, then a t-interval per figure. */
 export interface LevelRoiWithIntervals {
   name: string;
+  /** The level's pipeline.maturityLevel, when its file says one. */
+  maturityLevel?: number;
   point: LevelRoi;
   intervals: Partial<Record<'monthlyCostUsd' | 'costPerQueryUsd' | 'downtimeHoursPerMonth' | 'lostRevenueUsd' | 'monthlySavingsUsd' | 'paybackMonths', Interval>>;
 }

@@ -238,6 +238,13 @@ export const PipelineDocumentSchema = z
       .object({
         name: z.string().min(1).meta({ title: 'Name' }),
         description: z.string().default('').meta({ title: 'Description' }),
+        maturityLevel: z
+          .number()
+          .int()
+          .min(1)
+          .max(5)
+          .optional()
+          .meta({ title: 'Maturity level', description: "The guide's operational maturity level this pipeline stands for (1 ad-hoc, 2 reactive, 3 proactive, 4 optimized, 5 autonomous). The maturity ROI takes its default investment from it." }),
       })
       .strict(),
     traffic: TrafficSchema.prefault({}),

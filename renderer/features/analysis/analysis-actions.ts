@@ -7,6 +7,7 @@ import { MAX_SCENARIOS, type AnalysisStore, type Basis } from './analysis-store'
 import { criteriaFor, loadCriteria } from './capacity/criteria';
 import { droppedNote } from './compare/scenario-persistence';
 import { MATURITY_TEMPLATES } from './maturity-templates';
+import { levelDefaults } from './maturity/level-defaults';
 import { defaultTornadoPaths, parseValues, suggestValues } from '../../../simulation/index';
 
 export interface AnalysisActions {
@@ -110,8 +111,13 @@ export function createAnalysisActions(s: AppServices, store: AnalysisStore, pool
       if (levels.length < 2) return fail('Pick at least one saved scenario to compare with the current document.');
       const first = loadPipeline(levels[0]!.document);
       if (!first.ok) return fail(`${levels[0]!.name} has problems: ${first.problems[0]?.message ?? ''}`);
-      const assumptions = { queriesPerDay: m.queriesPerDay ?? Math.round(first.doc.traffic.rps * 86_400), lostRevenuePerDowntimeHourUsd: m.lostRevenuePerDowntimeHourUsd, daysPerMonth: 30 };
-      const requests = levels.map((l, k) => ({ document: l.document, ...(m.investments[k] ?? { oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0 }) }));
+      // The defaults the Maturity form shows: the first level's typical day, each level's own investment.
+      const defaults = levelDefaults(levels);
+      const assumptions = { queriesPerDay: m.queriesPerDay ?? Math.round(defaults.queriesPerDay ?? first.doc.traffic.rps * 86_400), lostRevenuePerDowntimeHourUsd: m.lostRevenuePerDowntimeHourUsd, daysPerMonth: 30 };
+      const requests = levels.map((l, k) => {
+        const { oneTimeInvestmentUsd, monthlyInvestmentUsd } = m.investments[k] ?? defaults.investments[k]!;
+        return { document: l.document, oneTimeInvestmentUsd, monthlyInvestmentUsd };
+      });
       const basis = { revision: s.documents.getState().revision, seed: first.doc.run.seed, pipelineName: levels[0]!.name };
       store.getState().start('maturity', basis, (onProgress) => {
         const task = maturity(pool(), { levels: requests, assumptions, replications: m.replications, options: {} }, onProgress);

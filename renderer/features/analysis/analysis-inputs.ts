@@ -1,4 +1,4 @@
-import { DEFAULT_INVESTMENTS, DEFAULT_PLAN, JMT_STOPPING, type IntervalFigure } from '../../../simulation/index';
+import { DEFAULT_PLAN, JMT_STOPPING, type IntervalFigure } from '../../../simulation/index';
 
 /** The five criteria the max-load search can hold; each on or off with its limit. */
 export type CriterionKey = 'p99Ms' | 'p95Ms' | 'ttftP50Ms' | 'errorRate' | 'rateLimitedShare';
@@ -33,7 +33,12 @@ export interface AnalysisInputs {
     scenarioIds: number[];
     queriesPerDay: number | null;
     lostRevenuePerDowntimeHourUsd: number;
-    investments: InvestmentInput[];
+    /**
+     * The user's investment for row k, where they typed one; an absent row takes its level's default
+     * (from pipeline.maturityLevel, see levelDefaults). Cleared when the compared levels change, so an
+     * edit never moves to another level's row.
+     */
+    investments: Array<InvestmentInput | undefined>;
     replications: number;
     showSeedExample: boolean;
   };
@@ -71,7 +76,7 @@ export const DEFAULT_INPUTS: AnalysisInputs = {
     scenarioIds: [],
     queriesPerDay: null,
     lostRevenuePerDowntimeHourUsd: 5_000,
-    investments: DEFAULT_INVESTMENTS.map((x) => ({ ...x })),
+    investments: [],
     replications: 3,
     showSeedExample: false,
   },

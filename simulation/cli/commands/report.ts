@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { searchMaxLoad } from '../../analysis/load-search';
-import { DEFAULT_INVESTMENTS, incidentScenarioCut, runMaturityRoi } from '../../analysis/maturity';
+import { defaultInvestments, defaultQueriesPerDay, incidentScenarioCut, runMaturityRoi } from '../../analysis/maturity';
 import { sweep, tornado } from '../../analysis/sweep';
 import { headlineCsv, nodesCsv, seriesCsv } from '../../report/csv';
 import { reportHtml } from '../../report/html';
@@ -53,9 +53,12 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     const levels = values.roi.split(',').map((f) => loadFile(f.trim(), io));
     if (levels.some((l) => !l)) return EXIT.badInput;
     io.stderr('running the maturity levels…');
-    const assumptions = { queriesPerDay: file.doc.traffic.rps * 86_400, lostRevenuePerDowntimeHourUsd: 5_000, daysPerMonth: 30 };
-    const source = `the pipelines given with --roi (${values.roi.split(',').map((f) => basename(f.trim())).join(', ')}), each on its own traffic`;
-    const inputs = levels.map((l, i) => ({ doc: l!.doc, ...(DEFAULT_INVESTMENTS[i] ?? DEFAULT_INVESTMENTS[DEFAULT_INVESTMENTS.length - 1]!) }));
+    // Priced as `preflight roi` prices them: at the baseline level's typical day, not the report pipeline's.
+    const docs = levels.map((l) => l!.doc);
+    const assumptions = { queriesPerDay: defaultQueriesPerDay(docs[0]!), lostRevenuePerDowntimeHourUsd: 5_000, daysPerMonth: 30 };
+    const investments = defaultInvestments(docs);
+    const source = `the pipelines given with --roi (${values.roi.split(',').map((f) => basename(f.trim())).join(', ')}), each run on its own traffic and priced at ${docs[0]!.pipeline.name}'s typical day; investments: ${docs.slice(1).map((d, i) => `${d.pipeline.name} ${investments[i + 1]!.basis}`).join('; ')}`;
+    const inputs = docs.map((doc, i) => ({ doc, oneTimeInvestmentUsd: investments[i]!.oneTimeInvestmentUsd, monthlyInvestmentUsd: investments[i]!.monthlyInvestmentUsd }));
     const maturity = runMaturityRoi(inputs, file.catalog, assumptions, 3, args.run);
     const cut = incidentScenarioCut(inputs, maturity.runs);
     if (cut) {

@@ -1,8 +1,8 @@
 import { formatParam, paramLabel } from '../../analysis/param-units';
-import type { LevelRoiWithIntervals } from '../../analysis/roi';
+import { guideImprovementText, type LevelRoiWithIntervals } from '../../analysis/roi';
 import type { SweepPoint } from '../../analysis/sweep';
 import { plusMinusText } from '../../units/precision';
-import { formatMs, formatUsd } from '../../units/format';
+import { formatMs, formatPercent, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
 
@@ -18,17 +18,18 @@ function withInterval(value: string, ci: Interval, format: (x: number) => string
   return `${esc(value)} <span class="ci">± ${esc(format(ci.halfWidth))}</span>`;
 }
 
-function roiRow(l: LevelRoiWithIntervals): string {
+function roiRow(l: LevelRoiWithIntervals, k: number, all: LevelRoiWithIntervals[]): string {
   const money = (v: number, ci: Interval) => withInterval(formatUsd(v), ci, formatUsd);
   const minutes = (h: number) => `${Math.round(h * 60)} min`;
   const downtime = l.intervals.downtimeHoursPerMonth;
+  const guide = guideImprovementText(all, k);
   const payback =
     l.point.paybackMonths === null
       ? l.point.oneTimeInvestmentUsd === 0
         ? '—'
         : 'never'
       : withInterval(`${l.point.paybackMonths.toFixed(2)} months`, l.intervals.paybackMonths, (x) => Number(x.toPrecision(2)).toString());
-  return `<tr><th>${esc(l.name)}</th><td>${money(l.point.monthlyCostUsd, l.intervals.monthlyCostUsd)}</td><td>${withInterval(minutes(l.point.downtimeHoursPerMonth), downtime, minutes)}</td><td>${money(l.point.lostRevenueUsd, l.intervals.lostRevenueUsd)}</td><td data-roi-savings="${esc(l.name)}" data-value="${l.point.monthlySavingsUsd}">${money(l.point.monthlySavingsUsd, l.intervals.monthlySavingsUsd)}</td><td>${formatUsd(l.point.oneTimeInvestmentUsd)} + ${formatUsd(l.point.monthlyInvestmentUsd)}/month</td><td>${payback}</td></tr>`;
+  return `<tr><th>${esc(l.name)}</th><td>${money(l.point.monthlyCostUsd, l.intervals.monthlyCostUsd)}</td><td>${withInterval(minutes(l.point.downtimeHoursPerMonth), downtime, minutes)}</td><td>${money(l.point.lostRevenueUsd, l.intervals.lostRevenueUsd)}</td><td data-roi-savings="${esc(l.name)}" data-value="${l.point.monthlySavingsUsd}">${money(l.point.monthlySavingsUsd, l.intervals.monthlySavingsUsd)}</td><td>${k === 0 ? 'baseline' : `${formatPercent(l.point.improvement, 1)}${guide ? ` <span class="ci">guide: ${esc(guide)}</span>` : ''}`}</td><td>${formatUsd(l.point.oneTimeInvestmentUsd)} + ${formatUsd(l.point.monthlyInvestmentUsd)}/month</td><td>${payback}</td></tr>`;
 }
 
 /** Maturity ROI and what-if results, when the report was asked to include them. */
@@ -37,8 +38,8 @@ export function planningSection(input: ReportInput): string {
   const doc = input.doc;
   if (input.roi) {
     const a = input.roi.assumptions;
-    parts.push(`<h3>Maturity ROI</h3><p><strong>Levels compared:</strong> ${esc(input.roi.source)}.</p><p class="note">${a.queriesPerDay.toLocaleString('en-US')} queries/day, ${formatUsd(a.lostRevenuePerDowntimeHourUsd)} lost per hour of downtime, ${a.daysPerMonth}-day months. Savings = the baseline's cost + lost revenue − this level's; payback = one-time investment ÷ (savings − monthly investment). ± covers the run-to-run noise of traffic; "scripted" marks a figure the fault scenario fixes (the same outage in every replication), whose real uncertainty is how often such outages happen.</p>
-<table><thead><tr><th>Level</th><th>Cost/month</th><th>Downtime/month</th><th>Lost revenue</th><th>Savings/month</th><th>Investment</th><th>Payback</th></tr></thead><tbody>${input.roi.levels.map(roiRow).join('')}</tbody></table>`);
+    parts.push(`<h3>Maturity ROI</h3><p><strong>Levels compared:</strong> ${esc(input.roi.source)}.</p><p class="note">${a.queriesPerDay.toLocaleString('en-US')} queries/day, ${formatUsd(a.lostRevenuePerDowntimeHourUsd)} lost per hour of downtime, ${a.daysPerMonth}-day months. Savings = the baseline's cost + lost revenue − this level's; better than baseline = savings ÷ the baseline's cost + lost revenue, beside the guide's maturity table (which does not say better at what); payback = one-time investment ÷ (savings − monthly investment). ± covers the run-to-run noise of traffic; "scripted" marks a figure the fault scenario fixes (the same outage in every replication), whose real uncertainty is how often such outages happen.</p>
+<table><thead><tr><th>Level</th><th>Cost/month</th><th>Downtime/month</th><th>Lost revenue</th><th>Savings/month</th><th>Better than baseline</th><th>Investment</th><th>Payback</th></tr></thead><tbody>${input.roi.levels.map((l, k, all) => roiRow(l, k, all)).join('')}</tbody></table>`);
   }
   for (const sweep of input.whatIfs?.sweeps ?? []) {
     // With replications a figure is the mean of the point's runs, with its half-width.

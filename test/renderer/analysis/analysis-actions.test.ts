@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INVESTMENTS, evaluateBudget, loadPipeline, runReplications, SEED_BUDGET } from '../../../simulation/index';
+import { evaluateBudget, loadPipeline, runReplications, SEED_BUDGET } from '../../../simulation/index';
 import { sweepPlan } from '../../../renderer/features/analysis/analysis-actions';
 import { analysisFor } from '../../../renderer/features/analysis/analysis-context';
 import type { AnalysisStore, JobKind } from '../../../renderer/features/analysis/analysis-store';
@@ -11,6 +11,7 @@ import { MATURITY_TEMPLATES } from '../../../renderer/features/analysis/maturity
 import { exampleText } from '../helpers';
 import { runFinished, testServices } from '../app/services';
 import { example } from './fixtures';
+import { levelDefaults } from '../../../renderer/features/analysis/maturity/level-defaults';
 import { inProcessPool } from './pool-helpers';
 
 /** The optimized RAG example with a 10-minute horizon, opened in a fresh window's services. */
@@ -87,9 +88,13 @@ describe('analysis actions', () => {
     expect(result.points.map((p) => p.intervals?.p99Ms?.n)).toEqual([2, 2]);
   });
 
-  it('the maturity templates are the five level files with the default investments', () => {
+  it("the maturity templates are the five level files, each with its own level's default investment", () => {
     expect(MATURITY_TEMPLATES.map((t) => t.name.replace(/ —.*/, ''))).toEqual(['Maturity level 1', 'Maturity level 2', 'Maturity level 3', 'Maturity level 4', 'Maturity level 5']);
-    expect(DEFAULT_INVESTMENTS).toHaveLength(MATURITY_TEMPLATES.length);
+    const defaults = levelDefaults(MATURITY_TEMPLATES);
+    expect(defaults.queriesPerDay).toBe(100_000);
+    expect(defaults.investments.map((x) => x.oneTimeInvestmentUsd)).toEqual([0, 10_000, 25_000, 50_000, 100_000]);
+    // Two of them: the second row is level 4's, not level 2's.
+    expect(levelDefaults([MATURITY_TEMPLATES[0]!, MATURITY_TEMPLATES[3]!]).investments[1]).toMatchObject({ oneTimeInvestmentUsd: 50_000, monthlyInvestmentUsd: 5_000 });
   });
 });
 

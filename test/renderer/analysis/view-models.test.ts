@@ -79,7 +79,7 @@ describe('maturity view', () => {
   });
   it('rows show the point ± the half-width (two significant digits); the baseline has no savings or payback', () => {
     const iv = (xs: number[]) => meanInterval(xs, 0.95);
-    const point = (name: string, savings: number, payback: number | null) => ({ name, queriesPerMonth: 3e6, monthlyCostUsd: 1000, downtimeHoursPerMonth: 1, lostRevenueUsd: 5000, monthlyTotalUsd: 6000, monthlySavingsUsd: savings, netMonthlySavingsUsd: savings, oneTimeInvestmentUsd: 100, monthlyInvestmentUsd: 0, paybackMonths: payback });
+    const point = (name: string, savings: number, payback: number | null) => ({ name, queriesPerMonth: 3e6, monthlyCostUsd: 1000, downtimeHoursPerMonth: 1, lostRevenueUsd: 5000, monthlyTotalUsd: 6000, monthlySavingsUsd: savings, improvement: savings / 6000, netMonthlySavingsUsd: savings, oneTimeInvestmentUsd: 100, monthlyInvestmentUsd: 0, paybackMonths: payback });
     const rows = roiRows([
       { name: 'L1', point: point('L1', 0, null), intervals: { monthlySavingsUsd: iv([0, 0]) } },
       { name: 'L2', point: point('L2', 500, 0.2), intervals: { monthlySavingsUsd: iv([490, 500, 510]), paybackMonths: iv([0.19, 0.2, 0.21]) } },
@@ -97,7 +97,7 @@ describe('maturity view', () => {
 describe('maturity view: scripted figures', () => {
   it('a figure every replication agrees on (downtime from the fault scenario) is marked scripted, not ± 0', () => {
     const iv = (xs: number[]) => meanInterval(xs, 0.95);
-    const point = { name: 'L1', queriesPerMonth: 3e6, monthlyCostUsd: 102_315, downtimeHoursPerMonth: 4.75, lostRevenueUsd: 23_750, monthlyTotalUsd: 126_065, monthlySavingsUsd: 0, netMonthlySavingsUsd: 0, oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0, paybackMonths: null };
+    const point = { name: 'L1', queriesPerMonth: 3e6, monthlyCostUsd: 102_315, downtimeHoursPerMonth: 4.75, lostRevenueUsd: 23_750, monthlyTotalUsd: 126_065, monthlySavingsUsd: 0, improvement: 0, netMonthlySavingsUsd: 0, oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0, paybackMonths: null };
     const [row] = roiRows([{ name: 'L1', point, intervals: { downtimeHoursPerMonth: iv([4.75, 4.75, 4.75]), lostRevenueUsd: iv([23_750, 23_750, 23_750]), monthlyCostUsd: iv([102_000, 102_300, 102_645]) } }]);
     expect(row!.cells.downtimeHoursPerMonth).toMatchObject({ value: '285 min', pm: null, same: { text: 'scripted' } });
     expect(row!.cells.downtimeHoursPerMonth.same!.title).toMatch(/fault scenario, the same in every replication; the interval covers traffic noise only/);

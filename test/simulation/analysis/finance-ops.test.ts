@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { builtinCatalog } from '../../../simulation/catalog/catalog';
 import { chargeback, evaluateBudget, modelOfFor, premiumNodes, SEED_BUDGET } from '../../../simulation/analysis/budget';
 import { evaluateAlerts } from '../../../simulation/analysis/alerts';
@@ -6,7 +8,7 @@ import { costAnomalies } from '../../../simulation/analysis/anomalies';
 import { bottleneckAdvice } from '../../../simulation/analysis/advice';
 import { formatUsd } from '../../../simulation/units/format';
 import { productionChecklist } from '../../../simulation/analysis/checklist';
-import { DEFAULT_INVESTMENTS, runMaturityRoi } from '../../../simulation/analysis/maturity';
+import { defaultInvestments, defaultQueriesPerDay, runMaturityRoi } from '../../../simulation/analysis/maturity';
 import { loadPipelineOrThrow } from '../../../simulation/model/load';
 import { maturityLevels } from '../../../scripts/templates/definitions';
 import { chain, constant, example, run } from '../../helpers/pipelines';
@@ -171,9 +173,35 @@ describe('alerts, anomalies, advice, checklist', () => {
 });
 
 describe('maturity ROI from the level templates', () => {
+  const templates = () => maturityLevels().map((d) => loadPipelineOrThrow(d));
+
+  it("takes each level's default investment from its maturity level, not from its place in the list", () => {
+    const docs = templates();
+    expect(docs.map((d) => d.pipeline.maturityLevel)).toEqual([1, 2, 3, 4, 5]);
+    // Level 1 against level 3: level 3's own $25,000 + $2,500/month, not level 2's (the second row's).
+    expect(defaultInvestments([docs[0]!, docs[2]!])[1]).toMatchObject({ oneTimeInvestmentUsd: 25_000, monthlyInvestmentUsd: 2_500 });
+    // Level 4 is the guide's $50,000 + $5,000/month, and says so.
+    expect(defaultInvestments([docs[0]!, docs[3]!])[1]).toEqual({ oneTimeInvestmentUsd: 50_000, monthlyInvestmentUsd: 5_000, basis: "level 4: the guide's" });
+    // From a level-2 baseline, what is left to invest to reach level 4.
+    expect(defaultInvestments([docs[1]!, docs[3]!])[1]).toMatchObject({ oneTimeInvestmentUsd: 40_000, monthlyInvestmentUsd: 4_000 });
+    // A file without a maturity level gets nothing assumed, and the basis says why.
+    const plain = { ...docs[3]!, pipeline: { name: 'My pipeline', description: '' } };
+    expect(defaultInvestments([docs[0]!, plain])[1]).toEqual({ oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0, basis: 'none given: My pipeline has no pipeline.maturityLevel, so $0 is assumed' });
+  });
+
+  it("prices a month at the baseline's typical day (its daily curve), the basis of every monthly cost", () => {
+    // The templates are the guide's 100,000 queries a day.
+    expect(defaultQueriesPerDay(templates()[0]!)).toBe(100_000);
+    // traffic.rps 5 through the optimized example's curve (mean 0.877): 378,900 a day, not 5 × 86,400 = 432,000.
+    const optimized = loadPipelineOrThrow(readFileSync(fileURLToPath(new URL('../../../examples/optimized-rag.preflight.json', import.meta.url)), 'utf8'));
+    expect(defaultQueriesPerDay(optimized)).toBe(378_900);
+  });
+
   it('reports monthly savings and payback with intervals', () => {
     const docs = maturityLevels().map((d) => loadPipelineOrThrow({ ...d, run: { ...(d.run as object), durationMs: 6 * 3_600_000 } }));
-    const levels = [docs[0]!, docs[3]!].map((doc, i) => ({ doc, ...DEFAULT_INVESTMENTS[i === 0 ? 0 : 3]! }));
+    const pair = [docs[0]!, docs[3]!];
+    const investments = defaultInvestments(pair);
+    const levels = pair.map((doc, i) => ({ doc, oneTimeInvestmentUsd: investments[i]!.oneTimeInvestmentUsd, monthlyInvestmentUsd: investments[i]!.monthlyInvestmentUsd }));
     const { roi } = runMaturityRoi(levels, catalog, { queriesPerDay: 100_000, lostRevenuePerDowntimeHourUsd: 5_000, daysPerMonth: 30 }, 3);
     const l4 = roi[1]!;
     expect(l4.point.monthlySavingsUsd).toBeGreaterThan(0);

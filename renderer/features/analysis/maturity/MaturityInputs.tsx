@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { loadPipeline } from '../../../../simulation/index';
+import { formatUsd } from '../../../../simulation/index';
 import { useAnalysisServices } from '../analysis-context';
 import { useAnalysis } from '../analysis-registry';
 import { NumberField, Segmented } from '../fields';
+import { levelDefaults } from './level-defaults';
 
 /** Which pipelines to compare, the business assumptions, and each level's investment. */
 export function MaturityInputs() {
@@ -11,24 +12,24 @@ export function MaturityInputs() {
   const scenarios = useAnalysis((s) => s.scenarios);
   const set = (patch: Partial<typeof m>) => store.getState().setInputs('maturity', patch);
   const levels = actions.maturityLevels(m);
-  // The default queries a day: the first level's traffic, as `preflight roi` takes it.
-  const defaultQueries = useMemo(() => {
-    const first = loadPipeline(levels[0]?.document);
-    return first.ok ? Math.round(first.doc.traffic.rps * 86_400) : 100_000;
-  }, [levels]);
-  const investment = (k: number) => m.investments[k] ?? { oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0 };
-  const setInvestment = (k: number, patch: Partial<ReturnType<typeof investment>>) => {
-    const next = levels.map((_, i) => investment(i));
-    next[k] = { ...next[k]!, ...patch };
+  // Defaults as `preflight roi` takes them: the first level's typical day, each level's own investment.
+  const defaults = useMemo(() => levelDefaults(levels), [levels]);
+  const defaultQueries = Math.round(defaults.queriesPerDay ?? 100_000);
+  const investment = (k: number) => m.investments[k] ?? defaults.investments[k] ?? { oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0 };
+  const setInvestment = (k: number, patch: Partial<{ oneTimeInvestmentUsd: number; monthlyInvestmentUsd: number }>) => {
+    const next = [...m.investments];
+    const { oneTimeInvestmentUsd, monthlyInvestmentUsd } = investment(k);
+    next[k] = { oneTimeInvestmentUsd, monthlyInvestmentUsd, ...patch };
     set({ investments: next });
   };
-  const toggle = (id: number) => set({ scenarioIds: m.scenarioIds.includes(id) ? m.scenarioIds.filter((x) => x !== id) : [...m.scenarioIds, id] });
+  // Another set of levels: typed investments belonged to the old rows.
+  const toggle = (id: number) => set({ scenarioIds: m.scenarioIds.includes(id) ? m.scenarioIds.filter((x) => x !== id) : [...m.scenarioIds, id], investments: [] });
   return (
     <div className="a-form">
       <Segmented
         label="Pipelines to compare"
         value={m.source}
-        onChange={(source) => set({ source })}
+        onChange={(source) => set({ source, investments: [] })}
         options={[
           { value: 'templates', text: 'Maturity levels 1–5 (templates)' },
           { value: 'scenarios', text: 'Current document + saved scenarios' },
@@ -46,7 +47,7 @@ export function MaturityInputs() {
         </fieldset>
       )}
       <div className="a-form-row">
-        <NumberField label="Queries per day" value={m.queriesPerDay ?? defaultQueries} integer min={1} onChange={(queriesPerDay) => set({ queriesPerDay })} width={110} hint={m.queriesPerDay === null ? 'from the first level’s traffic' : undefined} testId="queries-per-day" />
+        <NumberField label="Queries per day" value={m.queriesPerDay ?? defaultQueries} integer min={1} onChange={(queriesPerDay) => set({ queriesPerDay })} width={110} hint={m.queriesPerDay === null ? 'the first level’s typical day (its traffic through the daily curve)' : undefined} testId="queries-per-day" />
         <NumberField label="Revenue lost per hour down" unit="$" value={m.lostRevenuePerDowntimeHourUsd} min={0} onChange={(lostRevenuePerDowntimeHourUsd) => set({ lostRevenuePerDowntimeHourUsd })} width={110} />
         <NumberField label="Replications" value={m.replications} integer min={2} max={30} onChange={(replications) => set({ replications })} width={70} />
       </div>
@@ -56,6 +57,7 @@ export function MaturityInputs() {
             <th>Level</th>
             <th className="r">One-time investment ($)</th>
             <th className="r">Monthly investment ($)</th>
+            <th>Where the figure comes from</th>
           </tr>
         </thead>
         <tbody>
@@ -63,7 +65,7 @@ export function MaturityInputs() {
             <tr key={`${k}-${l.name}`}>
               <td>{l.name}</td>
               {k === 0 ? (
-                <td colSpan={2} className="r muted">
+                <td colSpan={3} className="r muted">
                   baseline: savings and payback are measured against it
                 </td>
               ) : (
@@ -73,6 +75,9 @@ export function MaturityInputs() {
                   </td>
                   <td className="r">
                     <NumberField label={`Monthly investment, ${l.name}`} value={investment(k).monthlyInvestmentUsd} min={0} onChange={(monthlyInvestmentUsd) => setInvestment(k, { monthlyInvestmentUsd })} />
+                  </td>
+                  <td className="muted" data-testid={`investment-basis-${k}`}>
+                    {m.investments[k] ? 'typed here' : `${defaults.investments[k]?.basis ?? ''} (${formatUsd(investment(k).oneTimeInvestmentUsd)} + ${formatUsd(investment(k).monthlyInvestmentUsd)}/month)`}
                   </td>
                 </>
               )}

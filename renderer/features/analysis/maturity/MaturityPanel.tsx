@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { formatCount, formatUsd } from '../../../../simulation/index';
+import { formatCount, formatPercent, formatUsd, guideImprovementText } from '../../../../simulation/index';
 import { CHART } from '../../../charts/options/palette';
 import { intervalBarsOption } from '../../../charts/options/interval-bars';
 import { ExplainPopover } from '../../results/ExplainPopover';
@@ -40,7 +40,7 @@ function Spread({ cell }: { cell: RoiCell }) {
   return cell.pm ? <div className="pm">{cell.pm}</div> : null;
 }
 
-function RoiTable({ rows }: { rows: RoiRow[] }) {
+function RoiTable({ rows, guide }: { rows: RoiRow[]; guide: Array<string | null> }) {
   return (
     <div className="roi-table">
       <table className="data-table" data-testid="roi-table">
@@ -52,6 +52,9 @@ function RoiTable({ rows }: { rows: RoiRow[] }) {
                 {c.label}
               </th>
             ))}
+            <th className="r" title="Monthly savings ÷ the baseline's cost + lost revenue: the guide's maturity table says how much better each level is than level 1">
+              Better than baseline
+            </th>
             <th className="r">Investment</th>
             <th className="r">Payback</th>
           </tr>
@@ -75,6 +78,16 @@ function RoiTable({ rows }: { rows: RoiRow[] }) {
                   )}
                 </td>
               ))}
+              <td className="r num" data-testid={`roi-improvement-${k}`}>
+                {k === 0 ? (
+                  <span className="muted">baseline</span>
+                ) : (
+                  <>
+                    <div>{formatPercent(r.point.improvement, 1)}</div>
+                    {guide[k] && <div className="pm">guide: {guide[k]}</div>}
+                  </>
+                )}
+              </td>
               <td className="r num">
                 <div>{formatUsd(r.point.oneTimeInvestmentUsd)} once</div>
                 <div className="pm">+ {formatUsd(r.point.monthlyInvestmentUsd)} / month</div>
@@ -133,9 +146,9 @@ export function MaturityPanel() {
         <section className="result-section" aria-label="Maturity ROI">
           <h2>Return on each level</h2>
           <p className="section-note num">
-            {formatCount(a.queriesPerDay)} queries/day · {formatUsd(a.lostRevenuePerDowntimeHourUsd)} lost per hour down · {result.replications} replications. Savings = the baseline's cost + lost revenue − this level's; payback = one-time investment ÷ (savings − monthly investment).
+            {formatCount(a.queriesPerDay)} queries/day · {formatUsd(a.lostRevenuePerDowntimeHourUsd)} lost per hour down · {result.replications} replications. Savings = the baseline's cost + lost revenue − this level's; better than baseline = savings ÷ the baseline's cost + lost revenue, beside the guide's maturity table where the levels say their maturity level (the guide does not say better at what); payback = one-time investment ÷ (savings − monthly investment).
           </p>
-          <RoiTable rows={rows} />
+          <RoiTable rows={rows} guide={result.roi.map((_, k) => guideImprovementText(result.roi, k))} />
           <p className="muted small-note" data-testid="roi-interval-note">
             Values are means over the replications; ± is the half-width of the {confidencePercent(rows)} interval, to two significant digits but no finer than the value it follows ({'“± < 0.01 months”'}: narrower than that). It covers traffic noise only — arrivals, token counts, latencies and errors drawn with each replication's seed. Downtime, and the revenue it loses, come from the scripted fault scenario, the same in every replication: they are marked <i>scripted</i>, without a ±.
           </p>
