@@ -1,4 +1,5 @@
 import type { Interval } from '../../../simulation/index';
+import { plusMinusText } from '../../../simulation/units/precision';
 import { errorBarGroup } from './error-bars';
 import { baseText, CHART } from './palette';
 
@@ -39,7 +40,9 @@ export function intervalBarsOption(bars: IntervalBar[], axisName: string, format
       formatter: (params: Array<{ dataIndex: number }>) => {
         const bar = bars[params[0]?.dataIndex ?? 0];
         if (!bar) return '';
-        const ci = bar.interval && Number.isFinite(bar.interval.halfWidth) ? `<br/>± ${format(bar.interval.halfWidth)} (${Math.round(bar.interval.confidence * 100)} % CI, n = ${bar.interval.n})` : '';
+        const iv = bar.interval;
+        // Every replication agreeing is said so: "± $0" would read as certainty.
+        const ci = iv && Number.isFinite(iv.halfWidth) ? (iv.halfWidth === 0 ? `<br/>${plusMinusText('value', iv.mean, 0, iv.n)}` : `<br/>± ${format(iv.halfWidth)} (${Math.round(iv.confidence * 100)} % CI, n = ${iv.n})`) : '';
         return `${bar.name}<br/><b>${format(bar.value)}</b>${ci}`;
       },
     },

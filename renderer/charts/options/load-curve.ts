@@ -1,5 +1,6 @@
 import type { LoadPoint, LoadSearchResult } from '../../../simulation/index';
-import { formatMultiplier, halfWidthText } from '../../../simulation/index';
+import { formatMultiplier } from '../../../simulation/index';
+import { plusMinusText } from '../../../simulation/units/precision';
 import { errorBarSeries } from './error-bars';
 import { baseText, CHART } from './palette';
 
@@ -11,12 +12,12 @@ export function loadHalfWidth(p: LoadPoint, metric: LoadMetric): number | null {
   return hw !== null && Number.isFinite(hw) ? hw : null;
 }
 
-/** "4,900 ms ± 120 ms" for a replicated point ("± 0" when every run agreed), the figure alone for one run. */
+/** "4,900 ms ± 120 ms" for a replicated point ("30 s same in all 3 runs" when every run agreed), the figure alone for one run. */
 export function loadValueText(p: LoadPoint, metric: LoadMetric, format: (v: number) => string): string {
   const value = p[metric];
   if (value === null) return '— (nothing served)';
   const hw = loadHalfWidth(p, metric);
-  return hw === null ? format(value) : `${format(value)} ${halfWidthText(metric, value, hw) ?? '± 0'}`;
+  return hw === null ? format(value) : `${format(value)} ${plusMinusText(metric, value, hw, p.replications)}`;
 }
 
 /** What a point is: "mean of 2 runs per point, ± at 95 %" when replicated, else "one seed, common random numbers". */

@@ -1,4 +1,5 @@
 import type { Interval } from '../../../simulation/index';
+import { plusMinusText } from '../../../simulation/units/precision';
 import { baseText, CHART } from './palette';
 
 /**
@@ -6,7 +7,7 @@ import { baseText, CHART } from './palette';
  * confidence interval of the mean as a band, so the spread the interval summarises is visible.
  */
 export function replicationValuesOption(label: string, samples: number[], interval: Interval, format: (v: number) => string) {
-  const band = Number.isFinite(interval.halfWidth)
+  const band = Number.isFinite(interval.halfWidth) && interval.halfWidth > 0
     ? { silent: true, itemStyle: { color: 'rgba(47, 100, 216, 0.10)' }, label: { ...baseText, position: 'insideTopRight', formatter: `${Math.round(interval.confidence * 100)} % CI of the mean` }, data: [[{ yAxis: interval.low }, { yAxis: interval.high }]] }
     : undefined;
   const lo = Math.min(...samples, Number.isFinite(interval.low) ? interval.low : Infinity);
@@ -27,7 +28,7 @@ export function replicationValuesOption(label: string, samples: number[], interv
         symbolSize: 9,
         itemStyle: { color: CHART.p50 },
         markArea: band,
-        markLine: { symbol: 'none', silent: true, precision: 10, lineStyle: { color: CHART.p95, type: 'dashed' }, label: { ...baseText, position: 'insideEndTop', formatter: `mean ${format(interval.mean)}` }, data: [{ yAxis: interval.mean }] },
+        markLine: { symbol: 'none', silent: true, precision: 10, lineStyle: { color: CHART.p95, type: 'dashed' }, label: { ...baseText, position: 'insideEndTop', formatter: interval.halfWidth === 0 ? `mean ${format(interval.mean)}, ${plusMinusText('value', interval.mean, 0, interval.n)}` : `mean ${format(interval.mean)}` }, data: [{ yAxis: interval.mean }] },
       },
     ],
   };

@@ -1,4 +1,5 @@
-import { halfWidthText, type Interval, type SweepResult } from '../../../simulation/index';
+import type { Interval, SweepResult } from '../../../simulation/index';
+import { plusMinusText } from '../../../simulation/units/precision';
 import { errorBarSeries } from './error-bars';
 import { baseText, CHART } from './palette';
 
@@ -17,12 +18,12 @@ export function sweepInterval(result: SweepResult, index: number, metric: Metric
   return ci && Number.isFinite(ci.halfWidth) ? ci : null;
 }
 
-/** "$1,234 ± $56" with a replicated sweep's interval, "$1,234" without (or "invalid"). */
+/** "$1,234 ± $56" with a replicated sweep's interval ("$1,234 same in all 3 runs" when they agreed), "$1,234" without (or "invalid"). */
 export function sweepValueText(result: SweepResult, index: number, metric: Metric, format: (v: number) => string): string {
   const v = sweepValue(result, index, metric);
   if (v === null) return 'invalid';
   const ci = sweepInterval(result, index, metric);
-  return ci ? `${format(v)} ${halfWidthText(metric, v, ci.halfWidth) ?? '± 0'}` : format(v);
+  return ci ? `${format(v)} ${plusMinusText(metric, v, ci.halfWidth, ci.n)}` : format(v);
 }
 
 /** "(95 % CI, n = 3)" under a tooltip's figure of a replicated sweep, else nothing. */

@@ -1,5 +1,5 @@
 import { formatMs, formatPercent, formatUsd, type Interval, type IntervalFigure } from '../../../simulation/index';
-import { formatShare, halfWidthText } from './precision';
+import { formatShare, plusMinusText } from './precision';
 
 export const FIGURE_LABELS: Record<IntervalFigure, string> = {
   p50Ms: 'P50 latency',
@@ -39,21 +39,23 @@ export function formatBeside(key: string, value: number, halfWidth: number): str
   return formatFigure(key, value);
 }
 
-/** "7.71 s ± 0.12 s": the mean and the half-width in the figure's unit. */
+/** "7.71 s ± 0.12 s": the mean and the half-width in the figure's unit; "30 s same in all 5 runs" when every run agreed. */
 export function intervalText(key: string, iv: Interval): string {
   if (!Number.isFinite(iv.halfWidth)) return `${formatFigure(key, iv.mean)} (one sample: no interval)`;
+  if (iv.halfWidth === 0) return `${formatFigure(key, iv.mean)} ${plusMinusText(key, iv.mean, 0, iv.n)}`;
   return `${formatBeside(key, iv.mean, iv.halfWidth)} ± ${formatFigure(key, iv.halfWidth)}`;
 }
 
 /**
  * The mean as its figure is printed and the half-width to two significant digits, no finer than the
  * mean's last digit ("2.22 s", "± 10 ms") — short enough for a headline card. A half-width of 0
- * (every replication agreed) says so instead of "± 0".
+ * (every replication agreed, e.g. a P99 pinned at a timeout) says so instead of "± 0", which would
+ * read as certainty: "same in all 5 runs", as the CLI prints it.
  */
 export function compactInterval(key: string, iv: Interval): { mean: string; pm: string } {
   const mean = formatFigure(key, iv.mean);
   if (!Number.isFinite(iv.halfWidth)) return { mean, pm: '(one sample)' };
-  return { mean, pm: halfWidthText(key, iv.mean, iv.halfWidth) ?? `in all ${iv.n} runs` };
+  return { mean, pm: plusMinusText(key, iv.mean, iv.halfWidth, iv.n) };
 }
 
 /** "95 % CI, n = 5". */
@@ -63,6 +65,8 @@ export function confidenceText(iv: Pick<Interval, 'confidence' | 'n'>): string {
 
 export function rangeText(key: string, iv: Interval): string {
   if (!Number.isFinite(iv.halfWidth)) return '—';
+  // "30 s – 30 s" would read as a known value; the runs only failed to vary.
+  if (iv.halfWidth === 0) return 'no spread between runs';
   return `${formatBeside(key, iv.low, iv.halfWidth)} – ${formatBeside(key, iv.high, iv.halfWidth)}`;
 }
 

@@ -1,6 +1,6 @@
 import { formatMs, formatUsd, type LevelRoiWithIntervals, type LoadSearchResult, type ReplicatedResults, type SweepResult } from '../../../simulation/index';
 import { compactInterval, formatFigure, intervalText, rangeText } from '../../../renderer/features/analysis/format';
-import { halfWidthText } from '../../../renderer/features/analysis/precision';
+import { halfWidthText, plusMinusText } from '../../../renderer/features/analysis/precision';
 import { assert, assertEqual, eventually, REPO, run, type Scenario } from '../harness';
 import { runAndWait, saveDocument, selectNode, setField } from '../ui';
 
@@ -154,7 +154,7 @@ export const analysis: Scenario[] = [
       const rows = await page.getByTestId('load-table').locator('tbody tr').allInnerTexts();
       assertEqual(rows.length, maxLoad.points.length, 'every load the CLI ran');
       const first = maxLoad.points[0]!;
-      const p99 = `${formatMs(first.p99Ms)} ${halfWidthText('p99Ms', first.p99Ms!, first.p99HalfWidthMs!) ?? '± 0'}`;
+      const p99 = `${formatMs(first.p99Ms)} ${plusMinusText('p99Ms', first.p99Ms!, first.p99HalfWidthMs!, first.replications)}`;
       assert(rows[0]!.includes(p99), `the first load's P99 is the CLI's mean ± half-width (${p99}): ${rows[0]}`);
       await page.getByTestId('p99-vs-load').scrollIntoViewIfNeeded();
       await shot('44c-capacity-replicated');
@@ -187,12 +187,12 @@ export const analysis: Scenario[] = [
       await eventually(async () => assert((await page.getByTestId('sweep-plan').innerText()).startsWith('Mean of 2 runs per point'), 'the replicated sweep says what its figures are'), 60_000);
       const rows = await page.getByTestId('sweep-table').locator('tbody tr').allInnerTexts();
       assertEqual(rows.length, 5, 'the same five arrival rates');
-      assert(rows.every((r) => r.includes('±')), `mean ± half-width in every row: ${rows[0]}`);
+      assert(rows.every((r) => r.includes('±') || r.includes('same in all 2 runs')), `mean ± half-width (or the runs' agreement) in every row: ${rows[0]}`);
       const values = (await page.getByLabel('Values to try', { exact: true }).getAttribute('placeholder'))!.split(/[\s,]+/).filter(Boolean).join(',');
       const cli = await cliJson<SweepResult>(['sweep', file, '--param', `traffic.rps=${values}`, '--replications', '2']);
       const first = cli.points[0]!;
       const ci = first.intervals!.monthlyCostUsd!;
-      const expected = `${formatUsd(first.headline.monthlyCostUsd)} ${halfWidthText('monthlyCostUsd', first.headline.monthlyCostUsd, ci.halfWidth) ?? '± 0'}`;
+      const expected = `${formatUsd(first.headline.monthlyCostUsd)} ${plusMinusText('monthlyCostUsd', first.headline.monthlyCostUsd, ci.halfWidth, ci.n)}`;
       assert(rows[0]!.includes(expected), `the first point's monthly cost is preflight sweep --replications 2's (${expected}): ${rows[0]}`);
       await page.getByTestId('sweep-chart').scrollIntoViewIfNeeded();
       await shot('44b-sweep-replicated');

@@ -88,7 +88,8 @@ describe('load curve', () => {
     expect(o.tooltip.formatter({ dataIndex: 0, seriesName: 'sustainable' })).toBe('1× today · 5<br/><b>3000 ms ± 250 ms</b><br/><span style="opacity:.7">mean of 2 runs per point, ± at 95 %</span>');
     expect(loadPointsText(search)).toBe('one seed, common random numbers');
     expect(loadValueText(search.points[0]!, 'p99Ms', fmt)).toBe('3000');
-    expect(loadValueText({ ...replicated.points[0]!, p99HalfWidthMs: 0 }, 'p99Ms', fmt)).toBe('3000 ± 0');
+    // Every run agreed (a P99 pinned at a timeout): said so, not "± 0", which reads as certainty.
+    expect(loadValueText({ ...replicated.points[0]!, p99HalfWidthMs: 0 }, 'p99Ms', fmt)).toBe(`3000 same in all ${replicated.points[0]!.replications} runs`);
   });
   it('the shared value-axis error bar (sweep and load curves): low to high with 5 px caps', () => {
     const api = { value: (d: number) => [2, 90, 110][d]!, coord: ([x, y]: [number, number]) => [x * 100, 1000 - y] as [number, number] };
@@ -124,8 +125,8 @@ describe('sweeps and tornado', () => {
     const usd = (v: number) => `$${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
     expect(sweepValueText(r, 0, 'monthlyCostUsd', usd)).toBe('$10 ± $2.5');
     expect(sweepValueText(r, 1, 'monthlyCostUsd', usd)).toBe('invalid');
-    // Every run agreed: an interval of width 0, said as such rather than left out.
-    expect(sweepValueText(r, 2, 'monthlyCostUsd', usd)).toBe('$30 ± 0');
+    // Every run agreed: an interval of width 0, said as such ("± 0" would read as certainty).
+    expect(sweepValueText(r, 2, 'monthlyCostUsd', usd)).toBe('$30 same in all 3 runs');
     const o = sweepLineOption(r, 'monthlyCostUsd', 'Monthly cost', 'arrival rate', usd, fmt) as unknown as Json & { tooltip: { formatter(ps: unknown[]): string } };
     expect(o.series.map((s) => s.type)).toEqual(['line', 'custom']);
     expect(o.series[1]!.data).toEqual(sweepErrorBarData(r, 'monthlyCostUsd'));

@@ -33,9 +33,9 @@ describe('half-widths beside their figure', () => {
     expect(halfWidthText('costPerQueryUsd', 0.002365, 0.0000034)).toBe('± < $0.0001');
     expect(halfWidthText('downtimeHoursPerMonth', 4.75, 0)).toBeNull();
   });
-  it('a card shows the mean at the card’s precision, and "in all n runs" instead of ± 0', () => {
+  it('a card shows the mean at the card’s precision, and "same in all n runs" instead of ± 0', () => {
     expect(compactInterval('costPerQueryUsd', meanInterval([0.002364, 0.002365, 0.002366], 0.95))).toEqual({ mean: '$0.0024', pm: '± < $0.0001' });
-    expect(compactInterval('errorRate', meanInterval([0, 0, 0, 0, 0], 0.95))).toEqual({ mean: '0 %', pm: 'in all 5 runs' });
+    expect(compactInterval('errorRate', meanInterval([0, 0, 0, 0, 0], 0.95))).toEqual({ mean: '0 %', pm: 'same in all 5 runs' });
   });
 });
 

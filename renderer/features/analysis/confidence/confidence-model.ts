@@ -38,6 +38,16 @@ export function explainInterval(r: ReplicatedResults, key: IntervalFigure): Expl
   const sd = Math.sqrt(samples.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
   const p = 1 - (1 - iv.confidence) / 2;
   const t = studentTQuantile(p, n - 1);
+  if (iv.halfWidth === 0) {
+    return {
+      title,
+      formula: `every one of the ${n} replications gave ${formatFigure(key, iv.mean)}: s = 0, so half-width = t × s ÷ √n = 0`,
+      details: [
+        'A zero-width interval says the runs did not vary (a P99 pinned at a timeout, a figure the fault scenario fixes), not that the long-run value is known exactly: the table says "same in all n runs" rather than "± 0".',
+        `each replication is an independent run (own seed, warm-up deleted)`,
+      ],
+    };
+  }
   return {
     title,
     formula: `half-width = t(${Number(p.toFixed(4))}, ${n - 1}) × s ÷ √n = ${t.toFixed(3)} × ${formatFigure(key, sd)} ÷ √${n} = ${formatFigure(key, iv.halfWidth)}`,

@@ -1,6 +1,6 @@
 import { formatCount, formatUsd, levelRoi, SEED_ROI_EXAMPLE, type Explanation, type Interval, type LevelRoi, type LevelRoiWithIntervals, type RoiAssumptions } from '../../../../simulation/index';
 import { confidenceText, formatFigure } from '../format';
-import { halfWidthText } from '../precision';
+import { halfWidthText, plusMinusText } from '../precision';
 
 export type RoiFigure = 'costPerQueryUsd' | 'monthlyCostUsd' | 'downtimeHoursPerMonth' | 'lostRevenueUsd' | 'monthlySavingsUsd' | 'paybackMonths';
 
@@ -21,7 +21,7 @@ const SCRIPTED: Partial<Record<RoiFigure, string>> = {
 
 const cell = (key: RoiFigure, value: number | null, iv: Interval | undefined): RoiCell => {
   const pm = iv && value !== null && Number.isFinite(iv.halfWidth) ? halfWidthText(key, value, iv.halfWidth) : null;
-  const same = iv && iv.halfWidth === 0 ? (SCRIPTED[key] ? { text: 'scripted', title: SCRIPTED[key] } : { text: 'same in every run', title: `Every one of the ${iv.n} replications gave this value.` }) : null;
+  const same = iv && iv.halfWidth === 0 ? (SCRIPTED[key] ? { text: 'scripted', title: SCRIPTED[key] } : { text: plusMinusText(key, value ?? 0, 0, iv.n), title: `Every one of the ${iv.n} replications gave this value: no spread to show, which is not certainty.` }) : null;
   return { value: value === null ? '—' : formatFigure(key, value), pm, same, interval: iv ?? null };
 };
 

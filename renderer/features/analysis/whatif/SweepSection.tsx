@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { formatMs, formatPercent, formatUsd, getParam, sweepableParams, type Catalog, type Headline, type IntervalFigure, type PipelineDocument, type SweepPoint, type SweepResult } from '../../../../simulation/index';
+import { formatMs, formatUsd, getParam, sweepableParams, formatShare, type Catalog, type Headline, type IntervalFigure, type PipelineDocument, type SweepPoint, type SweepResult } from '../../../../simulation/index';
 import { sweepHeatmapOption, sweepLineOption } from '../../../charts/options/sweep';
 import { useValidation } from '../../../app/app-context';
 import { useAnalysisServices } from '../analysis-context';
@@ -8,7 +8,7 @@ import type { SweepMetric } from '../analysis-inputs';
 import { Chart } from '../Chart';
 import { FieldErrorScope, useFieldError } from '../field-errors';
 import { NumberField, Segmented } from '../fields';
-import { halfWidthText } from '../precision';
+import { plusMinusText } from '../precision';
 import { formatFigure } from '../format';
 import { JobControls } from '../JobControls';
 import { formatParam, paramLabel, paramUnit, parseValues, suggestValues } from '../../../../simulation/index';
@@ -81,17 +81,17 @@ function AxisEditor({ index, doc, catalog, paths }: { index: number; doc: Pipeli
   );
 }
 
-/** A table cell's figure, "mean ± half-width" when the point was replicated ("± 0" where every run agreed). */
+/** A table cell's figure, "mean ± half-width" when the point was replicated ("same in all n runs" where every run agreed). */
 function Figure({ point, metric, format }: { point: SweepPoint; metric: IntervalFigure & keyof Headline; format: (v: number) => string }) {
   const value = point.headline[metric] as number;
   const ci = point.intervals?.[metric];
   if (!ci || !Number.isFinite(ci.halfWidth)) return <>{format(value)}</>;
-  const pm = halfWidthText(metric, value, ci.halfWidth);
+  const same = ci.halfWidth === 0;
   return (
     <>
       {format(value)}{' '}
-      <span className={pm ? 'pm' : 'pm same'} title={pm ? `${Number((ci.confidence * 100).toFixed(1))} % interval over ${ci.n} runs` : `the same in all ${ci.n} runs`}>
-        {pm ?? '± 0'}
+      <span className={same ? 'pm same' : 'pm'} title={same ? `Every one of the ${ci.n} runs gave this value: no spread to show, which is not certainty.` : `${Number((ci.confidence * 100).toFixed(1))} % interval over ${ci.n} runs`}>
+        {plusMinusText(metric, value, ci.halfWidth, ci.n)}
       </span>
     </>
   );
@@ -140,7 +140,7 @@ function SweepTable({ result, doc }: { result: SweepResult; doc: PipelineDocumen
                     <Figure point={p} metric="p99Ms" format={formatMs} />
                   </td>
                   <td className="r num">
-                    <Figure point={p} metric="errorRate" format={(v) => formatPercent(v, 2)} />
+                    <Figure point={p} metric="errorRate" format={(v) => formatShare(v)} />
                   </td>
                   <td className="r num">
                     <Figure point={p} metric="costPerQueryUsd" format={formatUsd} />

@@ -1,7 +1,7 @@
 import { useAnalysisServices } from '../analysis-context';
 import { useAnalysis } from '../analysis-registry';
 import { confidenceText, formatFigure } from '../format';
-import { halfWidthText } from '../precision';
+import { plusMinusText } from '../precision';
 
 /**
  * Every tornado run uses the document's seed (common random numbers), so cost swings are the
@@ -17,7 +17,7 @@ export function TornadoNoise({ revision }: { revision: number }) {
       All runs share one seed (common random numbers): each bar is the parameter's effect on the same sample of traffic. P99 swings smaller than the run-to-run noise are not meaningful
       {p99 ? (
         <>
-          {' '}— replications of this pipeline give P99 <span className="num">{formatFigure('p99Ms', p99.mean)} {halfWidthText('p99Ms', p99.mean, p99.halfWidth) ?? ''}</span> ({confidenceText(p99)}).
+          {' '}— replications of this pipeline give P99 <span className="num">{formatFigure('p99Ms', p99.mean)} {Number.isFinite(p99.halfWidth) ? plusMinusText('p99Ms', p99.mean, p99.halfWidth, p99.n) : ''}</span> ({confidenceText(p99)}).
         </>
       ) : (
         <>
