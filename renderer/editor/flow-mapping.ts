@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import { formatMs, formatPercent, nodeKind, type Catalog, type Problem, type RunResults } from '../../simulation/index';
+import { formatMs, nodeKind, formatShare, type Catalog, type Problem, type RunResults } from '../../simulation/index';
 import { edgeKey, type EditableDocument, type EditorNode } from '../stores/document/editable-document';
 import { portsOfNode } from '../stores/document/node-ports';
 import { problemText } from '../stores/validation';
@@ -87,7 +87,7 @@ export function nodeData(node: EditorNode, inputs: FlowInputs): PipelineNodeData
     warnings: problems.filter((p) => p.severity === 'warning').map(problemText),
     figures:
       result && node.kind !== 'source' && node.kind !== 'response' && node.kind !== 'error'
-        ? { p95: result.latency.count > 0 ? formatMs(result.latency.p95) : '—', costShare: formatPercent(result.costShare), stale: inputs.resultsStale }
+        ? { p95: result.latency.count > 0 ? formatMs(result.latency.p95) : '—', costShare: formatShare(result.costShare), stale: inputs.resultsStale }
         : null,
     unknownKind: !def,
   };

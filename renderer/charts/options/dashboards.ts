@@ -1,4 +1,4 @@
-import type { RunResults } from '../../../simulation/index';
+import { formatShare, type RunResults } from '../../../simulation/index';
 import { baseText, CHART } from './palette';
 import { seriesPoints } from './time-series';
 
@@ -33,8 +33,12 @@ export function projectionOption(r: RunResults, budgetUsd: number, format: (v: n
   };
 }
 
-/** Per-minute utilisation of each quota (its busiest dimension), with the guide's 70 % trigger and 80 % target. */
-export function quotaUtilisationOption(r: RunResults, formatShare: (v: number) => string) {
+/**
+ * Per-minute utilisation of each quota (its busiest dimension), with the guide's 70 % trigger and 80 %
+ * target. Values read by formatShare's one rule (as the quota table and the card); `formatAxis` only
+ * labels the axis ("40 %").
+ */
+export function quotaUtilisationOption(r: RunResults, formatAxis: (v: number) => string) {
   const ids = Object.keys(r.series.quotas);
   return {
     animation: false,
@@ -43,7 +47,7 @@ export function quotaUtilisationOption(r: RunResults, formatShare: (v: number) =
     legend: { top: 4, right: 8, textStyle: baseText, itemHeight: 8 },
     tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : formatShare(v)) },
     xAxis: { type: 'value', min: 0, max: (r.series.points * r.series.bucketMs) / 60_000, name: 'simulated minute', nameLocation: 'middle', nameGap: 24, nameTextStyle: baseText, axisLabel: baseText, splitLine: { show: false }, axisLine: { lineStyle: { color: CHART.axis } } },
-    yAxis: { type: 'value', min: 0, max: (value: { max: number }) => Math.max(1, Math.ceil(value.max * 10) / 10), axisLabel: { ...baseText, formatter: (v: number) => formatShare(v) }, splitLine: { lineStyle: { color: CHART.grid } } },
+    yAxis: { type: 'value', min: 0, max: (value: { max: number }) => Math.max(1, Math.ceil(value.max * 10) / 10), axisLabel: { ...baseText, formatter: (v: number) => formatAxis(v) }, splitLine: { lineStyle: { color: CHART.grid } } },
     series: ids.map((id, i) => ({
       type: 'line',
       name: id,

@@ -1,4 +1,4 @@
-import { formatCount, formatMs, formatPercent, type RunResults } from '../../../simulation/index';
+import { formatCount, formatMs, formatShare, type RunResults } from '../../../simulation/index';
 import { baseText, CHART } from './palette';
 
 /** Index of the histogram bin holding `ms` (the last bin for values past the end). */
@@ -34,7 +34,7 @@ export function latencyHistogramOption(r: RunResults, p99TargetMs: number | null
       formatter: (params: Array<{ dataIndex: number }>) => {
         const bin = bins[params[0]?.dataIndex ?? 0];
         if (!bin) return '';
-        return `${formatMs(bin[0])} – ${formatMs(bin[1])}<br/><b>${formatCount(bin[2])}</b> requests (${formatPercent(total ? bin[2] / total : 0)})`;
+        return `${formatMs(bin[0])} – ${formatMs(bin[1])}<br/><b>${formatCount(bin[2])}</b> requests (${formatShare(total ? bin[2] / total : 0)})`;
       },
     },
     xAxis: {

@@ -1,4 +1,4 @@
-import { formatCount, formatPercent, type RunResults } from '../../../simulation/index';
+import { formatCount, formatShare, type RunResults } from '../../../simulation/index';
 import { baseText, CHART } from './palette';
 import { seriesPoints } from './time-series';
 
@@ -35,7 +35,7 @@ const minutes = (ms: number) => ms / 60_000;
 /** Rows of the stacked timeline: error rate, fallback share, 429s and queue (with quotas), one per breaker. */
 export function timelineRows(r: RunResults): Row[] {
   const s = r.series;
-  const share = (v: number) => formatPercent(v, 1);
+  const share = (v: number) => formatShare(v);
   const rows: Row[] = [
     { name: 'Error rate (failed ÷ finished)', kind: 'line', color: RELIABILITY.errorRate, data: seriesPoints(r, s.errorRate), format: share },
     { name: 'Fallback share (served after a fallback step ÷ served)', kind: 'line', color: RELIABILITY.fallback, data: seriesPoints(r, s.fallbacks.map((f, i) => (s.served[i] ? f / s.served[i]! : null))), format: share },
@@ -48,7 +48,7 @@ export function timelineRows(r: RunResults): Row[] {
     const lines = s.breakers[b.nodeId];
     if (!lines?.openShare) continue;
     const name = r.nodes.find((n) => n.id === b.nodeId)?.name || b.nodeId;
-    rows.push({ name: `${name} (circuit breaker): share of each minute open`, kind: 'step', color: RELIABILITY.breaker, data: seriesPoints(r, lines.openShare), format: (v) => (v >= 1 ? 'open' : v <= 0 ? 'closed' : `open ${formatPercent(v, 0)}`), max: 1 });
+    rows.push({ name: `${name} (circuit breaker): share of each minute open`, kind: 'step', color: RELIABILITY.breaker, data: seriesPoints(r, lines.openShare), format: (v) => (v >= 1 ? 'open' : v <= 0 ? 'closed' : `open ${formatShare(v)}`), max: 1 });
   }
   return rows;
 }

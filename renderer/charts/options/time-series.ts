@@ -1,4 +1,4 @@
-import { formatMs, formatPercent, type RunResults } from '../../../simulation/index';
+import { formatMs, formatPercent, formatShare, type RunResults } from '../../../simulation/index';
 import { baseText, CHART } from './palette';
 
 const minutes = (ms: number) => ms / 60_000;
@@ -68,7 +68,7 @@ export function errorSeriesOption(r: RunResults) {
     ],
     series: [
       { type: 'bar', name: 'failed requests', data: seriesPoints(r, r.series.errors), itemStyle: { color: CHART.errors }, barMaxWidth: 8, markArea: warmupArea(r) },
-      { type: 'line', name: 'error rate', yAxisIndex: 1, data: seriesPoints(r, r.series.errorRate), showSymbol: false, lineStyle: { width: 1.5, color: '#b7791f' }, itemStyle: { color: '#b7791f' }, tooltip: { valueFormatter: (v: number | null) => formatPercent(v, 2) } },
+      { type: 'line', name: 'error rate', yAxisIndex: 1, data: seriesPoints(r, r.series.errorRate), showSymbol: false, lineStyle: { width: 1.5, color: '#b7791f' }, itemStyle: { color: '#b7791f' }, tooltip: { valueFormatter: (v: number | null) => formatShare(v) } },
     ],
   };
 }

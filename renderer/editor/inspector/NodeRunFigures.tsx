@@ -1,4 +1,4 @@
-import { formatCount, formatMs, formatPercent, formatUsd } from '../../../simulation/index';
+import { formatCount, formatMs, formatUsd, formatShare } from '../../../simulation/index';
 import { useDocument, useRun } from '../../app/app-context';
 import { reportRows } from '../../features/results/node-report';
 
@@ -14,7 +14,7 @@ export function NodeRunFigures({ nodeId }: { nodeId: string }) {
     ['Attempts (retries)', `${formatCount(node.attempts)} (${formatCount(node.retries)})`],
     ['Rate-limited (429)', formatCount(node.rateLimited)],
     ['Latency P50 · P95 · P99', node.latency.count ? `${formatMs(node.latency.p50)} · ${formatMs(node.latency.p95)} · ${formatMs(node.latency.p99)}` : '—'],
-    ['Usage cost (share)', `${formatUsd(node.costUsd)} (${formatPercent(node.costShare)})`],
+    ['Usage cost (share)', `${formatUsd(node.costUsd)} (${formatShare(node.costShare)})`],
     ...reportRows(node.report, results.nodes).map((r): [string, string] => [r.label, r.value]),
   ];
   return (

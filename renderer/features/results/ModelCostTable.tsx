@@ -1,4 +1,4 @@
-import { formatPercent, formatTokens, formatUsd, type RunResults } from '../../../simulation/index';
+import { formatTokens, formatUsd, formatShare, type RunResults } from '../../../simulation/index';
 
 /**
  * Usage by model: tokens (input includes its cached part), cost and share. `cachedColumn` adds the
@@ -27,7 +27,7 @@ export function ModelCostTable({ results, cachedColumn = false, testId }: { resu
             {cachedColumn && <td className="r num">{formatTokens(m.cachedInputTokens)}</td>}
             <td className="r num">{formatTokens(m.outputTokens)}</td>
             <td className="r num">{formatUsd(m.usd)}</td>
-            <td className="r num">{formatPercent(m.share)}</td>
+            <td className="r num">{formatShare(m.share)}</td>
           </tr>
         ))}
       </tbody>

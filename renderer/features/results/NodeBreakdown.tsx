@@ -1,4 +1,4 @@
-import { formatCount, formatMs, formatPercent, formatUsd, nodeKind, type RunResults } from '../../../simulation/index';
+import { formatCount, formatMs, formatUsd, nodeKind, formatShare, type RunResults } from '../../../simulation/index';
 import { NodeLink } from './NodeLink';
 import { reportRows } from './node-report';
 
@@ -42,9 +42,9 @@ export function NodeBreakdown({ results }: { results: RunResults }) {
                 <td className={`r num${n.rateLimited ? ' warn' : ''}`}>{formatCount(n.rateLimited)}</td>
                 <td className="r num">{formatUsd(n.costUsd)}</td>
                 <td>
-                  <div className="share-bar" title={formatPercent(n.costShare)}>
+                  <div className="share-bar" title={formatShare(n.costShare)}>
                     <span style={{ width: `${Math.min(100, n.costShare * 100)}%` }} />
-                    <em className="num">{formatPercent(n.costShare)}</em>
+                    <em className="num">{formatShare(n.costShare)}</em>
                   </div>
                 </td>
                 <td className="report-cell">

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatCount, formatPercent, type RunResults } from '../../../simulation/index';
+import { formatCount, formatShare, type RunResults } from '../../../simulation/index';
 import { FigureCards } from './FigureCards';
 import { pathRows, productionColumn, qualityFigures, sliceRows, type SliceColumn } from './quality-view';
 import { NodeLink } from './NodeLink';
@@ -33,9 +33,9 @@ function Paths({ results }: { results: RunResults }) {
                   <div className="faint">{p.kind}</div>
                 </td>
                 <td>
-                  <div className="share-bar" title={formatPercent(p.share)}>
+                  <div className="share-bar" title={formatShare(p.share)}>
                     <span style={{ width: `${Math.min(100, p.share * 100)}%` }} />
-                    <em className="num">{formatPercent(p.share)}</em>
+                    <em className="num">{formatShare(p.share)}</em>
                   </div>
                 </td>
                 <td className="r num">{formatCount(p.served)}</td>
@@ -104,8 +104,8 @@ function Slices({ results }: { results: RunResults }) {
           note="Requests the split sent to each colour, measured separately; the last column is the canary's difference."
           compare
           columns={[
-            { key: 'blue', title: 'Blue (current)', note: `${formatPercent(total ? colours.blue.measured / total : 0)} of traffic`, summary: colours.blue },
-            { key: 'green', title: 'Green (candidate)', note: `${formatPercent(total ? colours.green.measured / total : 0)} of traffic`, summary: colours.green },
+            { key: 'blue', title: 'Blue (current)', note: `${formatShare(total ? colours.blue.measured / total : 0)} of traffic`, summary: colours.blue },
+            { key: 'green', title: 'Green (candidate)', note: `${formatShare(total ? colours.green.measured / total : 0)} of traffic`, summary: colours.green },
           ]}
         />
       )}

@@ -1,7 +1,7 @@
-import { formatCount, formatMs, formatPercent, type RunResults } from '../../../simulation/index';
+import { formatCount, formatMs, formatShare, type RunResults } from '../../../simulation/index';
 
 type Figure = { mean: number; peak: number } | null;
-const pair = (f: Figure) => (f ? `${formatPercent(f.peak)} / ${formatPercent(f.mean)}` : '—');
+const pair = (f: Figure) => (f ? `${formatShare(f.peak)} / ${formatShare(f.mean)}` : '—');
 
 /** Each quota's peak/mean utilisation per dimension, queueing, 429s and headroom, with the pre-run load. */
 export function QuotaTable({ results }: { results: RunResults }) {
@@ -34,7 +34,7 @@ export function QuotaTable({ results }: { results: RunResults }) {
                 <td className="r num">{pair(q.utilisation.concurrency)}</td>
                 <td className="r num">{formatMs(q.queueWaitMs.p95)}</td>
                 <td className={`r num${q.rateLimited ? ' warn' : ''}`}>{formatCount(q.rateLimited)}</td>
-                <td className={`r num${q.headroom < 0.2 ? ' bad' : ''}`}>{formatPercent(q.headroom)}</td>
+                <td className={`r num${q.headroom < 0.2 ? ' bad' : ''}`}>{formatShare(q.headroom)}</td>
               </tr>
             ))}
           </tbody>
@@ -48,7 +48,7 @@ export function QuotaTable({ results }: { results: RunResults }) {
               <b>
                 {o.quotaId} {o.dimension}
               </b>{' '}
-              {formatPercent(o.offered)} of capacity at the busiest hour: {o.explanation}
+              {formatShare(o.offered)} of capacity at the busiest hour: {o.explanation}
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatCount, formatMs, formatPercent, formatUsd, type RunResults } from '../../../simulation/index';
+import { formatCount, formatMs, formatUsd, formatShare, type RunResults } from '../../../simulation/index';
 import { RELIABILITY, reliabilityTimelineOption, timelineHeight, timelineRows } from '../../charts/options/reliability-timeline';
 import { Chart } from './Charts';
 import { ExplainPopover } from './ExplainPopover';
@@ -56,13 +56,13 @@ function FallbackDepth({ results }: { results: RunResults }) {
       <p className="section-note">Served requests by the number of fallback steps (error ports or a breaker's open port) taken on the way to the answer.</p>
       <div className="depth-bars" role="list">
         {bars.map((b, i) => (
-          <div key={b.label} role="listitem" className="depth-row" aria-label={`${b.label}: ${formatCount(b.count)} (${formatPercent(b.share)})`}>
+          <div key={b.label} role="listitem" className="depth-row" aria-label={`${b.label}: ${formatCount(b.count)} (${formatShare(b.share)})`}>
             <span className="depth-label">{b.label}</span>
             <span className="depth-track">
               <span className={`depth-fill depth-${i}`} style={{ width: `${Math.max(b.count ? 0.5 : 0, b.share * 100)}%` }} />
             </span>
             <span className="num depth-figure">
-              {formatCount(b.count)} <span className="faint">{formatPercent(b.share)}</span>
+              {formatCount(b.count)} <span className="faint">{formatShare(b.share)}</span>
             </span>
           </div>
         ))}
@@ -103,7 +103,7 @@ function Breakers({ results }: { results: RunResults }) {
                 <td>{b.protectsName}</td>
                 <td className="r num">{formatCount(b.timesOpened)}</td>
                 <td className="r num">
-                  {formatMs(b.timeOpenMs)} <span className="faint">{formatPercent(b.openShare)}</span>
+                  {formatMs(b.timeOpenMs)} <span className="faint">{formatShare(b.openShare)}</span>
                 </td>
                 <td className="r num">{formatMs(b.timeHalfOpenMs)}</td>
                 <td className="r num">{formatCount(b.shortCircuited)}</td>

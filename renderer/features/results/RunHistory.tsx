@@ -1,4 +1,4 @@
-import { formatCount, formatMs, formatPercent, formatUsd } from '../../../simulation/index';
+import { formatCount, formatMs, formatUsd, formatShare } from '../../../simulation/index';
 import { useRun } from '../../app/app-context';
 
 /** The last runs side by side, to compare what-ifs (another model, top_n, a cache) at a glance. */
@@ -35,7 +35,7 @@ export function RunHistory() {
                 <td className="r num">{formatMs(h.headline.p50Ms)}</td>
                 <td className="r num">{formatMs(h.headline.p95Ms)}</td>
                 <td className="r num">{formatMs(h.headline.p99Ms)}</td>
-                <td className="r num">{formatPercent(h.headline.errorRate, 2)}</td>
+                <td className="r num">{formatShare(h.headline.errorRate)}</td>
                 <td className="r num">{formatUsd(h.headline.costPerQueryUsd)}</td>
                 <td className="r num">{formatUsd(h.headline.monthlyCostUsd)}</td>
               </tr>

@@ -1,4 +1,4 @@
-import { formatCount, formatMs, formatPercent, formatUsd } from '../../../simulation/index';
+import { formatCount, formatMs, formatUsd, formatShare } from '../../../simulation/index';
 import { humanize } from '../../../simulation/units/humanize';
 import { nodeLabel } from './node-label';
 
@@ -27,7 +27,7 @@ export function formatReportValue(key: string, value: ReportValue): string {
 function formatNumber(key: string, n: number): string {
   if (/Ms$/.test(key)) return formatMs(n);
   if (/Usd$/i.test(key)) return formatUsd(n);
-  if (/(Share|Rate|Ratio|Utilisation|Utilization)$/.test(key)) return formatPercent(n);
+  if (/(Share|Rate|Ratio|Utilisation|Utilization)$/.test(key)) return formatShare(n);
   if (Number.isInteger(n)) return formatCount(n);
   return String(Number(n.toPrecision(4)));
 }

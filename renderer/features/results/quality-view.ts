@@ -1,4 +1,4 @@
-import { formatCount, formatMs, formatPercent, formatUsd, nodeKind, type RunResults } from '../../../simulation/index';
+import { formatCount, formatMs, formatUsd, nodeKind, formatShare, type RunResults } from '../../../simulation/index';
 import type { Figure } from './figures';
 import { checkStatus } from './headline-cards';
 import { nodeName } from './node-label';
@@ -12,41 +12,41 @@ export function qualityFigures(r: RunResults): Figure[] {
   const finished = o.served + o.failed + o.escalated;
   const check = (metric: string) => r.slo.checks.find((c) => c.metric === metric);
   const correct = q.faithfulness === null ? null : Math.round(q.faithfulness * o.served);
-  const perPath = q.paths.map((p) => `${nodeName(r.nodes, p.nodeId)}: ${p.quality === null ? 'n/a' : formatPercent(p.quality)} of ${formatCount(p.served)}`).join(', ');
+  const perPath = q.paths.map((p) => `${nodeName(r.nodes, p.nodeId)}: ${p.quality === null ? 'n/a' : formatShare(p.quality)} of ${formatCount(p.served)}`).join(', ');
   return [
     {
       key: 'faithfulness',
       label: 'Faithfulness',
-      value: q.faithfulness === null ? 'n/a' : formatPercent(q.faithfulness),
+      value: q.faithfulness === null ? 'n/a' : formatShare(q.faithfulness),
       sub: correct === null ? 'no answers served' : `${formatCount(correct)} of ${formatCount(o.served)} answers`,
       tone: checkStatus(check('faithfulness')),
       explanation: {
         title: 'Faithfulness (correct and grounded answers)',
-        formula: q.faithfulness === null ? 'no served answers' : `correct answers ÷ served = ${formatCount(correct ?? 0)} ÷ ${formatCount(o.served)} = ${formatPercent(q.faithfulness)}`,
+        formula: q.faithfulness === null ? 'no served answers' : `correct answers ÷ served = ${formatCount(correct ?? 0)} ÷ ${formatCount(o.served)} = ${formatShare(q.faithfulness)}`,
         details: ['Each LLM answers correctly with its quality for the query class; a cache hit repeats the quality of the stored answer, a semantic false hit is wrong, a static answer counts as its own quality.', `By answering path: ${perPath || 'none'}`],
       },
     },
     {
       key: 'escalationRate',
       label: 'Escalation to humans',
-      value: formatPercent(q.escalationRate, 2),
+      value: formatShare(q.escalationRate),
       sub: `${formatCount(o.escalated)} of ${formatCount(finished)} finished`,
       tone: checkStatus(check('escalationRate')),
       explanation: {
         title: 'Escalation rate',
-        formula: `requests ending at an Escalation terminal ÷ finished = ${formatCount(o.escalated)} ÷ ${formatCount(finished)} = ${formatPercent(q.escalationRate, 2)}`,
+        formula: `requests ending at an Escalation terminal ÷ finished = ${formatCount(o.escalated)} ÷ ${formatCount(finished)} = ${formatShare(q.escalationRate)}`,
         details: ['An escalated request is answered by a person: it counts as available but costs support time.'],
       },
     },
     {
       key: 'modelEscalationRate',
       label: 'Escalated by confidence gates',
-      value: formatPercent(q.modelEscalationRate, 2),
+      value: formatShare(q.modelEscalationRate),
       sub: 'to a stronger model or a human',
       tone: 'none',
       explanation: {
         title: 'Model escalation rate',
-        formula: `answers a confidence gate escalated ÷ answers it scored, summed over gates = ${formatPercent(q.modelEscalationRate, 2)}`,
+        formula: `answers a confidence gate escalated ÷ answers it scored, summed over gates = ${formatShare(q.modelEscalationRate)}`,
         details: ['A gate escalates wrong answers more often than right ones, by its threshold curve (editable on the gate).'],
       },
     },
@@ -73,7 +73,7 @@ export function pathRows(r: RunResults): PathRow[] {
     kind: nodeKind(p.kind)?.title ?? p.kind,
     served: p.served,
     share: p.share,
-    quality: p.quality === null ? 'n/a' : formatPercent(p.quality),
+    quality: p.quality === null ? 'n/a' : formatShare(p.quality),
     costPerQuery: formatUsd(p.costPerQueryUsd),
     p50: formatMs(p.p50Ms),
     p95: formatMs(p.p95Ms),
@@ -98,8 +98,8 @@ const METRICS: Array<{ label: string; read(s: OutcomeSummary): number | null; fo
   { label: 'Measured requests', read: (s) => s.measured, format: (v) => formatCount(v ?? 0) },
   { label: 'Served', read: (s) => s.served, format: (v) => formatCount(v ?? 0) },
   { label: 'Failed', read: (s) => s.failed, format: (v) => formatCount(v ?? 0) },
-  { label: 'Error rate', read: (s) => s.errorRate, format: (v) => formatPercent(v, 2) },
-  { label: 'Quality (correct answers)', read: (s) => s.quality, format: (v) => (v === null ? 'n/a' : formatPercent(v)) },
+  { label: 'Error rate', read: (s) => s.errorRate, format: (v) => formatShare(v) },
+  { label: 'Quality (correct answers)', read: (s) => s.quality, format: (v) => (v === null ? 'n/a' : formatShare(v)) },
   { label: 'Cost per query', read: (s) => s.costPerQueryUsd, format: (v) => formatUsd(v ?? 0) },
   { label: 'P50 latency', read: (s) => (s.latency.count ? s.latency.p50 : null), format: formatMs },
   { label: 'P95 latency', read: (s) => (s.latency.count ? s.latency.p95 : null), format: formatMs },
@@ -113,7 +113,7 @@ function signed(label: string, a: number | null, b: number | null): string {
   const abs = Math.abs(d);
   if (label.includes('latency')) return `${sign}${formatMs(abs)}`;
   if (label.startsWith('Cost')) return `${sign}${formatUsd(abs)}`;
-  return `${sign}${formatPercent(abs, 2).replace(' %', ' pt')}`;
+  return `${sign}${formatShare(abs).replace(' %', ' pt')}`;
 }
 
 /** The slice table: one row per figure, one column per slice, and green − blue when comparing colours. */

@@ -1,4 +1,4 @@
-import { formatCount, formatMs, formatPercent, formatUsd, type RunResults } from '../../../simulation/index';
+import { formatCount, formatMs, formatUsd, type RunResults } from '../../../simulation/index';
 import type { Figure } from './figures';
 import { minuteLabel } from './figures';
 import { checkStatus } from './headline-cards';
@@ -53,24 +53,24 @@ export function reliabilityFigures(r: RunResults): Figure[] {
     {
       key: 'retryRate',
       label: 'Retry rate',
-      value: formatPercent(o.retryRate, 2),
+      value: formatShare(o.retryRate),
       sub: `${formatCount(o.retries)} retries`,
       tone: 'none',
       explanation: {
         title: 'Retry rate',
-        formula: `retries ÷ first attempts = ${formatCount(o.retries)} ÷ ${formatCount(first)} = ${formatPercent(o.retryRate, 2)}`,
+        formula: `retries ÷ first attempts = ${formatCount(o.retries)} ÷ ${formatCount(first)} = ${formatShare(o.retryRate)}`,
         details: ['Over every call node; each retry pays again and counts against the quota.', ...r.nodes.filter((n) => n.retries > 0).map((n) => `${n.name}: ${formatCount(n.retries)} retries of ${formatCount(n.attempts)} attempts`)],
       },
     },
     {
       key: 'fallbackShare',
       label: 'Fallback share',
-      value: formatPercent(rel.fallbackShare, 2),
+      value: formatShare(rel.fallbackShare),
       sub: `${formatCount(servedWithFallback)} of ${formatCount(o.served)} served`,
       tone: 'none',
       explanation: {
         title: 'Share of answers from a fallback',
-        formula: `served after ≥ 1 fallback step ÷ served = ${formatCount(servedWithFallback)} ÷ ${formatCount(o.served)} = ${formatPercent(rel.fallbackShare, 2)}`,
+        formula: `served after ≥ 1 fallback step ÷ served = ${formatCount(servedWithFallback)} ÷ ${formatCount(o.served)} = ${formatShare(rel.fallbackShare)}`,
         details: ['A fallback step is an error port or a breaker\'s open port taken on the way to the answer.', `Depth: 1 step ${formatCount(rel.fallbackDepth.one)}, 2 steps ${formatCount(rel.fallbackDepth.two)}, 3 or more ${formatCount(rel.fallbackDepth.threeOrMore)}.`],
       },
     },

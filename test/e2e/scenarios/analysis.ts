@@ -2,7 +2,7 @@ import { formatMs, formatUsd, type LevelRoiWithIntervals, type LoadSearchResult,
 import { compactInterval, formatFigure, intervalText, rangeText } from '../../../renderer/features/analysis/format';
 import { halfWidthText, plusMinusText } from '../../../renderer/features/analysis/precision';
 import { assert, assertEqual, eventually, REPO, run, type Scenario } from '../harness';
-import { runAndWait, saveDocument, selectNode, setField } from '../ui';
+import { cardValue, runAndWait, saveDocument, selectNode, setField } from '../ui';
 
 async function cliJson<T>(args: string[]): Promise<T> {
   const out = await run(process.execPath, [`${REPO}bin/preflight.mjs`, ...args, '--json']);
@@ -98,6 +98,14 @@ export const analysis: Scenario[] = [
       await page.getByRole('button', { name: 'Run the pipeline' }).click();
       await page.getByTestId('headroom-table').waitFor({ timeout: 60_000 });
       assert(await page.getByRole('tab', { name: 'Analysis', selected: true }).isVisible(), 'the run started here came back to the workspace');
+      // One rule for shares: the peak reads the same here, on its Results card and in the Results quota table.
+      const peaks = await page.getByTestId('headroom-table').locator('tbody tr td:nth-child(4)').allInnerTexts();
+      await page.getByRole('tab', { name: 'Results' }).click();
+      const peakCard = await cardValue(page, 'peakQuotaUtilisation');
+      assert(/^\d+(\.\d\d)? %$/.test(peakCard), `the card's peak has two decimals: ${peakCard}`);
+      assert(peaks.includes(peakCard), `the card's ${peakCard} is the headroom table's peak (${peaks.join(', ')})`);
+      assert((await page.getByRole('region', { name: 'Quotas' }).innerText()).includes(`${peakCard} /`), `the quota table shows ${peakCard}`);
+      await page.getByRole('tab', { name: 'Analysis' }).click();
       await page.getByRole('button', { name: 'Where does the monthly capacity of openai come from?' }).click();
       assert((await page.getByRole('dialog', { name: 'Monthly capacity of quota openai' }).innerText()).includes('2,000,000 TPM × 43,200 min × 0.7 = 60.5B tokens'), "the guide's capacity formula with this quota's numbers");
       await page.keyboard.press('Escape');

@@ -1,4 +1,4 @@
-import { bottleneckAdvice, formatPercent, formatTokens, type RunResults } from '../../../../simulation/index';
+import { bottleneckAdvice, formatTokens, formatShare, type RunResults } from '../../../../simulation/index';
 import { ExplainPopover } from '../../results/ExplainPopover';
 import { NeedsRun } from '../NeedsRun';
 import { headroomRows, monthlyCapacities, scalingTriggers } from './capacity-model';
@@ -28,9 +28,9 @@ function Headroom({ results }: { results: RunResults }) {
                 <b>{r.quota}</b> <span className="faint">{r.dimension}</span>
               </td>
               <td className="num">{r.limit}</td>
-              <td className="r num">{formatPercent(r.mean)}</td>
-              <td className={`r num${r.peak > 0.8 ? ' bad' : r.peak > 0.7 ? ' warn' : ''}`}>{formatPercent(r.peak)}</td>
-              <td className="r num">{formatPercent(r.headroom)}</td>
+              <td className="r num">{formatShare(r.mean)}</td>
+              <td className={`r num${r.peak > 0.8 ? ' bad' : r.peak > 0.7 ? ' warn' : ''}`}>{formatShare(r.peak)}</td>
+              <td className="r num">{formatShare(r.headroom)}</td>
               <td className={`r num${r.trigger ? ' warn' : ''}`}>
                 {r.minutesOver70} ({r.longestRunOver70})
               </td>
@@ -58,7 +58,7 @@ function MonthlyCapacity({ results }: { results: RunResults }) {
           <span className="sub num">
             {formatTokens(m.tokens)} tokens ({formatTokens(m.tokensPerMinute)} TPM) at {formatTokens(m.tokensPerQuery)} tokens per query through quota {m.quota}
           </span>
-          {m.used !== null && <span className="sub num">the simulated traffic ({formatTokens(results.cost.monthlyQueries)} queries/month) uses {formatPercent(m.used)}</span>}
+          {m.used !== null && <span className="sub num">the simulated traffic ({formatTokens(results.cost.monthlyQueries)} queries/month) uses {formatShare(m.used)}</span>}
         </div>
       ))}
     </div>

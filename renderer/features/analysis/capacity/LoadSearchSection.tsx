@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatMs, formatPercent, formatUsd, type Explanation, type LoadSearchResult, type PipelineDocument } from '../../../../simulation/index';
+import { formatMs, formatUsd, formatShare, type Explanation, type LoadSearchResult, type PipelineDocument } from '../../../../simulation/index';
 import { ExplainPopover } from '../../results/ExplainPopover';
 import { formatMultiplier } from '../../../../simulation/index';
 import { loadCurveOption, loadPointsText, loadValueText } from '../../../charts/options/load-curve';
@@ -59,8 +59,8 @@ function explainSearch(search: LoadSearchResult): Explanation {
     title: 'Max sustainable load',
     formula: search.bound === 'latency' ? `none: ${search.note}` : `${formatMultiplier(search.maxMultiplier)} ${rpsText(search.baseRps)} = ${rpsText(search.maxRps)} of arrivals`,
     details: [
-      `the largest traffic multiplier at which every criterion held: ${Object.entries(search.criteria).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${criterionText(k)} ≤ ${k.endsWith('Ms') ? formatMs(v as number) : formatPercent(v as number, 2)}`).join(', ')}`,
-      broke ? `just above it, at ${formatMultiplier(broke.multiplier)}, ${broke.breaks.map(criterionText).join(' and ')} broke (P99 ${loadValueText(broke, 'p99Ms', formatMs)}, 429s per request ${formatPercent(broke.rateLimitedShare, 2)})` : '',
+      `the largest traffic multiplier at which every criterion held: ${Object.entries(search.criteria).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `${criterionText(k)} ≤ ${k.endsWith('Ms') ? formatMs(v as number) : formatShare(v as number)}`).join(', ')}`,
+      broke ? `just above it, at ${formatMultiplier(broke.multiplier)}, ${broke.breaks.map(criterionText).join(' and ')} broke (P99 ${loadValueText(broke, 'p99Ms', formatMs)}, 429s per request ${formatShare(broke.rateLimitedShare)})` : '',
       search.replications > 1
         ? `${search.points.length} loads × ${search.replications} runs = ${search.points.length * search.replications} runs (${search.iterations} steps), ${loadPointsText(search)}; ${search.note}`
         : `${search.points.length} runs with the same seed (${search.iterations} steps); ${search.note}`,
@@ -159,9 +159,9 @@ export function LoadSearchSection() {
                     <td className="r num">{rpsText(p.rps)}</td>
                     <td className="r num">{loadValueText(p, 'p99Ms', formatMs)}</td>
                     <td className="r num">{loadValueText(p, 'costPerQueryUsd', formatUsd)}</td>
-                    <td className="r num">{formatPercent(p.errorRate, 2)}</td>
-                    <td className="r num">{formatPercent(p.rateLimitedShare, 2)}</td>
-                    <td className="r num">{p.limitingQuota ? `${p.limitingQuota} ${formatPercent(p.peakUtilisation)}` : '—'}</td>
+                    <td className="r num">{formatShare(p.errorRate)}</td>
+                    <td className="r num">{formatShare(p.rateLimitedShare)}</td>
+                    <td className="r num">{p.limitingQuota ? `${p.limitingQuota} ${formatShare(p.peakUtilisation)}` : '—'}</td>
                     <td className={p.breaks.length ? 'bad' : 'ok'}>{p.breaks.length ? p.breaks.map(criterionText).join(', ') : 'sustainable'}</td>
                   </tr>
                 ))}

@@ -1,4 +1,4 @@
-import { DEFAULT_TARGET_UTILISATION, formatCount, formatDurationMs, formatMs, formatPercent, formatTokens, monthlyTokenCapacity, type Explanation, type RunResults } from '../../../../simulation/index';
+import { DEFAULT_TARGET_UTILISATION, formatCount, formatDurationMs, formatMs, formatTokens, monthlyTokenCapacity, formatShare, type Explanation, type RunResults } from '../../../../simulation/index';
 
 type Quota = RunResults['quotas'][number];
 type Dimension = 'rpm' | 'tpm' | 'itpm' | 'otpm' | 'concurrency';
@@ -72,7 +72,7 @@ export function monthlyCapacities(r: RunResults): MonthlyCapacity[] {
           details: [
             `${formatCount(minutes)} minutes = a 30-day month; ${pct} % is the guide's target utilisation (room for peaks)`,
             `tokens per query through quota ${q.id}: what the calls it limits counted against it per measured query in the run (${formatCount(q.tokensPerQuery)}); fewer than the billed tokens of Budget & chargeback, which count every call (rerank included)`,
-            used !== null ? `the simulated traffic needs ${formatTokens(r.cost.monthlyQueries)} queries a month: ${formatPercent(used)} of this capacity` : '',
+            used !== null ? `the simulated traffic needs ${formatTokens(r.cost.monthlyQueries)} queries a month: ${formatShare(used)} of this capacity` : '',
             q.admission !== 'openai' ? 'input and output limits are added (Anthropic-style limits)' : '',
           ],
         },
@@ -111,7 +111,7 @@ export function scalingTriggers(r: RunResults): Trigger[] {
       rule: 'Utilisation > 70 % sustained',
       action: 'Plan an upgrade',
       fired: sustained.length > 0,
-      detail: sustained.length ? `${sustained.map((q) => q.id).join(', ')} above 70 % for 15+ minutes in a row` : `no quota above 70 % for 15 minutes in a row (highest peak ${formatPercent(r.headline.peakQuotaUtilisation)})`,
+      detail: sustained.length ? `${sustained.map((q) => q.id).join(', ')} above 70 % for 15+ minutes in a row` : `no quota above 70 % for 15 minutes in a row (highest peak ${formatShare(r.headline.peakQuotaUtilisation)})`,
     },
     {
       rule: 'P99 latency increasing',

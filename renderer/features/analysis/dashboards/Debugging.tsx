@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatCount, formatMs, formatPercent, type RunResults } from '../../../../simulation/index';
+import { formatCount, formatMs, formatShare, type RunResults } from '../../../../simulation/index';
 import { nodeLatencyOption } from '../../../charts/options/dashboards';
 import { nodeLabel } from '../../results/node-label';
 import { Chart } from '../Chart';
@@ -71,7 +71,7 @@ export function Debugging({ results }: { results: RunResults }) {
                       {nodeLabel(results.nodes, k.nodeId)} <span className="faint">{k.mode}</span>
                     </td>
                     <td className="r num">{formatCount(k.lookups)}</td>
-                    <td className={`r num${k.hitRate < 0.3 ? ' warn' : ''}`}>{formatPercent(k.hitRate)}</td>
+                    <td className={`r num${k.hitRate < 0.3 ? ' warn' : ''}`}>{formatShare(k.hitRate)}</td>
                     <td className="r num">{formatCount(k.expired)}</td>
                     <td className="r num">{formatCount(k.evictions)}</td>
                   </tr>
@@ -79,7 +79,7 @@ export function Debugging({ results }: { results: RunResults }) {
               </tbody>
             </table>
           )}
-          {t.cachedInput > 0 && <p className="muted small-note">Prompt cache: {formatPercent(t.cachedInput / t.chatEmbeddingInput)} of chat and embedding input tokens read from the provider's cache.</p>}
+          {t.cachedInput > 0 && <p className="muted small-note">Prompt cache: {formatShare(t.cachedInput / t.chatEmbeddingInput)} of chat and embedding input tokens read from the provider's cache.</p>}
         </section>
       </div>
     </>

@@ -50,8 +50,8 @@ export function Executive({ results }: { results: RunResults }) {
             </div>
             <div className="big-figure">
               <span className="label">Answer quality</span>
-              <span className="value num">{q.faithfulness === null ? '—' : formatPercent(q.faithfulness)}</span>
-              <span className="sub">faithful answers (the simulator's stand-in for user satisfaction, which it cannot observe) · {formatPercent(q.escalationRate)} escalated to humans</span>
+              <span className="value num">{q.faithfulness === null ? '—' : formatShare(q.faithfulness)}</span>
+              <span className="sub">faithful answers (the simulator's stand-in for user satisfaction, which it cannot observe) · {formatShare(q.escalationRate)} escalated to humans</span>
             </div>
           </div>
         </section>

@@ -1,4 +1,4 @@
-import { formatCount, formatMs, formatPercent, type CalibrationReport, type CallObservation, type LognormalFit, type ModelCalibration, type ObservationSet } from '../../../../simulation/index';
+import { formatCount, formatMs, formatShare, type CalibrationReport, type CallObservation, type LognormalFit, type ModelCalibration, type ObservationSet } from '../../../../simulation/index';
 
 /** The fits the table shows and the chart can draw. */
 export type FitKey = 'ttftMs' | 'timePerOutputTokenMs' | 'outputTokens';
@@ -71,7 +71,7 @@ export function calibrationRows(models: readonly ModelCalibration[]): Calibratio
     model: m.model,
     calls: formatCount(m.calls),
     failed: m.failed,
-    cacheHits: formatPercent(m.cacheHitShare),
+    cacheHits: formatShare(m.cacheHitShare),
     fits: { ttftMs: fitCell(m.ttftMs, 'ttftMs'), timePerOutputTokenMs: fitCell(m.timePerOutputTokenMs, 'timePerOutputTokenMs'), outputTokens: fitCell(m.outputTokens, 'outputTokens') },
     notes: m.notes,
   }));
