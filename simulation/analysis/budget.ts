@@ -169,27 +169,36 @@ export type ChargebackModel = 'per-query' | 'per-token' | 'tiered';
 
 export interface ChargebackRow {
   team: string;
+  /** The team's queries in a month (each of its sources at its own typical rate). */
   requests: number;
+  /** Billed tokens in that month (its tokens per measured query × its month). */
   tokens: number;
   realtime: boolean;
-  /** What the team's traffic actually cost (usage, measured window). */
+  /** What the team's traffic costs in a month (usage): the sources' cost.bySource[].monthlyUsageUsd. */
   actualUsd: number;
+  /** False when one of its sources sent nothing in the run's window: it is priced at the pipeline's mean. */
+  measured: boolean;
   charge: Record<ChargebackModel, number>;
 }
 
 /**
- * The guide's chargeback models over the measured window, each set to recover the total usage cost:
- * per query (one rate for all), per token (one rate per token), tiered (a real-time rate and a batch
- * rate, each recovering its lane's cost). Compare each with what the team actually cost.
+ * The guide's chargeback models for a month, each set to recover the month's usage cost: per query
+ * (one rate for all), per token (one rate per token), tiered (a real-time rate and a batch rate, each
+ * recovering its lane's cost). Compare each with what the team actually costs. A month, not the run's
+ * window: a team whose hours the window missed (a night batch in a daytime run) has its month all the
+ * same, priced at the pipeline's mean cost and flagged, rather than a bill of $0 shifted onto the others.
  */
 export function chargeback(r: RunResults): ChargebackRow[] {
   const rows = new Map<string, ChargebackRow>();
+  const measuredRequests = r.cost.bySource.reduce((s, x) => s + x.requests, 0);
+  const meanTokens = measuredRequests > 0 ? r.cost.bySource.reduce((s, x) => s + x.inputTokens + x.outputTokens, 0) / measuredRequests : 0;
   for (const s of r.cost.bySource) {
-    const row = rows.get(s.label) ?? { team: s.label, requests: 0, tokens: 0, realtime: s.realtime, actualUsd: 0, charge: { 'per-query': 0, 'per-token': 0, tiered: 0 } };
-    row.requests += s.requests;
-    row.tokens += s.inputTokens + s.outputTokens;
-    row.actualUsd += s.costUsd;
+    const row = rows.get(s.label) ?? { team: s.label, requests: 0, tokens: 0, realtime: s.realtime, actualUsd: 0, measured: true, charge: { 'per-query': 0, 'per-token': 0, tiered: 0 } };
+    row.requests += s.monthlyQueries;
+    row.tokens += s.monthlyQueries * (s.requests > 0 ? (s.inputTokens + s.outputTokens) / s.requests : meanTokens);
+    row.actualUsd += s.monthlyUsageUsd;
     row.realtime = row.realtime && s.realtime;
+    row.measured = row.measured && (s.pricedAt === 'measured' || s.monthlyQueries === 0);
     rows.set(s.label, row);
   }
   const all = [...rows.values()];

@@ -25,6 +25,15 @@ export function formatSummary(r: RunResults): string {
   if (c.byNode.length) {
     lines.push(table(['  by node', 'usage cost', 'share', 'input', 'output', 'fees'], c.byNode.map((n) => [`  ${n.nodeId}`, formatUsd(n.usd), formatPercent(n.share), formatUsd(n.byType.input + n.byType.cachedInput + n.byType.cacheWrite), formatUsd(n.byType.output), formatUsd(n.byType.request)])));
   }
+  if (c.bySource.length > 1) {
+    // A month per team (traffic source label), each at its own curve and its own cost per query.
+    lines.push(
+      table(
+        ['  by source (a month)', 'lane', 'queries', 'usage cost/query', 'usage cost'],
+        c.bySource.map((s) => [`  ${s.label === s.sourceId ? s.sourceId : `${s.label} (${s.sourceId})`}`, s.realtime ? 'real-time' : 'batch', formatTokens(s.monthlyQueries), s.costPerQueryUsd === null ? `${formatUsd(c.variablePerQueryUsd)} (mean: not in this window)` : formatUsd(s.costPerQueryUsd), formatUsd(s.monthlyUsageUsd)]),
+      ),
+    );
+  }
   if (r.caches.length) {
     lines.push('');
     for (const cache of r.caches) lines.push(`Cache ${cache.nodeId} (${cache.mode}): hit rate ${formatPercent(cache.hitRate)} of ${formatCount(cache.lookups)} lookups · ${formatCount(cache.evictions)} evictions · ${formatCount(cache.expired)} expired`);
@@ -78,7 +87,9 @@ function reliabilityLines(r: RunResults): string[] {
   const sl = r.slices;
   if (sl.colours) out.push(`Blue/green: blue P95 ${formatMs(sl.colours.blue.latency.p95)}, errors ${formatPercent(sl.colours.blue.errorRate, 2)}, ${formatUsd(sl.colours.blue.costPerQueryUsd)}/query · green P95 ${formatMs(sl.colours.green.latency.p95)}, errors ${formatPercent(sl.colours.green.errorRate, 2)}, ${formatUsd(sl.colours.green.costPerQueryUsd)}/query`);
   if (sl.shadow) out.push(`Shadow: ${formatCount(sl.shadow.measured)} copies · P95 ${formatMs(sl.shadow.latency.p95)} · errors ${formatPercent(sl.shadow.errorRate, 2)} · cost ${formatUsd(sl.shadow.costUsd)} · quality ${formatPercent(sl.shadow.quality)}`);
-  if (sl.batch) out.push(`Batch lane: ${formatCount(sl.batch.measured)} requests · P50 ${formatMs(sl.batch.latency.p50)} · P95 ${formatMs(sl.batch.latency.p95)} · errors ${formatPercent(sl.batch.errorRate, 2)} · cost ${formatUsd(sl.batch.costUsd)}`);
+  // A lane with nothing served has no latency to print (not 0 ms).
+  if (sl.batch && sl.batch.served === 0) out.push(`Batch lane: ${formatCount(sl.batch.measured)} requests in the measured window, none served${sl.batch.measured === 0 ? ' (its traffic runs at other hours: run over 24 h to measure it)' : ''}`);
+  else if (sl.batch) out.push(`Batch lane: ${formatCount(sl.batch.measured)} requests · P50 ${formatMs(sl.batch.latency.p50)} · P95 ${formatMs(sl.batch.latency.p95)} · errors ${formatPercent(sl.batch.errorRate, 2)} · cost ${formatUsd(sl.batch.costUsd)}`);
   return out.length ? ['', ...out] : out;
 }
 

@@ -89,6 +89,18 @@ export function typicalRps(doc: PipelineDocument): number {
 }
 
 /**
+ * typicalRps by source id: a source with its own rate at its own curve's mean, the sources sharing
+ * the pipeline traffic at its mean × their share. A month of one team's traffic, whatever hours the
+ * run's window covered (a night batch has none in a daytime hour).
+ */
+export function typicalRpsBySource(doc: PipelineDocument): Map<string, number> {
+  const sources = doc.nodes.filter((n) => n.kind === 'source');
+  const sharedTotal = sources.reduce((s, n) => s + (n.params.rps === null ? n.params.share : 0), 0);
+  const trafficRps = sharedTotal > 0 ? new RateProfile(doc.traffic).meanRps : 0;
+  return new Map(sources.map((n) => [n.id, n.params.rps === null ? (trafficRps * n.params.share) / sharedTotal : ownProfile(doc, n.params.rps, n.params.hourlyMultipliers).meanRps]));
+}
+
+/**
  * The arrival window: the run's streams, open until their next arrival falls past `endMs` (a
  * duration run) or the run stops them (a request-count run reached its count). When the last one
  * closes, arrivals stop; the run then drains (or ends) from `stopMs`.

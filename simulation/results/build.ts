@@ -1,16 +1,16 @@
 import { estimateLoad } from '../analysis/load-estimate';
 import { ERROR_NAMES } from '../engine/errors';
 import type { Simulation } from '../engine/simulation';
-import { COST_TYPES, CostIndex, type CostType } from '../metrics/cost-types';
-import { formatDurationMs, MINUTES_PER_MONTH } from '../units/duration';
+import { COST_TYPES, CostIndex } from '../metrics/cost-types';
+import { formatDurationMs } from '../units/duration';
 import { measuredMinutes, measuredLoad, quotaResult, quotaSeries } from './quota-results';
 import { nodeKind } from '../nodes/registry';
 import { buildTraces } from './traces';
 import { errorBudget, sloChecks } from './slo';
-import type { CacheResult, CostResults, NodeResult, Outcomes, RunResults } from './types';
+import type { CacheResult, NodeResult, Outcomes, RunResults } from './types';
+import { costResults, sourceNotes } from './cost-results';
 import { qualityResults, reliabilityResults, reliabilitySeries, sliceResults } from './reliability';
 
-const SECONDS_PER_MONTH = MINUTES_PER_MONTH * 60;
 
 /** Assembles the results of a finished simulation into plain, stable JSON. */
 export function buildResults(sim: Simulation): RunResults {
@@ -215,81 +215,6 @@ function outcomeResults(sim: Simulation, arrivalsEndMs: number): Outcomes {
   };
 }
 
-function zeroByType(): Record<CostType, number> {
-  return { input: 0, cachedInput: 0, cacheWrite: 0, output: 0, request: 0 };
-}
-
-function costResults(sim: Simulation): CostResults {
-  const { doc, metrics: m } = sim;
-  const n = COST_TYPES.length;
-  const variableUsd = m.totalCostUsd;
-  const queries = m.measured + m.batch.measured;
-  const measured = Math.max(1, queries);
-  const monthlyQueries = sim.typicalRps * SECONDS_PER_MONTH;
-  const fixedMonthlyUsd = doc.fixedCosts.reduce((s, c) => s + c.monthlyUsd, 0);
-  const variablePerQueryUsd = queries > 0 ? variableUsd / measured : 0;
-  const fixedPerQueryUsd = monthlyQueries > 0 ? fixedMonthlyUsd / monthlyQueries : 0;
-  const variableMonthlyUsd = variablePerQueryUsd * monthlyQueries;
-  const byType = zeroByType();
-  const byModel = new Map<string, { model: string; provider: string; usd: number; inputTokens: number; cachedInputTokens: number; outputTokens: number }>();
-  const byNode = doc.nodes.map((node, i) => {
-    const usdByType = zeroByType();
-    const units = zeroByType();
-    COST_TYPES.forEach((t, k) => {
-      usdByType[t] = m.costUsd[i * n + k]!;
-      units[t] = m.tokens[i * n + k]!;
-      byType[t] += usdByType[t];
-    });
-    const usd = COST_TYPES.reduce((s, t) => s + usdByType[t], 0);
-    const modelId = (node.params as { model?: string }).model;
-    if (modelId && usd + units.input + units.output > 0) {
-      const entry = byModel.get(modelId) ?? { model: modelId, provider: sim.catalog.get(modelId)?.provider ?? '', usd: 0, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0 };
-      entry.usd += usd;
-      entry.inputTokens += units.input + units.cachedInput;
-      entry.cachedInputTokens += units.cachedInput;
-      entry.outputTokens += units.output;
-      byModel.set(modelId, entry);
-    }
-    return { nodeId: node.id, usd, share: variableUsd > 0 ? usd / variableUsd : 0, byType: usdByType, units };
-  });
-  const monthlyUsd = variableMonthlyUsd + fixedMonthlyUsd;
-  return {
-    variableUsd,
-    variablePerQueryUsd,
-    fixedMonthlyUsd,
-    fixedPerQueryUsd,
-    perQueryUsd: variablePerQueryUsd + fixedPerQueryUsd,
-    perServedQueryUsd: m.served > 0 && m.measured > 0 ? (variablePerQueryUsd + fixedPerQueryUsd) / (m.served / m.measured) : null,
-    monthlyQueries,
-    variableMonthlyUsd,
-    monthlyUsd,
-    dailyUsd: monthlyUsd / 30,
-    byType,
-    byNode: byNode.filter((b) => b.usd > 0 || b.units.input > 0),
-    byModel: [...byModel.values()].map((b) => ({ ...b, share: variableUsd > 0 ? b.usd / variableUsd : 0 })).sort((a, b) => b.usd - a.usd),
-    fixed: doc.fixedCosts.map((c) => ({ name: c.name, monthlyUsd: c.monthlyUsd, category: c.category })),
-    tokensPerQuery: { input: m.inputTokens / measured, cachedInput: m.cachedInputTokens / measured, output: m.outputTokens / measured },
-    bySource: doc.nodes.flatMap((n, i) =>
-      n.kind === 'source'
-        ? [{ sourceId: n.id, label: n.params.label || n.id, realtime: n.params.realtime, requests: m.sourceRequests[i]!, costUsd: m.sourceCostUsd[i]!, inputTokens: m.sourceInputTokens[i]!, outputTokens: m.sourceOutputTokens[i]! }]
-        : [],
-    ),
-    formulas: {
-      variablePerQueryUsd: `usage cost of the ${queries.toLocaleString('en-US')} measured requests ÷ ${queries.toLocaleString('en-US')} (every attempt, retry, fallback and shadow call included)`,
-      monthlyQueries: `mean rate over the daily and weekly profile ${round(sim.typicalRps)} req/s × 2,592,000 s (30 days)`,
-      variableMonthlyUsd: 'usage cost per query × monthly queries',
-      fixedPerQueryUsd: 'fixed monthly costs ÷ monthly queries',
-      monthlyUsd: 'usage cost per month + fixed monthly costs',
-      perQueryUsd: 'usage cost per query + fixed cost per query',
-      perServedQueryUsd: `cost per query ÷ share of user requests served (${m.served.toLocaleString('en-US')} of ${m.measured.toLocaleString('en-US')})`,
-    },
-  };
-}
-
-function round(x: number): string {
-  return Number(x.toPrecision(4)).toString();
-}
-
 /** The note that a single run has no interval; a report on replications restates it (found by equality, not by wording). */
 export function singleRunNote(seed: number): string {
   return `This run's seed is ${seed}; one run has no confidence interval (replications give one).`;
@@ -306,6 +231,7 @@ function notes(sim: Simulation, r: RunResults): string[] {
       : `Requests in flight at the end were not drained: ${r.run.requestsUnfinished.toLocaleString('en-US')} measured requests are reported as unfinished and excluded from latency and error rate.`,
     `Monthly figures assume a 30-day month (43,200 minutes) at the traffic's mean daily rate.`,
   ];
+  out.push(...sourceNotes(r.cost));
   const billed = failedAttemptsBilled(sim, r);
   if (billed) out.push(billed);
   return out;

@@ -625,6 +625,14 @@ export interface SourceCost {
   inputTokens: number;
   /** Output tokens its requests used. */
   outputTokens: number;
+  /** Its queries in a 30-day month at its own typical rate (its curve's mean, or its share of the pipeline traffic's). */
+  monthlyQueries: number;
+  /** costUsd ÷ requests; null when it sent no measured request (its hours are outside the run's window). */
+  costPerQueryUsd: number | null;
+  /** 'measured': monthlyUsageUsd is its own cost per query × its monthly queries; 'pipeline mean': it sent nothing in the window, so the mean of the measured requests stands in (a note says so). */
+  pricedAt: 'measured' | 'pipeline mean';
+  /** Its usage cost in a month: the cost per query pricedAt says × monthlyQueries. These add up to cost.variableMonthlyUsd. */
+  monthlyUsageUsd: number;
 }
 
 /** A quota's limits as configured; null where it sets none. */

@@ -7,6 +7,7 @@ import { evaluateAlerts } from '../../../simulation/analysis/alerts';
 import { costAnomalies } from '../../../simulation/analysis/anomalies';
 import { bottleneckAdvice } from '../../../simulation/analysis/advice';
 import { formatUsd } from '../../../simulation/units/format';
+import { formatSummary } from '../../../simulation/cli/summary';
 import { productionChecklist } from '../../../simulation/analysis/checklist';
 import { defaultInvestments, defaultQueriesPerDay, runMaturityRoi } from '../../../simulation/analysis/maturity';
 import { loadPipelineOrThrow } from '../../../simulation/model/load';
@@ -90,6 +91,52 @@ describe('chargeback', () => {
     // Batch is half price: a flat per-query rate makes analytics subsidise real-time teams; tiered does not.
     expect(analytics.charge['per-query']).toBeGreaterThan(analytics.actualUsd * 1.2);
     expect(analytics.charge.tiered).toBeCloseTo(analytics.actualUsd, 9);
+    // A month, not the window: the rows add up to the monthly usage cost, each team at its own month.
+    expect(total).toBeCloseTo(r.cost.variableMonthlyUsd, 6);
+    expect(analytics.requests).toBeCloseTo(1 * 2_592_000, 6);
+    expect(rows.every((x) => x.measured)).toBe(true);
+  });
+
+  it("bills a team whose hours the run's window missed for its month, at the pipeline's mean, and says so", () => {
+    const teams = (nightHours: number[]) =>
+      loadPipelineOrThrow({
+        version: 1,
+        pipeline: { name: 'day and night' },
+        traffic: { rps: 4, startHour: 10, classes: [{ name: 'q', share: 1, queryTokens: constant(50), outputTokens: constant(100) }] },
+        nodes: [
+          { id: 'day', kind: 'source', params: { share: 1, label: 'support' } },
+          // A night team: all of its traffic between 01:00 and 05:00.
+          { id: 'night', kind: 'source', params: { rps: 2, label: 'reporting', hourlyMultipliers: Array.from({ length: 24 }, (_, h) => (nightHours.includes(h) ? 6 : 0)) } },
+          { id: 'llm', kind: 'llm', params: { model: 'gpt-4.1', ttftMs: constant(200), timePerOutputTokenMs: constant(5) } },
+          { id: 'done', kind: 'response' },
+        ],
+        edges: [
+          { from: 'day', port: 'out', to: 'llm' },
+          { from: 'night', port: 'out', to: 'llm' },
+          { from: 'llm', port: 'ok', to: 'done' },
+        ],
+      });
+    // One hour from 10:00: the night team sends nothing in the window.
+    const r = run(teams([1, 2, 3, 4]), { durationMs: 3_600_000, warmupMs: 0 });
+    const night = r.cost.bySource.find((s) => s.sourceId === 'night')!;
+    expect(night.requests).toBe(0);
+    // Its month is its curve's: 2 req/s × (4 h × 6 ÷ 24) = 2 req/s on average, 5.184 M queries.
+    expect(night.monthlyQueries).toBeCloseTo(2 * 2_592_000, 3);
+    expect(night.pricedAt).toBe('pipeline mean');
+    expect(night.monthlyUsageUsd).toBeCloseTo(night.monthlyQueries * r.cost.variablePerQueryUsd, 6);
+    expect(r.notes.some((n) => n.includes('Source reporting sent no request in the measured window'))).toBe(true);
+    const rows = chargeback(r);
+    const reporting = rows.find((x) => x.team === 'reporting')!;
+    expect(reporting).toMatchObject({ measured: false });
+    expect(reporting.actualUsd).toBeGreaterThan(0);
+    // The day team is billed for its own month only, not the night team's share.
+    const support = rows.find((x) => x.team === 'support')!;
+    expect(support.requests).toBeCloseTo(r.cost.bySource.find((s) => s.sourceId === 'day')!.monthlyQueries, 6);
+    expect(rows.reduce((s, x) => s + x.actualUsd, 0)).toBeCloseTo(r.cost.variableMonthlyUsd, 6);
+    // preflight run prints each team's month, and which one the window did not see.
+    const summary = formatSummary(r);
+    expect(summary).toMatch(/reporting \(night\)\s+real-time\s+5\.18M\s+\$[\d.]+ \(mean: not in this window\)/);
+    expect(summary).not.toMatch(/Batch lane: 0 requests · P50 0 ms/);
   });
 });
 

@@ -80,14 +80,20 @@ function teamName(results: RunResults, team: string): string {
 }
 
 function Chargeback({ results }: { results: RunResults }) {
-  const { rows, rates, factor } = monthlyChargeback(results);
+  const { rows, rates } = monthlyChargeback(results);
+  const unseen = rows.filter((c) => !c.measured);
   return (
     <section className="result-section" aria-label="Chargeback">
       <h2>Chargeback per team (per month)</h2>
       <p className="section-note">Teams are the traffic sources' "Team or key" labels. Each model recovers the whole usage cost: per query (one rate), per token (one rate per token), tiered (a real-time rate and a batch rate). The % is the charge against what the team's traffic actually cost. Tokens are billed tokens (chat, embedding and rerank, cached input included), more than a quota's tokens per query in Capacity.</p>
       <p className="muted small-note num" data-testid="chargeback-rates">
-        Rates: {formatUsd(rates.perQueryUsd)} per query · {formatUsd(rates.perMillionTokensUsd)} per million billed tokens · measured window × {Number(factor.toPrecision(4)).toLocaleString('en-US')} = a month
+        Rates: {formatUsd(rates.perQueryUsd)} per query · {formatUsd(rates.perMillionTokensUsd)} per million billed tokens · each team's month at its own typical rate (its sources' curves) and its own cost per query in the run
       </p>
+      {unseen.length > 0 && (
+        <p className="field-error warning" role="status" data-testid="chargeback-unseen">
+          {unseen.map((c) => teamName(results, c.team)).join(', ')} sent nothing in this run's window (its traffic runs at other hours): its month is priced at the pipeline's mean cost per query. Run over 24 h to price it from its own requests.
+        </p>
+      )}
       {rows.length < 2 && <p className="muted">One traffic source: every model charges it everything. Add sources with a team label (editor) to split the bill.</p>}
       <table className="data-table" data-testid="chargeback-table">
         <thead>
@@ -107,7 +113,10 @@ function Chargeback({ results }: { results: RunResults }) {
         <tbody>
           {rows.map((c) => (
             <tr key={c.team}>
-              <td>{teamName(results, c.team)}</td>
+              <td>
+                {teamName(results, c.team)}
+                {!c.measured && <span className="faint"> · not in this window</span>}
+              </td>
               <td>{c.realtime ? 'real-time' : 'batch'}</td>
               <td className="r num">{formatTokens(c.requests)}</td>
               <td className="r num">{formatTokens(c.tokens)}</td>

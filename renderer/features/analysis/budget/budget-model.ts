@@ -29,6 +29,8 @@ export function budgetRows(tree: BudgetLineResult, path: string[] = [], depth = 
 export interface ChargebackMonthly {
   team: string;
   realtime: boolean;
+  /** False when the run's window saw none of its traffic: its month is priced at the pipeline's mean. */
+  measured: boolean;
   requests: number;
   tokens: number;
   actualUsd: number;
@@ -38,16 +40,16 @@ export interface ChargebackMonthly {
 }
 
 /**
- * The guide's chargeback models per team (traffic source label), scaled from the measured window to
- * a month by the run's own factor (monthly usage ÷ measured usage), so they read next to the budget.
+ * The guide's chargeback models per team (traffic source label) for a month, as the simulation gives
+ * them: each team's month at its own typical rate and cost per query, so they read next to the budget
+ * and add up to the monthly usage cost.
  */
-export function monthlyChargeback(r: RunResults): { factor: number; rows: ChargebackMonthly[]; rates: { perQueryUsd: number; perMillionTokensUsd: number } } {
-  const factor = r.cost.variableUsd > 0 ? r.cost.variableMonthlyUsd / r.cost.variableUsd : 0;
+export function monthlyChargeback(r: RunResults): { rows: ChargebackMonthly[]; rates: { perQueryUsd: number; perMillionTokensUsd: number } } {
   const raw = chargeback(r);
   const cost = raw.reduce((s, c) => s + c.actualUsd, 0);
   const requests = raw.reduce((s, c) => s + c.requests, 0);
   const tokens = raw.reduce((s, c) => s + c.tokens, 0);
   const rates = { perQueryUsd: requests > 0 ? cost / requests : 0, perMillionTokensUsd: tokens > 0 ? (cost / tokens) * 1e6 : 0 };
-  const rows = raw.map((c) => ({ team: c.team || '(no label)', realtime: c.realtime, requests: c.requests * factor, tokens: c.tokens * factor, actualUsd: c.actualUsd * factor, perQueryUsd: c.charge['per-query'] * factor, perTokenUsd: c.charge['per-token'] * factor, tieredUsd: c.charge.tiered * factor }));
-  return { factor, rows, rates };
+  const rows = raw.map((c) => ({ team: c.team || '(no label)', realtime: c.realtime, measured: c.measured, requests: c.requests, tokens: c.tokens, actualUsd: c.actualUsd, perQueryUsd: c.charge['per-query'], perTokenUsd: c.charge['per-token'], tieredUsd: c.charge.tiered }));
+  return { rows, rates };
 }
