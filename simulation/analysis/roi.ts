@@ -24,7 +24,7 @@ export interface RoiAssumptions {
   queriesPerDay: number;
   /** Revenue lost per hour the system is down. */
   lostRevenuePerDowntimeHourUsd: number;
-  /** Days in a month (the seed: 30). */
+  /** Days in a month (the guide: 30). */
   daysPerMonth: number;
 }
 

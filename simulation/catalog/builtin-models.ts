@@ -40,6 +40,6 @@ export const BUILTIN_MODELS: ModelEntryInput[] = [
   { id: 'gemini-embedding-001', provider: 'google', mode: 'embedding', inputUsdPerToken: 0.15 * M, contextWindowTokens: 2048, source: 'https://cloud.google.com/vertex-ai/generative-ai/docs/learn/models', asOf: RECORDED, note: LITELLM },
   // Rerankers
   { id: 'cohere/rerank-v3.5', provider: 'cohere', mode: 'rerank', inputUsdPerToken: 0, usdPerQuery: 0.002, contextWindowTokens: 4096, source: 'https://cohere.com/pricing', asOf: '2025-06-01', note: '$2.00 per 1,000 searches; a search holds up to 100 documents.' },
-  { id: 'voyage/rerank-2.5', provider: 'voyage', mode: 'rerank', inputUsdPerToken: 0.05 * M, contextWindowTokens: 32_000, source: 'https://docs.voyageai.com/docs/pricing', asOf: '2025-08-01', note: 'Billed per token of query + documents.' },
+  { id: 'voyage/rerank-2.5', provider: 'voyage', mode: 'rerank', inputUsdPerToken: 0.05 * M, contextWindowTokens: 32_000, source: 'https://docs.voyageai.com/docs/pricing', asOf: '2025-08-01', note: 'Billed per token: query tokens × documents + the documents\' tokens (Voyage\'s "total number of tokens" for rerankers).' },
   { id: 'self-hosted/cross-encoder-ms-marco-MiniLM-L-6-v2', provider: 'self-hosted', mode: 'rerank', inputUsdPerToken: 0, contextWindowTokens: 512, openWeight: true, source: 'https://huggingface.co/cross-encoder/ms-marco-MiniLM-L-6-v2', asOf: RECORDED, note: 'Open-weight cross-encoder (the "cross-encoder" of the guide\'s AI Request Trace); no per-call price: put its GPU in the pipeline\'s fixed costs.' },
 ];

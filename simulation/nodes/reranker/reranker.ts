@@ -24,7 +24,9 @@ type Params = z.output<typeof RerankerParams>;
 
 /**
  * Scores the retrieved chunks against the query and keeps the best top_n. Billed per search
- * (usdPerQuery) plus per token of query and documents where the model prices tokens.
+ * (usdPerQuery) plus, where the model prices tokens, per token as Voyage counts them: a cross-encoder
+ * reads the query once per document, so tokens = query tokens × documents + the documents' tokens
+ * (docs.voyageai.com, "total number of tokens for the rerankers").
  */
 class RerankerRuntime extends CallNodeRuntime<Params> {
   private readonly model: ModelEntry;
@@ -39,7 +41,7 @@ class RerankerRuntime extends CallNodeRuntime<Params> {
   }
 
   protected plan(req: SimRequest): number {
-    req.callInputTokens = req.queryTokens + req.chunks * req.chunkTokens;
+    req.callInputTokens = req.chunks * (req.queryTokens + req.chunkTokens);
     req.callCachedInputTokens = 0;
     req.callOutputTokens = 0;
     req.callTruncated = false;
@@ -65,7 +67,7 @@ export const rerankerKind = defineNodeKind({
   kind: 'reranker',
   title: 'Reranker',
   group: 'retrieval',
-  description: 'Reorders retrieved chunks and keeps top_n, cutting the LLM context (the seed: retrieve 20, rerank to 5 = 75 % fewer context tokens).',
+  description: 'Reorders retrieved chunks and keeps top_n, cutting the LLM context (the guide: retrieve 20, rerank to 5 = 75 % fewer context tokens).',
   params: RerankerParams,
   outputs: [
     { name: 'ok', description: 'Chunks reranked and cut to top_n.', required: true },

@@ -20,7 +20,7 @@ export const SemanticCacheParams = z
     searchLatencyMs: distribution({ type: 'lognormal', median: 8, p99: 40 }, 'ms', 'Time of the nearest-neighbour search.'),
     capacityEntries: z.number().int().min(1).default(50_000).meta({ unit: 'entries', title: 'Capacity', description: 'Answers kept; least recently used evicted.' }),
     ttlMs: z.number().positive().default(86_400_000).meta({ unit: 'ms', title: 'TTL' }),
-    similarityThreshold: z.number().min(0).max(1).default(0.95).meta({ title: 'Similarity threshold', description: 'A cached answer is reused when the new query is at least this similar (the seed: > 0.95).' }),
+    similarityThreshold: z.number().min(0).max(1).default(0.95).meta({ title: 'Similarity threshold', description: 'A cached answer is reused when the new query is at least this similar (the guide: > 0.95).' }),
     curve: z
       .array(z.tuple([z.number().min(0).max(1), z.number().min(0).max(1), z.number().min(0).max(1)]))
       .min(2)

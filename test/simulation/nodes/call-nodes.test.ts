@@ -76,6 +76,19 @@ describe('call nodes: retries, backoff, timeouts, billing', () => {
     expect(spans.find((s) => s.nodeId === 'rerank')!.note).toBe('reranked 20 → 5 chunks');
   });
 
+  it("a token-priced reranker is billed as Voyage counts: query tokens × documents + the documents' tokens", () => {
+    const doc = chain([
+      { id: 'search', kind: 'retrieval', params: { topK: 20, chunkTokens: constant(200) } },
+      { id: 'rerank', kind: 'reranker', params: { model: 'voyage/rerank-2.5', topN: 5 } },
+    ], { traffic: { rps: 1, ...oneClass(60, 10) } });
+    const r = run(doc, { durationMs: 60_000, warmupMs: 0 });
+    const rerank = r.cost.byNode.find((n) => n.nodeId === 'rerank')!;
+    const searches = r.nodes.find((n) => n.id === 'rerank')!.ok;
+    // 60 × 20 + 20 × 200 = 5,200 tokens a search (the query once per document, as a cross-encoder reads it), not 60 + 4,000.
+    expect(rerank.units.input).toBe(searches * 5_200);
+    expect(rerank.usd).toBeCloseTo(searches * 5_200 * 0.05e-6, 12);
+  });
+
   it('streaming answers show their first token at TTFT, others only when complete', () => {
     const llm = { kind: 'llm', params: { model: 'gpt-4.1', systemPromptTokens: 0, ttftMs: constant(300), ttftMsPer1kInputTokens: 0, timePerOutputTokenMs: constant(10) } };
     const pre = { kind: 'service', params: { latencyMs: constant(200) } };
