@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { formatMs, formatUsd, formatShare, type Explanation, type LoadSearchResult, type PipelineDocument } from '../../../../simulation/index';
 import { ExplainPopover } from '../../results/ExplainPopover';
 import { formatMultiplier } from '../../../../simulation/index';
-import { loadCurveOption, loadPointsText, loadValueText } from '../../../charts/options/load-curve';
+import { loadCurveOption, loadPointsText, loadValueText, offChartText } from '../../../charts/options/load-curve';
 import { appConfidence } from '../analysis-actions';
 import { nodeLabel } from '../../results/node-label';
 import { useValidation } from '../../../app/app-context';
@@ -124,7 +124,7 @@ export function LoadSearchSection() {
           <div className="tool-grid" style={{ marginTop: 12 }}>
             <div>
               <h3>P99 against load</h3>
-              {p99 && <Chart option={p99} label={`P99 latency at each load the search ran${bars}`} testId="p99-vs-load" />}
+              {p99 && <Chart option={p99} label={`P99 latency at each load the search ran${bars}${offChartText(search, 'p99Ms', target, formatMs)}`} testId="p99-vs-load" />}
             </div>
             <div>
               <h3>Cost per query against load</h3>
