@@ -1,4 +1,6 @@
+import type { PipelineDocument } from '../model/document-schema';
 import type { Headline, RunResults } from '../results/types';
+import { inputChanges, type InputChange } from './input-changes';
 import { formatMs, formatPercent, formatUsd } from '../units/format';
 
 export interface CostLine {
@@ -31,6 +33,8 @@ export interface ScenarioDiff {
   usageDeltaUsd: number;
   fixedDeltaUsd: number;
   headlineDelta: Partial<Record<keyof Headline, number>>;
+  /** The inputs that differ (model, traffic, limits, graph…), when the documents were given: why the figures moved. */
+  inputs: InputChange[];
 }
 
 /** Monthly usage cost of each node: its share of the measured usage cost scaled to a month. */
@@ -45,7 +49,7 @@ function usageByNode(r: RunResults): Map<string, number> {
  * Compares two scenarios the way Infracost compares infrastructure: monthly cost before → after,
  * usage (per node) and fixed (per item) apart, and the change in every headline figure.
  */
-export function diffScenarios(before: RunResults, after: RunResults, names: { before?: string; after?: string } = {}): ScenarioDiff {
+export function diffScenarios(before: RunResults, after: RunResults, names: { before?: string; after?: string } = {}, docs?: { before: PipelineDocument; after: PipelineDocument }): ScenarioDiff {
   const lines: CostLine[] = [];
   const nodeNames = new Map([...before.nodes, ...after.nodes].map((n) => [n.id, n.name && n.name !== n.id ? `${n.name} (${n.id})` : n.id]));
   const line = (name: string, kind: CostLine['kind'], b: number | undefined, a: number | undefined) => {
@@ -75,7 +79,24 @@ export function diffScenarios(before: RunResults, after: RunResults, names: { be
     usageDeltaUsd: after.cost.variableMonthlyUsd - before.cost.variableMonthlyUsd,
     fixedDeltaUsd: after.cost.fixedMonthlyUsd - before.cost.fixedMonthlyUsd,
     headlineDelta,
+    // The name is the sides' label already; the rest is what a reviewer checks against the figures.
+    inputs: docs ? inputChanges(docs.before, docs.after).filter((c) => c.path !== 'pipeline.name') : [],
   };
+}
+
+/** An input change as one line: `traffic.rps: 5 → 10`, `nodes[rerank]: removed (reranker "Rerank")`. */
+export function inputChangeText(c: InputChange): string {
+  if (c.before === null) return `${c.path}: added ${c.after}`;
+  if (c.after === null) return `${c.path}: removed ${c.before}`;
+  return `${c.path}: ${c.before} → ${c.after}`;
+}
+
+const MAX_INPUT_LINES = 25;
+
+/** The input changes as list lines, at most 25 and a count of the rest. */
+export function inputChangeLines(changes: InputChange[]): string[] {
+  const shown = changes.slice(0, MAX_INPUT_LINES).map(inputChangeText);
+  return changes.length > MAX_INPUT_LINES ? [...shown, `… and ${changes.length - MAX_INPUT_LINES} more`] : shown;
 }
 
 const sign = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '±');
@@ -113,6 +134,7 @@ export function diffMarkdown(d: ScenarioDiff): string {
     `| Error rate | ${formatPercent(d.before.headline.errorRate, 2)} | ${formatPercent(d.after.headline.errorRate, 2)} | ${sign(d.after.headline.errorRate - d.before.headline.errorRate)}${(Math.abs(d.after.headline.errorRate - d.before.headline.errorRate) * 100).toFixed(2)} pp |`,
     quotaRow(d.before.headline.peakQuotaUtilisation, d.after.headline.peakQuotaUtilisation),
     '',
+    ...(d.inputs.length ? [`**What changed in the pipeline** (${d.inputs.length}):`, '', ...inputChangeLines(d.inputs).map((l) => `- \`${l.replace(/`/g, "'")}\``), ''] : []),
     // A pipeline pushed past its provider limits shows it here, not only in the run's own output.
     ...(d.after.warnings.length ? [`**Warnings for ${d.after.name}:**`, '', ...d.after.warnings.map((w) => `- ⚠ ${w}`), ''] : []),
     '<details><summary>Cost by node and fixed item (monthly)</summary>',

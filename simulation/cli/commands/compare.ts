@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { diffMarkdown, diffScenarios } from '../../analysis/compare';
+import { diffMarkdown, diffScenarios, inputChangeLines } from '../../analysis/compare';
 import { runPipeline } from '../../run';
 import { formatMs, formatUsd } from '../../units/format';
 import { EXIT, RUN_OPTIONS, UsageError, commonArgs, parse } from '../args';
@@ -21,11 +21,13 @@ export function compareCommand(argv: string[], io: CliIo, name = 'compare'): num
   // Two versions of one pipeline usually share its name: then the files name the sides.
   const sameName = before.doc.pipeline.name === after.doc.pipeline.name;
   const names = sameName ? { before: basename(positionals[0]!), after: basename(positionals[1]!) } : {};
-  const d = diffScenarios(runPipeline(before.doc, before.catalog, { ...args.run, seed }), runPipeline(after.doc, after.catalog, { ...args.run, seed }), names);
+  const d = diffScenarios(runPipeline(before.doc, before.catalog, { ...args.run, seed }), runPipeline(after.doc, after.catalog, { ...args.run, seed }), names, { before: before.doc, after: after.doc });
   if (format === 'json') io.stdout(JSON.stringify(d, null, 2));
   else if (format === 'markdown') io.stdout(diffMarkdown(d));
   else {
-    io.stdout(`${d.before.name} → ${d.after.name}: monthly ${formatUsd(d.before.headline.monthlyCostUsd)} → ${formatUsd(d.after.headline.monthlyCostUsd)} (usage ${formatUsd(d.usageDeltaUsd)}, fixed ${formatUsd(d.fixedDeltaUsd)}); P99 ${formatMs(d.before.headline.p99Ms)} → ${formatMs(d.after.headline.p99Ms)}`);
+    const change = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${formatUsd(Math.abs(x))}`;
+    io.stdout(`${d.before.name} → ${d.after.name}: monthly ${formatUsd(d.before.headline.monthlyCostUsd)} → ${formatUsd(d.after.headline.monthlyCostUsd)} (${change(d.monthlyDeltaUsd)}: usage ${change(d.usageDeltaUsd)}, fixed ${change(d.fixedDeltaUsd)}); P99 ${formatMs(d.before.headline.p99Ms)} → ${formatMs(d.after.headline.p99Ms)}`);
+    if (d.inputs.length) io.stdout(['Inputs changed:', ...inputChangeLines(d.inputs).map((l) => `  ${l}`)].join('\n'));
     io.stdout(table(['Item', 'type', 'before/month', 'after/month', 'change', ''], d.lines.map((l) => [l.label, l.kind, formatUsd(l.beforeMonthlyUsd), formatUsd(l.afterMonthlyUsd), formatUsd(l.deltaUsd), l.status])));
   }
   return EXIT.ok;

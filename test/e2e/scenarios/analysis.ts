@@ -242,6 +242,7 @@ export const analysis: Scenario[] = [
       assert((await page.getByTestId('diff-lines').innerText()).includes('Fixed (per month)'), 'usage and fixed costs apart');
       assert((await page.getByLabel('Comparison as Markdown').inputValue()).startsWith('### Preflight: max_tokens 1024 → max_tokens 300'), 'the Markdown comment is headed by the scenario names');
       assert((await page.getByTestId('diff-lines').innerText()).includes('Answer (gpt-5.4-mini) (llm)'), 'cost lines name the node');
+      assertEqual((await page.getByTestId('diff-inputs').innerText()).trim(), 'nodes[llm].params.maxTokens: 1,024 → 300', 'the diff says which input changed');
       assert(/pp$/.test((await page.getByTestId('diff-peakQuotaUtilisation').innerText()).trim()), 'a change of a share is in percentage points');
       assert((await page.getByTestId('diff-seed-note').innerText()).startsWith('Both runs used the same seed (1)'), 'the note says the runs shared their seed');
       await shot('46-compare');

@@ -5,7 +5,9 @@ import { levelRoi, SEED_ROI_EXAMPLE } from '../../../simulation/analysis/roi';
 import { setParam, getParam } from '../../../simulation/analysis/param-path';
 import { sweep, tornado, sweepableParams } from '../../../simulation/analysis/sweep';
 import { formatParam } from '../../../simulation/analysis/param-units';
-import { diffScenarios, diffMarkdown } from '../../../simulation/analysis/compare';
+import { diffScenarios, diffMarkdown, inputChangeText } from '../../../simulation/analysis/compare';
+import { inputChanges } from '../../../simulation/analysis/input-changes';
+import { loadPipelineOrThrow } from '../../../simulation/model/load';
 import { replicationSeed } from '../../../simulation/analysis/replications';
 import { RunCancelled, runPipeline } from '../../../simulation/run';
 import { chain, constant, example, exponential, run } from '../../helpers/pipelines';
@@ -196,6 +198,32 @@ describe('scenario comparison', () => {
     expect(md).toMatch(/\| Error rate \| 0 % \| 0 % \| ±0\.00 pp \|/); // a rate changes in percentage points
     // Saved scenarios of one pipeline share its name: the caller's names label the sides.
     expect(diffMarkdown(diffScenarios(naive, optimized, { before: 'Baseline', after: 'top_n 3' }))).toContain('### Preflight: Baseline → top_n 3');
+  });
+
+  it('says which inputs changed, so a reviewer sees why the figures moved', () => {
+    const before = example('optimized-rag');
+    const moved = { ...before.nodes.find((n) => n.id === 'llm')!, position: { x: 0, y: 0 } };
+    const after = loadPipelineOrThrow({
+      ...before,
+      traffic: { ...before.traffic, rps: 10 },
+      nodes: before.nodes.map((n) => (n.id === 'llm' ? { ...moved, params: { ...moved.params, model: 'gpt-4.1' } } : n)),
+      quotas: before.quotas.map((q) => ({ ...q, tpm: 1_000_000 })),
+      fixedCosts: [...before.fixedCosts, { name: 'GPU', monthlyUsd: 900, category: 'compute' }],
+    });
+    // Moving a node on the canvas is not an input; everything else is listed by its parameter path.
+    expect(inputChanges(before, after).map(inputChangeText)).toEqual([
+      'traffic.rps: 5 → 10',
+      'quotas[openai].tpm: 2,000,000 → 1,000,000',
+      'nodes[llm].params.model: "gpt-5.4-mini" → "gpt-4.1"',
+      'fixedCosts[GPU]: added "GPU" ($900/month)',
+    ]);
+    const naive = example('naive-rag');
+    expect(inputChanges(before, naive).map(inputChangeText)).toEqual(
+      expect.arrayContaining(['nodes[rerank]: removed reranker "Rerank 20 → 5"', 'edges: removed search.ok → rerank', 'edges: added search.ok → llm']),
+    );
+    const d = diffScenarios(run(before, { durationMs: 300_000, warmupMs: 0 }), run(after, { durationMs: 300_000, warmupMs: 0 }), {}, { before, after });
+    expect(d.inputs).toHaveLength(4);
+    expect(diffMarkdown(d)).toContain('**What changed in the pipeline** (4):\n\n- `traffic.rps: 5 → 10`');
   });
 });
 

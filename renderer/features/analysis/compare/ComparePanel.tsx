@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { diffScenarios } from '../../../../simulation/index';
+import { diffScenarios, loadPipeline } from '../../../../simulation/index';
 import { useDocument, useRun, useServices } from '../../../app/app-context';
 import { useAnalysisServices } from '../analysis-context';
 import { useAnalysis } from '../analysis-registry';
@@ -65,7 +65,13 @@ export function ComparePanel() {
   const before = scenarios.find((s) => s.id === c.beforeId) ?? scenarios[0];
   const after = scenarios.find((s) => s.id === c.afterId) ?? scenarios[scenarios.length - 1];
   // The scenarios' own names head the diff and its Markdown (variants of one pipeline share its name).
-  const diff = useMemo(() => (before && after && before !== after ? diffScenarios(before.results, after.results, { before: before.name, after: after.name }) : null), [before, after]);
+  // With the saved documents the diff also says which inputs changed (model, traffic, limits, graph).
+  const diff = useMemo(() => {
+    if (!before || !after || before === after) return null;
+    const b = loadPipeline(before.document);
+    const a = loadPipeline(after.document);
+    return diffScenarios(before.results, after.results, { before: before.name, after: after.name }, b.ok && a.ok ? { before: b.doc, after: a.doc } : undefined);
+  }, [before, after]);
   const pick = (which: 'beforeId' | 'afterId', label: string, value: SavedScenario | undefined) => (
     <label className="a-field">
       <span className="a-field-label">{label}</span>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { diffMarkdown, formatUsd, type CostLine, type ScenarioDiff } from '../../../../simulation/index';
+import { diffMarkdown, formatUsd, inputChangeText, type CostLine, type ScenarioDiff } from '../../../../simulation/index';
 import { useServices } from '../../../app/app-context';
 import { FIGURE_LABELS, formatFigure } from '../format';
 
@@ -61,6 +61,18 @@ export function Diff({ diff, seeds }: { diff: ScenarioDiff; seeds: [number, numb
         Monthly cost will <b>{verb}</b> by <b className="num">{formatUsd(Math.abs(diff.monthlyDeltaUsd))}</b>: <span className="num">{formatUsd(b.headline.monthlyCostUsd)} → {formatUsd(a.headline.monthlyCostUsd)}</span>
         {b.headline.monthlyCostUsd > 0 && <span className="muted num"> ({sign(diff.monthlyDeltaUsd)}{formatFigure('share', Math.abs(diff.monthlyDeltaUsd / b.headline.monthlyCostUsd))})</span>}
       </p>
+      <h3>What changed in the pipeline</h3>
+      {diff.inputs.length ? (
+        <ul className="input-changes mono" data-testid="diff-inputs">
+          {diff.inputs.map((c, i) => (
+            <li key={i}>{inputChangeText(c)}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted" data-testid="diff-inputs">
+          Nothing: the two scenarios have the same inputs (the figures differ by the run settings or the catalog only).
+        </p>
+      )}
       <div className="tool-grid">
         <div>
           <h3>Cost per month, usage and fixed apart</h3>
