@@ -1,3 +1,4 @@
+import { growthText } from '../analysis/capacity';
 import type { RunResults } from '../results/types';
 import { formatDurationMs } from '../units/duration';
 import { formatCount, formatMs, formatPercent, formatTokens, formatUsd } from '../units/format';
@@ -22,6 +23,7 @@ export function formatSummary(r: RunResults): string {
   lines.push(`Cost: ${formatUsd(c.perQueryUsd)} per query (usage ${formatUsd(c.variablePerQueryUsd)} + fixed ${formatUsd(c.fixedPerQueryUsd)}) · ${formatUsd(c.monthlyUsd)}/month (usage ${formatUsd(c.variableMonthlyUsd)} + fixed ${formatUsd(c.fixedMonthlyUsd)}) · ${formatUsd(c.dailyUsd)}/day`);
   if (c.perServedQueryUsd !== null && o.errorRate > 0.01) lines.push(`      ${formatUsd(c.perServedQueryUsd)} per served query: only ${formatPercent(o.served / Math.max(1, o.measured))} of requests were served, and failed ones paid for their attempts`);
   lines.push(`      ${formatTokens(c.monthlyQueries)} queries/month; chat and embedding tokens per query: ${formatTokens(c.tokensPerQuery.input)} in (${formatTokens(c.tokensPerQuery.cachedInput)} cached), ${formatTokens(c.tokensPerQuery.output)} out`);
+  lines.push(`      ${growthText(r)}`);
   if (c.byNode.length) {
     lines.push(table(['  by node', 'usage cost', 'share', 'input', 'output', 'fees'], c.byNode.map((n) => [`  ${n.nodeId}`, formatUsd(n.usd), formatPercent(n.share), formatUsd(n.byType.input + n.byType.cachedInput + n.byType.cacheWrite), formatUsd(n.byType.output), formatUsd(n.byType.request)])));
   }

@@ -4,6 +4,7 @@ import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
 import { nodeLabel } from '../../results/node-label';
 import { budgetSection } from './budget';
+import { growthText } from '../../analysis/capacity';
 import { barChart, lineChart, usdTick } from '../svg/charts';
 
 /** Cost per query and per month, fixed vs usage, by node and model, and the 12-month projection. */
@@ -33,5 +34,5 @@ ${barChart({ title: 'Usage cost per month by node', items: nodes.slice(0, 10).ma
 <h3>Usage cost by node (USD a month)</h3><table><thead><tr><th>Node</th><th>Monthly</th><th>Share</th>${COST_TYPES.map((t) => `<th title="${esc(COST_TYPE_DESCRIPTIONS[t])}">${esc(COST_TYPE_LABELS[t])}</th>`).join('')}</tr></thead><tbody>${nodeRows.join('')}</tbody></table>
 <h3>Fixed costs (USD a month)</h3>${fixedRows.length ? `<table><thead><tr><th>Item</th><th>Category</th><th>Monthly</th></tr></thead><tbody>${fixedRows.join('')}</tbody></table>` : '<p class="note">None in the pipeline.</p>'}
 <h3>By model</h3><table><thead><tr><th>Model</th><th>Provider</th><th>Share of usage</th><th>Input tokens</th><th>Cached input</th><th>Output tokens</th></tr></thead><tbody>${models.join('')}</tbody></table>
-${projection}${budgetSection(input)}</section>`;
+${projection}<p class="note" data-growth>${esc(growthText(input.results))}</p>${budgetSection(input)}</section>`;
 }

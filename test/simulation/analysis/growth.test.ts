@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { growthOutlook, growthText } from '../../../simulation/analysis/capacity';
+import type { RunResults } from '../../../simulation/results/types';
+import { formatSummary } from '../../../simulation/cli/summary';
+import { example, run } from '../../helpers/pipelines';
+
+/** Just what the outlook reads: the projection, the quotas' peaks and the headline peak. */
+function figures(peak: number | null, growth: number): Pick<RunResults, 'projection' | 'quotas' | 'headline'> {
+  const projection = Array.from({ length: 12 }, (_, k) => ({ month: k + 1, queries: 1e6 * (1 + growth) ** k, costUsd: 1000 * (1 + growth) ** k }));
+  const quotas = peak === null ? [] : [{ id: 'openai', peakUtilisation: peak } as RunResults['quotas'][number]];
+  return { projection, quotas, headline: { peakQuotaUtilisation: peak } as RunResults['headline'] };
+}
+
+describe('growth against the provider limits', () => {
+  it("finds the month the busiest quota's peak minute passes 70 % and 100 %, as the closed form says", () => {
+    // 39.9 % × 1.1^(k−1) > 0.7 first at k − 1 = 6 (1.1^5.9 = 1.754); > 1 at k − 1 = 10 (1.1^9.6 = 2.506).
+    const g = growthOutlook(figures(0.399, 0.1), 0.1);
+    expect(g).toMatchObject({ busiestQuota: 'openai', scalingTriggerMonth: 7, limitMonth: 11 });
+    expect(g.months[6]!.peakQuotaUtilisation).toBeCloseTo(0.399 * 1.1 ** 6, 12);
+  });
+
+  it('says when the quota stays clear, when traffic is flat, and when there is no quota', () => {
+    expect(growthText(figures(0.2, 0.05))).toMatch(/quota openai's peak minute stays under 70 % \(34\.21 % in month 12\)/);
+    expect(growthText(figures(0.4, 0))).toBe('Next 12 months: flat (traffic.monthlyGrowth is 0; set it to project growth)');
+    expect(growthText(figures(null, 0.1))).toBe('Next 12 months at +10 %/month (traffic.monthlyGrowth): month 3 $1,210 · month 6 $1,611 · month 12 $2,853');
+  });
+
+  it('is in the run summary', () => {
+    const doc = example('optimized-rag');
+    const r = run({ ...doc, traffic: { ...doc.traffic, monthlyGrowth: 0.1 } }, { durationMs: 600_000, warmupMs: 60_000 });
+    expect(formatSummary(r)).toMatch(/Next 12 months at \+10 %\/month \(traffic\.monthlyGrowth\): month 3 \$[\d,]+ · month 6 \$[\d,]+ · month 12 \$[\d,]+; quota openai's peak minute/);
+  });
+});
