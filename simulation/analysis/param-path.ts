@@ -62,6 +62,24 @@ export function getParam(doc: PipelineDocument, path: ParamPath, catalog?: Catal
   return cur;
 }
 
+/** The current text at `path`, for a categorical what-if (a node's model, a router's strategy). */
+export function getParamText(doc: PipelineDocument, path: ParamPath): string {
+  let cur: unknown = doc;
+  for (const s of parsePath(path)) {
+    if ('key' in s) cur = (cur as Record<string, unknown>)?.[s.key];
+    else if (Array.isArray(cur)) cur = cur[select(cur, s.select, path)];
+    else throw new Error(`${path}: [${s.select}] does not select from a list`);
+  }
+  if (typeof cur !== 'string') throw new Error(`${path}: is ${cur === undefined ? 'not a parameter' : typeof cur}, not text`);
+  return cur;
+}
+
+/** A copy of the document with the text parameter at `path` (a model id, a strategy) set to `value`. */
+export function setParamText(doc: PipelineDocument, path: ParamPath, value: string): PipelineDocument {
+  getParamText(doc, path);
+  return setAt(doc, path, value);
+}
+
 /** A copy of the document with `path` set to `value` (prices copy the catalog entry into doc.models first). */
 export function setParam(doc: PipelineDocument, path: ParamPath, value: number, catalog?: Catalog): PipelineDocument {
   const segs = parsePath(path);
@@ -74,6 +92,13 @@ export function setParam(doc: PipelineDocument, path: ParamPath, value: number, 
       copy.models.push({ ...entry, note: `${entry.note} (what-if copy)`.trim() });
     }
   }
+  return setAt(copy, path, value, true);
+}
+
+/** Sets `path` in a copy (numeric: only where a number or null was). */
+function setAt(doc: PipelineDocument, path: ParamPath, value: number | string, copied = false): PipelineDocument {
+  const segs = parsePath(path);
+  const copy = copied ? doc : (JSON.parse(JSON.stringify(doc)) as PipelineDocument);
   let cur: unknown = copy;
   for (let i = 0; i < segs.length - 1; i++) {
     const s = segs[i]!;
@@ -84,7 +109,7 @@ export function setParam(doc: PipelineDocument, path: ParamPath, value: number, 
   const last = segs[segs.length - 1]!;
   if ('key' in last) {
     const holder = cur as Record<string, unknown>;
-    if (typeof holder[last.key] !== 'number' && holder[last.key] !== null) throw new Error(`${path}: is not a numeric parameter`);
+    if (typeof value === 'number' && typeof holder[last.key] !== 'number' && holder[last.key] !== null) throw new Error(`${path}: is not a numeric parameter`);
     holder[last.key] = value;
   } else if (Array.isArray(cur)) cur[select(cur, last.select, path)] = value;
   return copy;

@@ -4,13 +4,16 @@ import { loadPipeline } from '../model/load';
 import type { PipelineDocument } from '../model/document-schema';
 import { runPipeline } from '../run';
 import type { Headline, RunResults } from '../results/types';
-import { getParam, setParam, type ParamPath } from './param-path';
+import { getParam, getParamText, setParam, setParamText, type ParamPath } from './param-path';
 import { replicationSeed, summarizeReplications, type IntervalFigure } from './replications';
 import type { Interval } from './statistics';
 
 export interface SweepAxis {
   path: ParamPath;
+  /** The values to try; for a categorical axis, indices into `labels`. */
   values: number[];
+  /** A categorical axis (a node's model, a strategy): the texts set at `path`, in order. */
+  labels?: string[];
 }
 
 export interface SweepPoint {
@@ -27,6 +30,7 @@ export interface SweepPoint {
 
 export interface SweepResult {
   axes: SweepAxis[];
+  /** Today's value of each axis (for a categorical axis, its index in labels, −1 when it is not among them). */
   base: number[];
   points: SweepPoint[];
   seed: number;
@@ -42,10 +46,10 @@ export interface SweepPlan {
 }
 
 /** The document with each axis set to its value, validated like a file (a what-if can be invalid). */
-function variant(doc: PipelineDocument, catalog: Catalog, paths: ParamPath[], values: number[]): { doc: PipelineDocument; catalog: Catalog } | string {
+function variant(doc: PipelineDocument, catalog: Catalog, axes: SweepAxis[], values: number[]): { doc: PipelineDocument; catalog: Catalog } | string {
   let d = doc;
   try {
-    paths.forEach((p, i) => (d = setParam(d, p, values[i]!, catalog)));
+    axes.forEach((a, i) => (d = a.labels ? setParamText(d, a.path, a.labels[values[i]!]!) : setParam(d, a.path, values[i]!, catalog)));
   } catch (e) {
     return (e as Error).message;
   }
@@ -53,8 +57,8 @@ function variant(doc: PipelineDocument, catalog: Catalog, paths: ParamPath[], va
   return loaded.ok ? { doc: loaded.doc, catalog: loaded.catalog } : loaded.problems.map((p) => p.message).join('; ');
 }
 
-function point(doc: PipelineDocument, catalog: Catalog, paths: ParamPath[], values: number[], options: RunOptions, plan: SweepPlan = SINGLE_RUN): SweepPoint {
-  const v = variant(doc, catalog, paths, values);
+function point(doc: PipelineDocument, catalog: Catalog, axes: SweepAxis[], values: number[], options: RunOptions, plan: SweepPlan = SINGLE_RUN): SweepPoint {
+  const v = variant(doc, catalog, axes, values);
   if (typeof v === 'string') return { values, headline: null as unknown as Headline, intervals: null, fixedMonthlyUsd: 0, variableMonthlyUsd: 0, problem: v };
   const seed = options.seed ?? doc.run.seed;
   const runs: RunResults[] = Array.from({ length: Math.max(1, plan.replications) }, (_, i) => runPipeline(v.doc, v.catalog, { ...options, seed: replicationSeed(seed, i), traceSampleRate: 0, traceSlowest: 0, traceFailed: 0 }));
@@ -76,10 +80,9 @@ const SINGLE_RUN: SweepPlan = { replications: 1, confidence: 0.95 };
  */
 export function sweep(doc: PipelineDocument, catalog: Catalog, axes: SweepAxis[], options: RunOptions = {}, plan: SweepPlan = SINGLE_RUN): SweepResult {
   if (axes.length < 1 || axes.length > 2) throw new Error('a sweep has one or two axes');
-  const paths = axes.map((a) => a.path);
-  const base = paths.map((p) => getParam(doc, p, catalog));
+  const base = axes.map((a) => (a.labels ? a.labels.indexOf(getParamText(doc, a.path)) : getParam(doc, a.path, catalog)));
   const combos: number[][] = axes.length === 1 ? axes[0]!.values.map((v) => [v]) : axes[0]!.values.flatMap((a) => axes[1]!.values.map((b) => [a, b]));
-  return { axes, base, seed: options.seed ?? doc.run.seed, replications: Math.max(1, plan.replications), confidence: plan.confidence, points: combos.map((values) => point(doc, catalog, paths, values, options, plan)) };
+  return { axes, base, seed: options.seed ?? doc.run.seed, replications: Math.max(1, plan.replications), confidence: plan.confidence, points: combos.map((values) => point(doc, catalog, axes, values, options, plan)) };
 }
 
 export interface TornadoBar {
@@ -103,8 +106,8 @@ export function tornadoBar(doc: PipelineDocument, catalog: Catalog, path: ParamP
   const isInt = Number.isInteger(base) && !path.endsWith('UsdPerToken');
   const move = (f: number) => (isInt ? Math.max(0, Math.round(base * f)) : base * f);
   const [low, high] = [move(1 - spread), move(1 + spread)];
-  const lo = point(doc, catalog, [path], [low], options);
-  const hi = point(doc, catalog, [path], [high], options);
+  const lo = point(doc, catalog, [{ path, values: [low] }], [low], options);
+  const hi = point(doc, catalog, [{ path, values: [high] }], [high], options);
   const cost = (p: SweepPoint) => (p.problem ? NaN : p.headline.monthlyCostUsd);
   const p99 = (p: SweepPoint) => (p.problem ? NaN : (p.headline.p99Ms ?? NaN));
   return {

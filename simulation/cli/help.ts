@@ -24,7 +24,8 @@ Usage:
   preflight run <file> … --otlp traces.json [--otlp-start 2026-01-01T00:00:00Z]   sampled traces as OTLP/JSON
 
 Parameter paths: traffic.rps, nodes[ID].params.topN, quotas[ID].tpm, models[MODEL].inputUsdPerToken,
-fixedCosts[NAME].monthlyUsd, nodes[ID].params.routes[0].weight …
+fixedCosts[NAME].monthlyUsd, nodes[ID].params.routes[0].weight … A text parameter takes its values as
+they are: nodes[ID].params.model=gpt-5.4-mini,gpt-4.1 (prices change; the node's latency and quality do not).
 Run options (every command that simulates):
   --seed N             run seed (default: the file's run.seed); the same file and seed give the same figures
   --duration 1h        how long requests arrive after the warm-up (90s, 5m, 1h, 1h30m; a bare number is seconds)

@@ -140,6 +140,15 @@ describe('planning commands', () => {
     expect(sweep.code).toBe(0);
     expect(sweep.stdout).toContain('nodes[rerank].params.topN');
     expect((await cli('sweep', example, '--tornado', 'traffic.rps,nodes[llm].params.maxTokens', '--duration', '5m')).stdout).toContain('swing');
+    // A model what-if: the model ids as they are; a model not in the catalog is that point's problem; the note says what does not change.
+    const models = await cli('sweep', example, '--param', 'nodes[llm].params.model=gpt-5.4-mini,gpt-4.1,nope', '--duration', '5m', '--json');
+    const points = (JSON.parse(models.stdout) as { axes: Array<{ labels: string[] }>; base: number[]; points: Array<{ headline: { monthlyCostUsd: number } | null; problem: string | null }> });
+    expect(points.axes[0]!.labels).toEqual(['gpt-5.4-mini', 'gpt-4.1', 'nope']);
+    expect(points.base).toEqual([0]);
+    // gpt-4.1 lists at $2/$8 per M tokens against gpt-5.4-mini's $0.75/$4.50: a dearer month.
+    expect(points.points[1]!.headline!.monthlyCostUsd).toBeGreaterThan(points.points[0]!.headline!.monthlyCostUsd * 1.5);
+    expect(points.points[2]!.problem).toContain("model 'nope' is not in the price catalog");
+    expect((await cli('sweep', example, '--param', 'nodes[llm].params.model=gpt-5.4-mini,gpt-4.1', '--duration', '5m')).stdout).toMatch(/gpt-4\.1\s+[\d.]+ s[\s\S]*changes prices and context window only: llm's ttftMs, timePerOutputTokenMs and quality/);
     const replicated = (await cli('sweep', example, '--param', 'nodes[llm].params.maxTokens=256,1024', '--duration', '5m', '--replications', '2')).stdout;
     // P50 then P99, each with its ± (a P50 is "same in all 2 runs" when both seeds' medians share a histogram bucket).
     expect(replicated).toMatch(/1024\s+[\d.]+ s (?:same in all 2 runs|± [\d.]+ m?s)\s+[\d.]+ s ± [\d.]+ m?s/);

@@ -2,16 +2,17 @@ import { writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { searchMaxLoad } from '../../analysis/load-search';
 import { defaultInvestments, defaultQueriesPerDay, incidentScenarioCut, runMaturityRoi } from '../../analysis/maturity';
-import { sweep, tornado } from '../../analysis/sweep';
+import { sweep, tornado, type SweepAxis } from '../../analysis/sweep';
 import { headlineCsv, nodesCsv, seriesCsv } from '../../report/csv';
 import { reportHtml } from '../../report/html';
 import { sha256Hex } from '../../util/sha256';
-import { EXIT, RUN_OPTIONS, UsageError, commonArgs, integer, numberList, onePositional, parse, share } from '../args';
+import { EXIT, RUN_OPTIONS, UsageError, commonArgs, integer, onePositional, parse, share } from '../args';
 import type { CliIo } from '../io';
 import { packageVersion } from '../help';
 import { loadFile } from '../load-file';
 import { findChromium, htmlToPdf } from '../pdf';
 import { simulate } from '../simulate';
+import { parseSweepAxis } from '../sweep-axis';
 
 /**
  * preflight report <file> --out report.html|report.pdf [--replications 5] [--no-capacity]
@@ -19,12 +20,6 @@ import { simulate } from '../simulate';
  *   [--tornado PATH,… [--spread 20%]] [--csv prefix]
  * Each --param is a one-parameter sweep; two --heatmap flags make one two-parameter sweep.
  */
-function sweepAxis(flag: string, text: string) {
-  const eq = text.indexOf('=');
-  if (eq < 0) throw new UsageError(`${flag}: got "${text}", expected PATH=v1,v2,…`);
-  return { path: text.slice(0, eq), values: numberList(flag, text.slice(eq + 1)) };
-}
-
 export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(argv, { ...RUN_OPTIONS, out: { type: 'string' }, 'no-capacity': { type: 'boolean' }, roi: { type: 'string' }, param: { type: 'string', multiple: true }, heatmap: { type: 'string', multiple: true }, tornado: { type: 'string' }, spread: { type: 'string' }, 'sweep-replications': { type: 'string' }, 'sweep-confidence': { type: 'string' }, csv: { type: 'string' } });
   if (!values.out) throw new UsageError('--out is required: report.html or report.pdf');
@@ -67,7 +62,8 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     }
     roi = { assumptions, source, levels: maturity.roi };
   }
-  const sweepOrUsage = (flag: string, axes: Array<ReturnType<typeof sweepAxis>>) => {
+  const sweepAxis = (flag: string, text: string) => parseSweepAxis(flag, text, file.doc);
+  const sweepOrUsage = (flag: string, axes: SweepAxis[]) => {
     try {
       return sweep(file.doc, file.catalog, axes, args.run, sweepPlan);
     } catch (e) {

@@ -1,9 +1,10 @@
 import type { IntervalFigure } from '../../analysis/replications';
-import { sweep, tornado, type SweepPoint } from '../../analysis/sweep';
+import { sweep, tornado, type SweepAxis, type SweepPoint } from '../../analysis/sweep';
+import { modelAxisNote, parseSweepAxis } from '../sweep-axis';
 import { formatParam } from '../../analysis/param-units';
 import { plusMinusText } from '../../units/precision';
 import { formatMs, formatPercent, formatUsd } from '../../units/format';
-import { EXIT, RUN_OPTIONS, UsageError, commonArgs, numberList, onePositional, parse, share } from '../args';
+import { EXIT, RUN_OPTIONS, UsageError, commonArgs, onePositional, parse, share } from '../args';
 import type { CliIo } from '../io';
 import { loadFile } from '../load-file';
 import { table } from '../summary';
@@ -31,11 +32,7 @@ export function sweepCommand(argv: string[], io: CliIo): number {
   }
   const params = values.param ?? [];
   if (params.length < 1 || params.length > 2) throw new UsageError('give one or two --param PATH=v1,v2,… (or --tornado PATH,PATH,…)');
-  const axes = params.map((p) => {
-    const eq = p.indexOf('=');
-    if (eq < 0) throw new UsageError(`--param: got "${p}", expected PATH=v1,v2,… e.g. nodes[rerank].params.topN=2,5,10`);
-    return { path: p.slice(0, eq), values: numberList('--param', p.slice(eq + 1)) };
-  });
+  const axes: SweepAxis[] = params.map((p) => parseSweepAxis('--param', p, file.doc));
   if (args.plan?.stopping) throw new UsageError('--until applies to run and check; give a sweep --replications N');
   // --replications N: every point runs the same N seeds and each figure gets mean ± half-width.
   const plan = args.plan ? { replications: args.plan.replications, confidence: args.plan.confidence } : undefined;
@@ -51,11 +48,13 @@ export function sweepCommand(argv: string[], io: CliIo): number {
       table(
         [...axes.map((a) => a.path), 'P50', 'P99', 'errors', 'cost/query', 'monthly', 'note'],
         result.points.map((p) => [
-          ...p.values.map(String),
+          ...p.values.map((v, i) => axes[i]!.labels?.[v] ?? String(v)),
           ...(p.problem ? ['', '', '', '', '', p.problem] : [pm(p, 'p50Ms', formatMs), pm(p, 'p99Ms', formatMs), pm(p, 'errorRate', (v) => formatPercent(v, 2)), pm(p, 'costPerQueryUsd', formatUsd), pm(p, 'monthlyCostUsd', formatUsd), '']),
         ]),
       ),
     );
+  const note = modelAxisNote(axes);
+  if (!args.json && note) io.stdout(note);
   if (!args.json && result.replications > 1) io.stdout(`${result.replications} replications per point (the same seeds at every point), ± the ${Math.round(result.confidence * 100)} % interval`);
   return EXIT.ok;
 }
