@@ -33,7 +33,7 @@ export { runMaturityRoi, runMaturityLevel, maturityRoi, economicsOf, incidentSce
 export { sweep, tornado, tornadoBar, sortTornadoBars, sweepableParams, type SweepAxis, type SweepPlan, type SweepPoint, type SweepResult, type TornadoBar } from './analysis/sweep';
 export { paramUnit, paramLabel, formatParam, shownValue, suggestValues, parseValues, defaultTornadoPaths, type ParamUnit } from './analysis/param-units';
 export { humanize } from './units/humanize';
-export { formatShare, halfWidthText } from './units/precision';
+export { formatShare, halfWidthText, plusMinusText } from './units/precision';
 export { nodeLabel, nodeName, faultTargetName } from './results/node-label';
 export { formatMultiplier } from './report/svg/axis';
 export { getParam, setParam, parsePath, type ParamPath } from './analysis/param-path';
@@ -44,7 +44,7 @@ export { evaluateAlerts, ALERT_RULES, SEVERITIES, hourlySpend, type AlertFiring,
 export { costAnomalies, type AnomalyFinding } from './analysis/anomalies';
 export { bottleneckAdvice, type Advice } from './analysis/advice';
 export { productionChecklist, type ChecklistItem } from './analysis/checklist';
-export { monthlyTokenCapacity, monthlyQueryCapacity, DEFAULT_TARGET_UTILISATION } from './analysis/capacity';
+export { monthlyTokenCapacity, monthlyQueryCapacity, DEFAULT_TARGET_UTILISATION, growthOutlook, growthText, type GrowthOutlook } from './analysis/capacity';
 export { reportHtml } from './report/html';
 export type { ReportInput } from './report/report-input';
 export { headlineCsv, nodesCsv, seriesCsv, toCsv } from './report/csv';
