@@ -1,7 +1,8 @@
+import { formatShare } from '../units/precision';
 import { growthText } from '../analysis/capacity';
 import type { RunResults } from '../results/types';
 import { formatDurationMs } from '../units/duration';
-import { formatCount, formatMs, formatPercent, formatTokens, formatUsd } from '../units/format';
+import { formatCount, formatMs, formatTokens, formatUsd } from '../units/format';
 
 /** The readable summary `preflight run` prints (the JSON has every figure; this is the digest). */
 export function formatSummary(r: RunResults): string {
@@ -16,16 +17,16 @@ export function formatSummary(r: RunResults): string {
   lines.push('');
   const o = r.outcomes;
   const errors = Object.entries(o.errorsByType).map(([k, v]) => `${k} ${formatCount(v ?? 0)}`);
-  lines.push(`Outcomes: ${formatCount(o.served)} served${o.servedFromCache ? ` (${formatCount(o.servedFromCache)} from cache)` : ''} · ${formatCount(o.failed)} failed = error rate ${formatPercent(o.errorRate, 2)}${errors.length ? ` (${errors.join(', ')})` : ''}${o.escalated ? ` · ${formatCount(o.escalated)} escalated` : ''}`);
-  lines.push(`          retries ${formatCount(o.retries)} (${formatPercent(o.retryRate, 2)} of calls) · downtime ${o.downtimeMinutes} of ${o.measuredMinutes} min · answers cut by max_tokens ${formatCount(o.truncatedAnswers)}`);
+  lines.push(`Outcomes: ${formatCount(o.served)} served${o.servedFromCache ? ` (${formatCount(o.servedFromCache)} from cache)` : ''} · ${formatCount(o.failed)} failed = error rate ${formatShare(o.errorRate)}${errors.length ? ` (${errors.join(', ')})` : ''}${o.escalated ? ` · ${formatCount(o.escalated)} escalated` : ''}`);
+  lines.push(`          retries ${formatCount(o.retries)} (${formatShare(o.retryRate)} of calls) · downtime ${o.downtimeMinutes} of ${o.measuredMinutes} min · answers cut by max_tokens ${formatCount(o.truncatedAnswers)}`);
   lines.push('');
   const c = r.cost;
   lines.push(`Cost: ${formatUsd(c.perQueryUsd)} per query (usage ${formatUsd(c.variablePerQueryUsd)} + fixed ${formatUsd(c.fixedPerQueryUsd)}) · ${formatUsd(c.monthlyUsd)}/month (usage ${formatUsd(c.variableMonthlyUsd)} + fixed ${formatUsd(c.fixedMonthlyUsd)}) · ${formatUsd(c.dailyUsd)}/day`);
-  if (c.perServedQueryUsd !== null && o.errorRate > 0.01) lines.push(`      ${formatUsd(c.perServedQueryUsd)} per served query: only ${formatPercent(o.served / Math.max(1, o.measured))} of requests were served, and failed ones paid for their attempts`);
+  if (c.perServedQueryUsd !== null && o.errorRate > 0.01) lines.push(`      ${formatUsd(c.perServedQueryUsd)} per served query: only ${formatShare(o.served / Math.max(1, o.measured))} of requests were served, and failed ones paid for their attempts`);
   lines.push(`      ${formatTokens(c.monthlyQueries)} queries/month; chat and embedding tokens per query: ${formatTokens(c.tokensPerQuery.input)} in (${formatTokens(c.tokensPerQuery.cachedInput)} cached), ${formatTokens(c.tokensPerQuery.output)} out`);
   lines.push(`      ${growthText(r)}`);
   if (c.byNode.length) {
-    lines.push(table(['  by node', 'usage cost', 'share', 'input', 'output', 'fees'], c.byNode.map((n) => [`  ${n.nodeId}`, formatUsd(n.usd), formatPercent(n.share), formatUsd(n.byType.input + n.byType.cachedInput + n.byType.cacheWrite), formatUsd(n.byType.output), formatUsd(n.byType.request)])));
+    lines.push(table(['  by node', 'usage cost', 'share', 'input', 'output', 'fees'], c.byNode.map((n) => [`  ${n.nodeId}`, formatUsd(n.usd), formatShare(n.share), formatUsd(n.byType.input + n.byType.cachedInput + n.byType.cacheWrite), formatUsd(n.byType.output), formatUsd(n.byType.request)])));
   }
   if (c.bySource.length > 1) {
     // A month per team (traffic source label), each at its own curve and its own cost per query.
@@ -38,7 +39,7 @@ export function formatSummary(r: RunResults): string {
   }
   if (r.caches.length) {
     lines.push('');
-    for (const cache of r.caches) lines.push(`Cache ${cache.nodeId} (${cache.mode}): hit rate ${formatPercent(cache.hitRate)} of ${formatCount(cache.lookups)} lookups · ${formatCount(cache.evictions)} evictions · ${formatCount(cache.expired)} expired`);
+    for (const cache of r.caches) lines.push(`Cache ${cache.nodeId} (${cache.mode}): hit rate ${formatShare(cache.hitRate)} of ${formatCount(cache.lookups)} lookups · ${formatCount(cache.evictions)} evictions · ${formatCount(cache.expired)} expired`);
   }
   lines.push(...reliabilityLines(r));
   if (r.quotas.length) {
@@ -53,7 +54,7 @@ export function formatSummary(r: RunResults): string {
           util(q.utilisation.concurrency),
           formatMs(q.queueWaitMs.p95),
           formatCount(q.rateLimited),
-          formatPercent(q.headroom),
+          formatShare(q.headroom),
         ]),
       ),
     );
@@ -78,20 +79,20 @@ function reliabilityLines(r: RunResults): string[] {
   const out: string[] = [];
   const rel = r.reliability;
   const d = rel.fallbackDepth;
-  if (d.one + d.two + d.threeOrMore > 0) out.push(`Fallbacks: ${formatPercent(rel.fallbackShare, 2)} of served requests took a fallback (1 step ${formatCount(d.one)}, 2 steps ${formatCount(d.two)}, 3+ ${formatCount(d.threeOrMore)})`);
+  if (d.one + d.two + d.threeOrMore > 0) out.push(`Fallbacks: ${formatShare(rel.fallbackShare)} of served requests took a fallback (1 step ${formatCount(d.one)}, 2 steps ${formatCount(d.two)}, 3+ ${formatCount(d.threeOrMore)})`);
   for (const b of rel.breakers) {
     out.push(`Breaker ${b.nodeId} (${b.flavour}, protects ${b.protects ?? '—'}): opened ${b.timesOpened}× · open ${formatDurationMs(b.timeOpenMs)} · ${formatCount(b.shortCircuited)} short-circuited · saved ${formatUsd(b.moneySavedUsd)} on doomed calls`);
   }
   // Fault times run on the simulation clock, which starts with the warm-up.
   for (const f of rel.faults) out.push(`Fault ${f.id}: ${f.type} on ${f.target} from ${formatDurationMs(f.startMs)} to ${formatDurationMs(f.endMs)} after the start (warm-up included)${f.mitigated ? ' (ended early by mitigation)' : ''}`);
   const q = r.quality;
-  out.push(`Quality: faithfulness ${formatPercent(q.faithfulness)} · escalation to humans ${formatPercent(q.escalationRate)}${q.modelEscalationRate ? ` · gate escalations ${formatPercent(q.modelEscalationRate)}` : ''} · answer paths: ${q.paths.map((p) => `${p.nodeId} ${formatPercent(p.share)} (quality ${formatPercent(p.quality)}, ${formatUsd(p.costPerQueryUsd)}/query)`).join(', ') || 'none'}`);
+  out.push(`Quality: faithfulness ${formatShare(q.faithfulness)} · escalation to humans ${formatShare(q.escalationRate)}${q.modelEscalationRate ? ` · gate escalations ${formatShare(q.modelEscalationRate)}` : ''} · answer paths: ${q.paths.map((p) => `${p.nodeId} ${formatShare(p.share)} (quality ${formatShare(p.quality)}, ${formatUsd(p.costPerQueryUsd)}/query)`).join(', ') || 'none'}`);
   const sl = r.slices;
-  if (sl.colours) out.push(`Blue/green: blue P95 ${formatMs(sl.colours.blue.latency.p95)}, errors ${formatPercent(sl.colours.blue.errorRate, 2)}, ${formatUsd(sl.colours.blue.costPerQueryUsd)}/query · green P95 ${formatMs(sl.colours.green.latency.p95)}, errors ${formatPercent(sl.colours.green.errorRate, 2)}, ${formatUsd(sl.colours.green.costPerQueryUsd)}/query`);
-  if (sl.shadow) out.push(`Shadow: ${formatCount(sl.shadow.measured)} copies · P95 ${formatMs(sl.shadow.latency.p95)} · errors ${formatPercent(sl.shadow.errorRate, 2)} · cost ${formatUsd(sl.shadow.costUsd)} · quality ${formatPercent(sl.shadow.quality)}`);
+  if (sl.colours) out.push(`Blue/green: blue P95 ${formatMs(sl.colours.blue.latency.p95)}, errors ${formatShare(sl.colours.blue.errorRate)}, ${formatUsd(sl.colours.blue.costPerQueryUsd)}/query · green P95 ${formatMs(sl.colours.green.latency.p95)}, errors ${formatShare(sl.colours.green.errorRate)}, ${formatUsd(sl.colours.green.costPerQueryUsd)}/query`);
+  if (sl.shadow) out.push(`Shadow: ${formatCount(sl.shadow.measured)} copies · P95 ${formatMs(sl.shadow.latency.p95)} · errors ${formatShare(sl.shadow.errorRate)} · cost ${formatUsd(sl.shadow.costUsd)} · quality ${formatShare(sl.shadow.quality)}`);
   // A lane with nothing served has no latency to print (not 0 ms).
   if (sl.batch && sl.batch.served === 0) out.push(`Batch lane: ${formatCount(sl.batch.measured)} requests in the measured window, none served${sl.batch.measured === 0 ? ' (its traffic runs at other hours: run over 24 h to measure it)' : ''}`);
-  else if (sl.batch) out.push(`Batch lane: ${formatCount(sl.batch.measured)} requests · P50 ${formatMs(sl.batch.latency.p50)} · P95 ${formatMs(sl.batch.latency.p95)} · errors ${formatPercent(sl.batch.errorRate, 2)} · cost ${formatUsd(sl.batch.costUsd)}`);
+  else if (sl.batch) out.push(`Batch lane: ${formatCount(sl.batch.measured)} requests · P50 ${formatMs(sl.batch.latency.p50)} · P95 ${formatMs(sl.batch.latency.p95)} · errors ${formatShare(sl.batch.errorRate)} · cost ${formatUsd(sl.batch.costUsd)}`);
   return out.length ? ['', ...out] : out;
 }
 
@@ -100,13 +101,13 @@ function latencyRow(label: string, q: RunResults['latency']['endToEnd']): string
 }
 
 function util(f: { mean: number; peak: number } | null): string {
-  return f ? `${formatPercent(f.peak)} / ${formatPercent(f.mean)}` : '—';
+  return f ? `${formatShare(f.peak)} / ${formatShare(f.mean)}` : '—';
 }
 
 function sloValue(metric: string, v: number): string {
   if (metric.endsWith('Ms')) return formatMs(v);
   if (metric === 'monthlyBudgetUsd') return formatUsd(v);
-  return formatPercent(v, 2);
+  return formatShare(v);
 }
 
 function round(x: number): string {

@@ -1,5 +1,6 @@
+import { formatShare } from '../units/precision';
 import type { Interval } from '../analysis/statistics';
-import { formatMs, formatPercent, formatUsd } from '../units/format';
+import { formatMs, formatUsd } from '../units/format';
 import { esc } from './html-escape';
 
 /** How each headline figure is labelled and formatted in reports. */
@@ -9,12 +10,12 @@ export const FIGURES: Record<string, { label: string; format: (v: number) => str
   p99Ms: { label: 'P99 latency', format: formatMs },
   ttftP50Ms: { label: 'TTFT P50', format: formatMs },
   ttftP95Ms: { label: 'TTFT P95', format: formatMs },
-  errorRate: { label: 'Error rate', format: (v) => formatPercent(v, 2) },
-  availability: { label: 'Availability', format: (v) => formatPercent(v, 3) },
+  errorRate: { label: 'Error rate', format: (v) => formatShare(v) },
+  availability: { label: 'Availability', format: (v) => formatShare(v) },
   costPerQueryUsd: { label: 'Cost per query', format: formatUsd },
   monthlyCostUsd: { label: 'Monthly cost', format: formatUsd },
-  cacheHitRate: { label: 'Cache hit rate', format: (v) => formatPercent(v, 1) },
-  peakQuotaUtilisation: { label: 'Peak quota utilisation', format: (v) => formatPercent(v, 1) },
+  cacheHitRate: { label: 'Cache hit rate', format: (v) => formatShare(v) },
+  peakQuotaUtilisation: { label: 'Peak quota utilisation', format: (v) => formatShare(v) },
   throughputRps: { label: 'Throughput', format: (v) => `${Number(v.toPrecision(4))} req/s` },
 };
 

@@ -1,4 +1,5 @@
-import { formatMs, formatPercent, formatUsd } from '../../units/format';
+import { formatShare } from '../../units/precision';
+import { formatMs, formatUsd } from '../../units/format';
 import { EXIT, RUN_OPTIONS, UsageError, commonArgs, onePositional, parse } from '../args';
 import type { CliIo } from '../io';
 import { loadFile } from '../load-file';
@@ -33,12 +34,12 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     { name: 'P95 latency', figure: 'p95Ms', direction: 'max', target: slo.p95Ms ?? fileSlo.p95Ms, format: formatMs },
     { name: 'P99 latency', figure: 'p99Ms', direction: 'max', target: slo.p99Ms ?? fileSlo.p99Ms, format: formatMs },
     { name: 'TTFT P50', figure: 'ttftP50Ms', direction: 'max', target: slo.ttftMs ?? fileSlo.ttftMs, format: formatMs },
-    { name: 'Error rate', figure: 'errorRate', direction: 'max', target: slo.errorRate ?? fileSlo.errorRate, format: (v) => formatPercent(v, 2) },
-    { name: 'Availability', figure: 'availability', direction: 'min', target: slo.availability ?? fileSlo.availability, format: (v) => formatPercent(v, 3) },
+    { name: 'Error rate', figure: 'errorRate', direction: 'max', target: slo.errorRate ?? fileSlo.errorRate, format: (v) => formatShare(v) },
+    { name: 'Availability', figure: 'availability', direction: 'min', target: slo.availability ?? fileSlo.availability, format: (v) => formatShare(v) },
   ];
   // Targets that apply only to what the pipeline has: a cache, provider limits.
-  if (file.doc.nodes.some((n) => n.kind === 'exact_cache' || n.kind === 'semantic_cache')) gates.push({ name: 'Cache hit rate', figure: 'cacheHitRate', direction: 'min', target: slo.cacheHitRate ?? fileSlo.cacheHitRate, format: (v) => formatPercent(v, 1) });
-  if (file.doc.quotas.length > 0) gates.push({ name: 'Peak quota utilisation', figure: 'peakQuotaUtilisation', direction: 'max', target: slo.rateLimitUtilisation ?? fileSlo.rateLimitUtilisation, format: (v) => formatPercent(v, 1) });
+  if (file.doc.nodes.some((n) => n.kind === 'exact_cache' || n.kind === 'semantic_cache')) gates.push({ name: 'Cache hit rate', figure: 'cacheHitRate', direction: 'min', target: slo.cacheHitRate ?? fileSlo.cacheHitRate, format: (v) => formatShare(v) });
+  if (file.doc.quotas.length > 0) gates.push({ name: 'Peak quota utilisation', figure: 'peakQuotaUtilisation', direction: 'max', target: slo.rateLimitUtilisation ?? fileSlo.rateLimitUtilisation, format: (v) => formatShare(v) });
   const budgetTarget = budget ?? fileSlo.monthlyBudgetUsd;
   if (budgetTarget !== null) gates.push({ name: 'Monthly cost', figure: 'monthlyCostUsd', direction: 'max', target: budgetTarget, format: formatUsd });
   const { replicated } = await simulate(file, args);

@@ -1,5 +1,6 @@
+import { formatShare } from '../../units/precision';
 import { formatDurationMs } from '../../units/duration';
-import { formatMs, formatPercent, formatTokens, formatUsd } from '../../units/format';
+import { formatMs, formatTokens, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
 import { nodeLabel } from '../../results/node-label';
@@ -16,7 +17,7 @@ export function capacitySection(input: ReportInput): string {
       .map(([dim, f]) => {
         const u = f as { mean: number; peak: number; minutesOver70: number; longestRunOver70: number };
         const tokens = dim === 'tpm' || dim === 'itpm';
-        return `<tr><th>${esc(q.id)}</th><td>${esc(dim)}</td><td>${formatPercent(u.mean)}</td><td data-quota="${esc(q.id)}" data-dimension="${esc(dim)}" data-value="${u.peak}">${formatPercent(u.peak)}</td><td>${formatPercent(1 - u.peak)}</td><td>${u.longestRunOver70 >= 15 ? '<span class="bad">plan upgrade</span>' : `${u.minutesOver70} min`}</td><td>${q.first429Ms === null ? '—' : esc(formatDurationMs(q.first429Ms))}</td><td>${tokens && q.monthlyTokenCapacity !== null ? formatTokens(q.monthlyTokenCapacity) : ''}</td><td>${tokens && q.monthlyQueryCapacity !== null ? formatTokens(q.monthlyQueryCapacity) : ''}</td></tr>`;
+        return `<tr><th>${esc(q.id)}</th><td>${esc(dim)}</td><td>${formatShare(u.mean)}</td><td data-quota="${esc(q.id)}" data-dimension="${esc(dim)}" data-value="${u.peak}">${formatShare(u.peak)}</td><td>${formatShare(1 - u.peak)}</td><td>${u.longestRunOver70 >= 15 ? '<span class="bad">plan upgrade</span>' : `${u.minutesOver70} min`}</td><td>${q.first429Ms === null ? '—' : esc(formatDurationMs(q.first429Ms))}</td><td>${tokens && q.monthlyTokenCapacity !== null ? formatTokens(q.monthlyTokenCapacity) : ''}</td><td>${tokens && q.monthlyQueryCapacity !== null ? formatTokens(q.monthlyQueryCapacity) : ''}</td></tr>`;
       }),
   );
   const search = input.capacity ? loadSearch(input.capacity, (id) => nodeLabel(input.results.nodes, id)) : '<p class="note">Max sustainable load was not searched for this report.</p>';

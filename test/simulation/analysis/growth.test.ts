@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { growthOutlook, growthText } from '../../../simulation/analysis/capacity';
 import type { RunResults } from '../../../simulation/results/types';
 import { formatSummary } from '../../../simulation/cli/summary';
+import { formatShare } from '../../../simulation/units/precision';
 import { example, run } from '../../helpers/pipelines';
 
 /** Just what the outlook reads: the projection, the quotas' peaks and the headline peak. */
@@ -29,5 +30,15 @@ describe('growth against the provider limits', () => {
     const doc = example('optimized-rag');
     const r = run({ ...doc, traffic: { ...doc.traffic, monthlyGrowth: 0.1 } }, { durationMs: 600_000, warmupMs: 60_000 });
     expect(formatSummary(r)).toMatch(/Next 12 months at \+10 %\/month \(traffic\.monthlyGrowth\): month 3 \$[\d,]+ · month 6 \$[\d,]+ · month 12 \$[\d,]+; quota openai's peak minute/);
+  });
+});
+
+describe('one share rule in the CLI summary', () => {
+  it('prints the peak quota utilisation the same in the quota table and the SLO list (two decimals, as the app)', () => {
+    const r = run(example('optimized-rag'), { durationMs: 600_000, warmupMs: 60_000 });
+    const peak = formatShare(r.headline.peakQuotaUtilisation);
+    const text = formatSummary(r);
+    expect(text).toContain(`Rate-limit utilisation (peak) < 80 %: ${peak}`);
+    expect(text).toMatch(new RegExp(`openai\\s+[\\d.]+ % / [\\d.]+ %\\s+${peak.replace('.', '\\.')} / `));
   });
 });
