@@ -4,6 +4,7 @@ import { PipelineDocumentSchema, type PipelineDocument } from './document-schema
 import { formatIssues } from './format-issues';
 import { migrateDocument } from './migrations';
 import { catalogFor, validateGraph } from './validate-graph';
+import { wiringOfRaw } from './validate-wiring';
 import { likelyMistakes } from './likely-mistakes';
 
 export type LoadResult =
@@ -26,7 +27,15 @@ export function loadPipeline(input: string | unknown, base: Catalog = builtinCat
   if (migrated.problems.length) return { ok: false, problems: migrated.problems, warnings: [], notes: migrated.notes };
   const result = PipelineDocumentSchema.safeParse(migrated.doc);
   if (!result.success) {
-    return { ok: false, problems: formatIssues(result.error.issues, migrated.doc, PipelineDocumentSchema), warnings: [], notes: migrated.notes };
+    const schemaProblems = formatIssues(result.error.issues, migrated.doc, PipelineDocumentSchema);
+    // The wiring is checked too, as far as the file reads, so every error shows at once; the ports of
+    // a node whose own fields were refused are not (a router's outputs come from its routes).
+    const refusedNodes = new Set(schemaProblems.flatMap((p) => /^\$\.nodes\[(\d+)\]/.exec(p.path)?.[1] ?? []).map(Number));
+    const nodes = (migrated.doc as { nodes?: Array<{ id?: unknown }> }).nodes;
+    const skipPorts = new Set([...refusedNodes].map((i) => String(Array.isArray(nodes) ? nodes[i]?.id : '')));
+    const known = new Set(schemaProblems.map((p) => p.path));
+    const wiring = wiringOfRaw(migrated.doc, skipPorts).filter((p) => !known.has(p.path));
+    return { ok: false, problems: [...schemaProblems, ...wiring], warnings: [], notes: migrated.notes };
   }
   const doc = result.data as PipelineDocument;
   const catalog = catalogFor(doc, base);

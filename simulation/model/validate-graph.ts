@@ -2,7 +2,8 @@ import { Catalog } from '../catalog/catalog';
 import type { Problem } from '../nodes/kind';
 import { nodeKind } from '../nodes/registry';
 import type { PipelineDocument } from './document-schema';
-import { findCycle, portsOf, reachableFrom } from './graph';
+import { reachableFrom } from './graph';
+import { checkWiring, kindTitle } from './validate-wiring';
 import { breakerTargetProblem } from '../nodes/circuit-breaker/circuit-breaker';
 import { faultTargetProblem } from '../engine/faults';
 
@@ -15,40 +16,14 @@ export function validateGraph(doc: PipelineDocument, catalog: Catalog): Problem[
   const err = (path: string, message: string, nodeId?: string) => problems.push({ severity: 'error', path, message: `${path}: ${message}`, ...(nodeId ? { nodeId } : {}) });
   const warn = (path: string, message: string, nodeId?: string) => problems.push({ severity: 'warning', path, message: `${path}: ${message}`, ...(nodeId ? { nodeId } : {}) });
 
-  const indexById = new Map<string, number>();
-  doc.nodes.forEach((n, i) => {
-    const first = indexById.get(n.id);
-    if (first !== undefined) err(`$.nodes[${i}].id`, `duplicate id '${n.id}' (also at $.nodes[${first}]); node ids must be unique`, n.id);
-    else indexById.set(n.id, i);
-  });
+  const wiring = checkWiring(doc.nodes, doc.edges);
+  problems.push(...wiring.problems);
+  const { indexById } = wiring;
+  const validEdges = wiring.validEdges as PipelineDocument['edges'];
   const quotaIndex = new Map<string, number>();
   doc.quotas.forEach((q, i) => {
     if (quotaIndex.has(q.id)) err(`$.quotas[${i}].id`, `duplicate quota id '${q.id}'`);
     quotaIndex.set(q.id, i);
-  });
-  const nodeList = doc.nodes.map((n) => n.id).join(', ');
-
-  // Edges: endpoints exist, ports exist, targets accept input, each output wired once.
-  const wired = new Map<string, number>();
-  const validEdges: PipelineDocument['edges'] = [];
-  doc.edges.forEach((e, i) => {
-    const path = `$.edges[${i}]`;
-    const fromIdx = indexById.get(e.from);
-    const toIdx = indexById.get(e.to);
-    if (fromIdx === undefined) return err(`${path}.from`, `no node '${e.from}'; nodes are: ${nodeList}`);
-    if (toIdx === undefined) return err(`${path}.to`, `no node '${e.to}'; nodes are: ${nodeList}`);
-    const from = doc.nodes[fromIdx]!;
-    const to = doc.nodes[toIdx]!;
-    const ports = portsOf(from);
-    if (!ports.some((p) => p.name === e.port)) {
-      return err(`${path}.port`, ports.length ? `node '${e.from}' (${kindTitle(from.kind)}) has no output '${e.port}'; its outputs are ${ports.map((p) => p.name).join(', ')}` : `node '${e.from}' is a ${kindTitle(from.kind)} terminal and has no outputs`, e.from);
-    }
-    if (!nodeKind(to.kind)?.acceptsInput) return err(`${path}.to`, `node '${e.to}' (${kindTitle(to.kind)}) has no input; requests cannot be sent to it`, e.to);
-    const key = `${e.from}\u0000${e.port}`;
-    const earlier = wired.get(key);
-    if (earlier !== undefined) return err(path, `output '${e.port}' of '${e.from}' is wired twice (also $.edges[${earlier}]); an output connects to one node — split traffic with a router`, e.from);
-    wired.set(key, i);
-    validEdges.push(e);
   });
 
   // Sources and their shares.
@@ -60,19 +35,6 @@ export function validateGraph(doc: PipelineDocument, catalog: Catalog): Problem[
   if (sharing.length > 0 && Math.abs(shareTotal - 1) > 1e-6) {
     err(`$.nodes[${indexById.get(sharing[0]!.id)}].params.share`, `the shares of the traffic sources without their own rate must sum to 1; they sum to ${Number(shareTotal.toFixed(6))} (${sharing.map((s) => `${s.id}: ${s.kind === 'source' ? s.params.share : ''}`).join(', ')})`, sharing[0]!.id);
   }
-
-  // Required ports.
-  doc.nodes.forEach((n, i) => {
-    for (const port of portsOf(n)) {
-      if (port.required && !wired.has(`${n.id}\u0000${port.name}`)) {
-        err(`$.nodes[${i}]`, `node '${n.id}' (${kindTitle(n.kind)}): output '${port.name}' leads nowhere; connect it to the next step`, n.id);
-      }
-    }
-  });
-
-  // Cycles.
-  const cycle = findCycle(doc.nodes.map((n) => n.id), validEdges);
-  if (cycle) err('$.edges', `the edges form a cycle ${cycle.join(' → ')}; a request could loop forever. Use a node's retries or a fallback chain instead`, cycle[0]);
 
   // Reachability. A node nothing sends requests to is reported; the nodes behind it are unreachable
   // for the same reason and are not listed again (nor are nodes behind a broken edge).
@@ -166,10 +128,6 @@ function routerRetryProblems(doc: PipelineDocument, edges: PipelineDocument['edg
 }
 
 type Report = (path: string, message: string, nodeId?: string) => void;
-
-function kindTitle(kind: string): string {
-  return nodeKind(kind)?.title ?? kind;
-}
 
 /** The catalog a document runs with: built-ins overridden by the document's own `models`. */
 export function catalogFor(doc: Pick<PipelineDocument, 'models'>, base: Catalog): Catalog {

@@ -55,6 +55,32 @@ describe('malformed pipeline files', () => {
     expect(messages.some((m) => m.startsWith(expected)), `got:\n${messages.join('\n')}`).toBe(true);
   });
 
+  it('lists wiring errors with the schema errors, not only once those are fixed', () => {
+    const d = JSON.parse(JSON.stringify(base)) as Doc;
+    node(d, 'search').params.topK = -3;
+    d.edges[0].to = 'embedd';
+    d.edges = d.edges.filter((e: Doc) => !(e.from === 'rerank' && e.port === 'ok'));
+    const result = loadPipeline(JSON.stringify(d));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.message)).toEqual([
+      '$.nodes[2].params.topK: got -3, expected a number ≥ 1',
+      "$.edges[0].to: no node 'embedd'; nodes are: users, embed, search, rerank, llm, answer, failed",
+      // The broken edge wires nothing, as validateGraph counts it once the schema passes.
+      "$.nodes[0]: node 'users' (Traffic source): output 'out' leads nowhere; connect it to the next step",
+      "$.nodes[3]: node 'rerank' (Reranker): output 'ok' leads nowhere; connect it to the next step",
+    ]);
+  });
+
+  it('leaves the ports of a node whose own fields were refused unchecked (a router\'s routes)', () => {
+    const d = JSON.parse(JSON.stringify(base)) as Doc;
+    d.nodes.push({ id: 'split', kind: 'router', params: { strategy: 'nonsense', routes: [{ name: 'a' }] } });
+    d.edges.push({ from: 'split', port: 'a', to: 'answer' });
+    const result = loadPipeline(JSON.stringify(d));
+    if (result.ok) throw new Error('expected problems');
+    expect(result.problems.filter((p) => p.path.startsWith('$.edges'))).toEqual([]);
+  });
+
   it('the examples themselves load without errors or warnings', () => {
     for (const name of ['naive-rag', 'optimized-rag', 'ai-request-trace']) {
       const result = loadPipeline(exampleText(name));
