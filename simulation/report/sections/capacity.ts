@@ -52,7 +52,7 @@ function loadSearch(cap: LoadSearchResult, label: (nodeId: string) => string): s
   const x = { values: cap.points.map((p) => p.multiplier), format: formatMultiplier, secondary: (k: number) => rate(cap.baseRps * k), title: `traffic × today's ${rate(cap.baseRps)}` };
   const target = cap.criteria.p99Ms ? [{ value: cap.criteria.p99Ms, label: `P99 target ${formatMs(cap.criteria.p99Ms)}` }] : [];
   return `<p>${headline}</p>
-${lineChart({ title: 'P99 latency against load', series: [{ name: 'P99', values: cap.points.map((p) => p.p99Ms) }], x, format: formatMs, yDuration: true, height: 180, refLines: target })}
+${lineChart({ title: `P99 latency against load${cap.criteria.p99Ms && cap.points.some((p) => (p.p99Ms ?? 0) > 3 * cap.criteria.p99Ms!) ? ' (the axis stops at 3× the target: ▲ marks a load above it, with its P99)' : ''}`, series: [{ name: 'P99', values: cap.points.map((p) => p.p99Ms) }], x, format: formatMs, yDuration: true, height: 180, refLines: target, ...(cap.criteria.p99Ms ? { yCap: 3 * cap.criteria.p99Ms } : {}) })}
 ${lineChart({ title: 'Cost per query against load', series: [{ name: 'cost per query', values: cap.points.map((p) => p.costPerQueryUsd), color: '#19a979' }], x, format: formatUsd, yTickFormat: usdTick, height: 180 })}`;
 }
 

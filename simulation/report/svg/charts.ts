@@ -49,6 +49,12 @@ export function lineChart(opts: {
   height?: number;
   shade?: Array<{ from: number; to: number; label: string; color: string }>;
   refLines?: Array<{ value: number; label: string }>;
+  /**
+   * The axis stops here when a value passes it (a queue that ran away at a load past capacity, minutes
+   * against a target of seconds): such points sit at the top edge as red ▲ with their value, so the
+   * rest of the line and the target stay readable.
+   */
+  yCap?: number;
 }): string {
   const width = opts.width ?? 720;
   const extra = (opts.x?.secondary ? 11 : 0) + (opts.x?.title ? 13 : 0);
@@ -58,7 +64,8 @@ export function lineChart(opts: {
   const plotW = width - pad.l - pad.r;
   const n = Math.max(1, ...opts.series.map((s) => s.values.length));
   const data = opts.series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
-  const top = Math.max(0, ...data, ...(opts.refLines ?? []).map((l) => l.value));
+  const cap = opts.yCap !== undefined && data.some((v) => v > opts.yCap!) ? opts.yCap : Infinity;
+  const top = Math.min(cap, Math.max(0, ...data, ...(opts.refLines ?? []).map((l) => l.value)));
   const yTicks = opts.yDuration ? durationTicks(top, 6) : linearTicks(0, top, 6);
   const decimals = stepDecimals(yTicks[1]! - yTicks[0]!);
   // A duration axis names its zero in the unit of its first step ("0 s" under "2 s", not "0 ms").
@@ -80,7 +87,7 @@ export function lineChart(opts: {
     const chars = Math.max(1, ...labels.map((l) => l.length));
     for (const i of indexTicks(n, labelsThatFit(plotW, chars), opts.xSteps)) xTicks.push({ at: x(i), label: labels[i] ?? '' });
   }
-  const y = (v: number) => height - pad.b - ((height - pad.t - pad.b) * v) / max;
+  const y = (v: number) => height - pad.b - ((height - pad.t - pad.b) * Math.min(v, max)) / max;
   const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(opts.title)}">`];
   parts.push(`<text x="${pad.l}" y="16" ${FONT} font-size="13" font-weight="600" fill="#1f2937">${esc(opts.title)}</text>`);
   for (const band of opts.shade ?? []) {
@@ -119,7 +126,15 @@ export function lineChart(opts: {
       pen = true;
     });
     parts.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="1.6"${s.dashed ? ' stroke-dasharray="4 3"' : ''}/>`);
-    if (opts.x) for (const [i, v] of s.values.entries()) if (v !== null) parts.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="2" fill="${color}"/>`);
+    if (opts.x) for (const [i, v] of s.values.entries()) if (v !== null && v <= max) parts.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="2" fill="${color}"/>`);
+    for (const [i, v] of s.values.entries()) {
+      if (v === null || v <= max) continue;
+      const text = `▲ ${opts.format(v)}`;
+      // Centred on its point, or pulled in to end at the chart's edge rather than be cut off.
+      const half = (text.length * 10 * 0.55) / 2;
+      const [at, anchor] = x(i) + half > width ? [width - 1, 'end'] : [x(i), 'middle'];
+      parts.push(`<text class="off-axis" x="${at.toFixed(1)}" y="${pad.t + 10}" ${FONT} font-size="10" text-anchor="${anchor}" fill="#b91c1c"><title>${esc(`${opts.format(v)}: above the axis`)}</title>${esc(text)}</text>`);
+    }
   });
   let lx = pad.l;
   if (legend) opts.series.forEach((s, k) => {

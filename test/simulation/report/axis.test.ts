@@ -82,4 +82,14 @@ describe('report chart axes', () => {
     expect(svg).not.toMatch(/0\.000\d+×/);
     expect(svg).toContain('text-anchor="end" fill="#8a94a6">5 req/s</text>');
   });
+
+  it('a load past capacity does not flatten the chart: the axis stops at the cap and the point shows its value at the edge', () => {
+    const ks = [1, 2, 4];
+    const svg = lineChart({ title: 'P99 against load', series: [{ name: 'P99', values: [7_000, 9_000, 220_000] }], x: { values: ks, format: formatMultiplier }, format: (v) => `${v / 1000} s`, yDuration: true, refLines: [{ value: 10_000, label: 'P99 target 10 s' }], yCap: 30_000 });
+    const yTicks = [...svg.matchAll(/text-anchor="end" fill="#8a94a6">([^<]*)<\/text>/g)].map((m) => m[1]);
+    // Ticks up to about the cap, not to 220 s; the 220 s point is a ▲ with its value and a tooltip.
+    expect(yTicks.some((t) => t === '220 s' || t === '200 s')).toBe(false);
+    expect(svg).toMatch(/<text class="off-axis"[^>]*><title>220 s: above the axis<\/title>▲ 220 s<\/text>/);
+    expect([...svg.matchAll(/class="off-axis"/g)]).toHaveLength(1);
+  });
 });
