@@ -4,6 +4,17 @@ import type { RunResults } from '../results/types';
 import { formatDurationMs } from '../units/duration';
 import { formatCount, formatMs, formatTokens, formatUsd } from '../units/format';
 
+/** "gpt-5.4-mini 1,480 in (0 cached) + 196 out · text-embedding-3-small 49 in": each model's tokens per measured query, chat and embedding apart. */
+function tokensByModel(r: RunResults): string {
+  const queries = r.run.requestsMeasured;
+  if (queries === 0) return '';
+  const per = (n: number) => formatTokens(n / queries);
+  return r.cost.byModel
+    .filter((m) => m.inputTokens + m.outputTokens > 0)
+    .map((m) => `${m.model} ${per(m.inputTokens)} in${m.cachedInputTokens > 0 ? ` (${per(m.cachedInputTokens)} cached)` : ''}${m.outputTokens > 0 ? ` + ${per(m.outputTokens)} out` : ''}`)
+    .join(' · ');
+}
+
 /** The readable summary `preflight run` prints (the JSON has every figure; this is the digest). */
 export function formatSummary(r: RunResults): string {
   const lines: string[] = [];
@@ -23,7 +34,7 @@ export function formatSummary(r: RunResults): string {
   const c = r.cost;
   lines.push(`Cost: ${formatUsd(c.perQueryUsd)} per query (usage ${formatUsd(c.variablePerQueryUsd)} + fixed ${formatUsd(c.fixedPerQueryUsd)}) · ${formatUsd(c.monthlyUsd)}/month (usage ${formatUsd(c.variableMonthlyUsd)} + fixed ${formatUsd(c.fixedMonthlyUsd)}) · ${formatUsd(c.dailyUsd)}/day`);
   if (c.perServedQueryUsd !== null && o.errorRate > 0.01) lines.push(`      ${formatUsd(c.perServedQueryUsd)} per served query: only ${formatShare(o.served / Math.max(1, o.measured))} of requests were served, and failed ones paid for their attempts`);
-  lines.push(`      ${formatTokens(c.monthlyQueries)} queries/month; chat and embedding tokens per query: ${formatTokens(c.tokensPerQuery.input)} in (${formatTokens(c.tokensPerQuery.cachedInput)} cached), ${formatTokens(c.tokensPerQuery.output)} out`);
+  lines.push(`      ${formatTokens(c.monthlyQueries)} queries/month; billed tokens per query, by model: ${tokensByModel(r) || 'none'}`);
   lines.push(`      ${growthText(r)}`);
   if (c.byNode.length) {
     lines.push(table(['  by node', 'usage cost', 'share', 'input', 'output', 'fees'], c.byNode.map((n) => [`  ${n.nodeId}`, formatUsd(n.usd), formatShare(n.share), formatUsd(n.byType.input + n.byType.cachedInput + n.byType.cacheWrite), formatUsd(n.byType.output), formatUsd(n.byType.request)])));
