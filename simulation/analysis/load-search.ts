@@ -164,6 +164,27 @@ export interface LoadSearchHooks {
 
 /** Latency criteria: they can break without any load (a slow model is slow when idle). */
 const LATENCY_CRITERIA = new Set(['p99Ms', 'p95Ms', 'ttftP50Ms']);
+
+/** How a criterion (or the queue-growth break) reads: "429s per request", not rateLimitedShare. */
+export const CRITERION_LABELS: Readonly<Record<string, string>> = { p99Ms: 'P99 latency', p95Ms: 'P95 latency', ttftP50Ms: 'TTFT P50', errorRate: 'error rate', rateLimitedShare: '429s per request', unstable: 'queue growth' };
+
+export function criterionLabel(key: string): string {
+  return CRITERION_LABELS[key] ?? key;
+}
+
+/**
+ * Why the guide's monthly capacity (TPM × 43,200 × 0.7 ÷ tokens per query) and the max sustainable
+ * load disagree, in words with the numbers: the formula assumes an even 70 % all month, while the run's
+ * busiest hour arrives at `peakToMean` × the month's mean rate and meets the limit first.
+ */
+export function capacityReconciliation(search: Pick<LoadSearchResult, 'maxMultiplier' | 'baseRps' | 'bound'>, monthlyQueries: number, quota: { id: string; monthlyQueryCapacity: number | null } | null): string | null {
+  if (!quota || quota.monthlyQueryCapacity === null || search.bound !== 'capacity' || monthlyQueries <= 0) return null;
+  const atMax = search.maxMultiplier * monthlyQueries;
+  const meanRps = monthlyQueries / 2_592_000;
+  const peakToMean = search.baseRps / meanRps;
+  const m = (n: number) => `${(n / 1e6).toFixed(1)}M`;
+  return `Two ceilings: the guide's monthly capacity of ${quota.id} is ${m(quota.monthlyQueryCapacity)} queries (70 % of its limit, evenly all month); the max sustainable load is ${Number(search.maxMultiplier.toPrecision(3))}× today ≈ ${m(atMax)} queries a month${atMax < quota.monthlyQueryCapacity ? `, lower because the run's window arrives at ${Number(peakToMean.toPrecision(3))}× the month's mean rate (${Number(search.baseRps.toPrecision(3))} vs ${Number(meanRps.toPrecision(3))} req/s) and its busiest minutes meet the limit first` : ''}. Plan on the lower one.`;
+}
 /** The fraction of the traffic at which a latency break counts as the pipeline's own latency. */
 export const LATENCY_FLOOR_MULTIPLIER = 1 / 16;
 const TOP_MULTIPLIER = 1024;

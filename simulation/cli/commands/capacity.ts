@@ -1,8 +1,8 @@
-import { searchMaxLoad } from '../../analysis/load-search';
+import { capacityReconciliation, criterionLabel, searchMaxLoad } from '../../analysis/load-search';
 import { runPipeline } from '../../run';
 import { formatDurationMs } from '../../units/duration';
 import { formatMs, formatPercent, formatTokens, formatUsd } from '../../units/format';
-import { plusMinusText } from '../../units/precision';
+import { formatShare, plusMinusText } from '../../units/precision';
 import { EXIT, RUN_OPTIONS, UsageError, commonArgs, onePositional, parse } from '../args';
 import type { CliIo } from '../io';
 import { loadFile } from '../load-file';
@@ -39,7 +39,7 @@ export function capacityCommand(argv: string[], io: CliIo): number {
           .filter(([k, f]) => k !== 'reservedPeak' && f !== null)
           .map(([k, f]) => {
             const u = f as { mean: number; peak: number; minutesOver70: number; longestRunOver70: number };
-            return [q.id, k, formatPercent(u.mean), formatPercent(u.peak), formatPercent(1 - u.peak), `${u.minutesOver70} (${u.longestRunOver70})`, q.first429Ms === null ? '—' : formatDurationMs(q.first429Ms), k === 'tpm' || k === 'itpm' ? formatTokens(q.monthlyTokenCapacity ?? 0) : '', k === 'tpm' || k === 'itpm' ? formatTokens(q.monthlyQueryCapacity ?? 0) : ''];
+            return [q.id, k, formatShare(u.mean), formatShare(u.peak), formatShare(1 - u.peak), `${u.minutesOver70} (${u.longestRunOver70})`, q.first429Ms === null ? '—' : formatDurationMs(q.first429Ms), k === 'tpm' || k === 'itpm' ? formatTokens(q.monthlyTokenCapacity ?? 0) : '', k === 'tpm' || k === 'itpm' ? formatTokens(q.monthlyQueryCapacity ?? 0) : ''];
           }),
       ),
     ),
@@ -51,14 +51,18 @@ export function capacityCommand(argv: string[], io: CliIo): number {
   const where = `${search.limitedBy.quota ? `, busiest quota ${search.limitedBy.quota}` : ''}${search.limitedBy.node ? `, slowest node ${search.limitedBy.node}` : ''}`;
   if (search.bound === 'latency') io.stdout(`Max sustainable load: none — ${search.note}${search.limitedBy.node ? ` (slowest node ${search.limitedBy.node})` : ''}. Make the pipeline faster (model, answer length, streaming) before sizing for load.`);
   else if (search.bound === 'none') io.stdout(`Max sustainable load: above ${Number(search.maxRps.toPrecision(4))} req/s — ${search.note}`);
-  else io.stdout(`Max sustainable load: ${Number(search.maxRps.toPrecision(4))} req/s (${Number(search.maxMultiplier.toPrecision(3))}× today) — limited by ${search.limitedBy.criterion ?? 'nothing found'}${where} (${search.note})`);
+  else io.stdout(`Max sustainable load: ${Number(search.maxRps.toPrecision(4))} req/s (${Number(search.maxMultiplier.toPrecision(3))}× today) — limited by ${search.limitedBy.criterion ? criterionLabel(search.limitedBy.criterion) : 'nothing found'}${where} (${search.note})`);
   const pm = (key: string, value: number | null, halfWidth: number | null) => (halfWidth === null || value === null ? '' : ` ${plusMinusText(key, value, halfWidth, search.replications)}`.trimEnd());
   io.stdout(
     table(
       ['× traffic', 'req/s', 'P99', 'cost/query', 'cost/answer', 'errors', '429s per request', 'peak quota', 'breaks'],
-      search.points.map((p) => [p.multiplier.toPrecision(3), p.rps.toPrecision(4), `${formatMs(p.p99Ms)}${pm('p99Ms', p.p99Ms, p.p99HalfWidthMs)}`, `${formatUsd(p.costPerQueryUsd)}${pm('costPerQueryUsd', p.costPerQueryUsd, p.costPerQueryHalfWidthUsd)}`, p.costPerServedQueryUsd === null ? '—' : formatUsd(p.costPerServedQueryUsd), formatPercent(p.errorRate, 2), formatPercent(p.rateLimitedShare, 2), formatPercent(p.peakUtilisation), p.breaks.join(', ') || 'ok']),
+      search.points.map((p) => [p.multiplier.toPrecision(3), p.rps.toPrecision(4), `${formatMs(p.p99Ms)}${pm('p99Ms', p.p99Ms, p.p99HalfWidthMs)}`, `${formatUsd(p.costPerQueryUsd)}${pm('costPerQueryUsd', p.costPerQueryUsd, p.costPerQueryHalfWidthUsd)}`, p.costPerServedQueryUsd === null ? '—' : formatUsd(p.costPerServedQueryUsd), formatShare(p.errorRate), formatShare(p.rateLimitedShare), formatShare(p.peakUtilisation), p.breaks.map(criterionLabel).join(', ') || 'ok']),
     ),
   );
+  // The busiest TPM-type quota's monthly capacity against the search: the two ceilings, reconciled.
+  const tokenQuota = base.quotas.filter((q) => q.monthlyQueryCapacity !== null).sort((a, b) => a.monthlyQueryCapacity! - b.monthlyQueryCapacity!)[0] ?? null;
+  const reconciled = capacityReconciliation(search, base.cost.monthlyQueries, tokenQuota);
+  if (reconciled) io.stdout(reconciled);
   if (search.replications > 1) io.stdout(`Each point: the mean of ${search.replications} runs (seeds as replications use them, the same at every load); ± at ${formatPercent(search.confidence)} confidence; breaks judged on the means.`);
   return EXIT.ok;
 }

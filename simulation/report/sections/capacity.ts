@@ -4,7 +4,7 @@ import { formatMs, formatTokens, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
 import { nodeLabel } from '../../results/node-label';
-import type { LoadCriteria, LoadSearchResult } from '../../analysis/load-search';
+import { CRITERION_LABELS, type LoadCriteria, type LoadSearchResult } from '../../analysis/load-search';
 import { formatMultiplier, formatSignificant } from '../svg/axis';
 import { lineChart, usdTick } from '../svg/charts';
 
@@ -34,7 +34,7 @@ const rate = (rps: number) => `${formatSignificant(rps)} req/s`;
 function loadSearch(cap: LoadSearchResult, label: (nodeId: string) => string): string {
   const value = `<span data-figure="maxSustainableRps" data-value="${cap.maxRps}">`;
   const where = `${cap.limitedBy.quota ? `; busiest quota ${esc(cap.limitedBy.quota)}` : ''}${cap.limitedBy.node ? `; slowest node ${esc(label(cap.limitedBy.node))}` : ''}`;
-  const limit = CRITERIA[cap.limitedBy.criterion ?? ''] ?? cap.limitedBy.criterion ?? 'nothing';
+  const limit = CRITERION_LABELS[cap.limitedBy.criterion ?? ''] ?? cap.limitedBy.criterion ?? 'nothing';
   let headline: string;
   if (cap.bound === 'latency') {
     const light = cap.points.find((p) => p.breaks.length > 0) ?? cap.points[0];
@@ -56,4 +56,3 @@ ${lineChart({ title: `P99 latency against load${cap.criteria.p99Ms && cap.points
 ${lineChart({ title: 'Cost per query against load', series: [{ name: 'cost per query', values: cap.points.map((p) => p.costPerQueryUsd), color: '#19a979' }], x, format: formatUsd, yTickFormat: usdTick, height: 180 })}`;
 }
 
-const CRITERIA: Record<string, string> = { p99Ms: 'P99 latency', p95Ms: 'P95 latency', ttftP50Ms: 'TTFT P50', errorRate: 'error rate', rateLimitedShare: '429s per request', unstable: 'queue growth' };

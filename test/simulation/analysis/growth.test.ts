@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { growthOutlook, growthText } from '../../../simulation/analysis/capacity';
+import { capacityReconciliation, criterionLabel } from '../../../simulation/analysis/load-search';
 import type { RunResults } from '../../../simulation/results/types';
 import { formatSummary } from '../../../simulation/cli/summary';
 import { formatShare } from '../../../simulation/units/precision';
@@ -40,5 +41,15 @@ describe('one share rule in the CLI summary', () => {
     const text = formatSummary(r);
     expect(text).toContain(`Rate-limit utilisation (peak) < 80 %: ${peak}`);
     expect(text).toMatch(new RegExp(`openai\\s+[\\d.]+ % / [\\d.]+ %\\s+${peak.replace('.', '\\.')} / `));
+  });
+});
+
+describe("the guide's monthly capacity against the max sustainable load", () => {
+  it('says which ceiling is lower and why, with the numbers', () => {
+    // 2.69 × 11.367 M = 30.58 M a month, under the formula's 35.1 M: the run's hour arrives at 6.908 ÷ 4.385 = 1.58× the mean.
+    const text = capacityReconciliation({ maxMultiplier: 2.69, baseRps: 6.908, bound: 'capacity' }, 11_367_000, { id: 'openai', monthlyQueryCapacity: 35_100_000 });
+    expect(text).toBe("Two ceilings: the guide's monthly capacity of openai is 35.1M queries (70 % of its limit, evenly all month); the max sustainable load is 2.69× today ≈ 30.6M queries a month, lower because the run's window arrives at 1.58× the month's mean rate (6.91 vs 4.39 req/s) and its busiest minutes meet the limit first. Plan on the lower one.");
+    expect(capacityReconciliation({ maxMultiplier: 2.69, baseRps: 6.908, bound: 'latency' }, 11_367_000, { id: 'openai', monthlyQueryCapacity: 35_100_000 })).toBeNull();
+    expect(criterionLabel('rateLimitedShare')).toBe('429s per request');
   });
 });
