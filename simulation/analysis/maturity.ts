@@ -121,7 +121,8 @@ export function incidentScenarioCut(levels: MaturityInput[], runs: MaturityRun[]
 /**
  * Investment to reach each maturity level from level 1. Level 4 is the guide's ("~$50,000 (one-time) +
  * $5,000/month"); levels 2, 3 and 5 are Preflight's assumptions, scaled around it, to be replaced by the
- * team's own figures (--investments, or the app's table).
+ * team's own figures (--investments, or the app's table). It is the team's time and process: the tooling a
+ * level's file bills as fixed costs is in its monthly cost already, not counted here again.
  */
 export const LEVEL_INVESTMENTS: Readonly<Record<1 | 2 | 3 | 4 | 5, { oneTimeInvestmentUsd: number; monthlyInvestmentUsd: number; source: string }>> = {
   1: { oneTimeInvestmentUsd: 0, monthlyInvestmentUsd: 0, source: 'level 1 is where the guide starts' },

@@ -57,6 +57,8 @@ export function roiCommand(argv: string[], io: CliIo): number {
     io.stdout(`Maturity ROI · ${Math.round(assumptions.queriesPerDay).toLocaleString('en-US')} queries/day (${perDay}) · $${assumptions.lostRevenuePerDowntimeHourUsd.toLocaleString('en-US')} lost per hour down · ${replications} replications (95 % intervals)`);
     io.stdout('Cost per query from fault-free runs; downtime from the fault scenario (one month of incidents).');
     io.stdout(roiTable(roi, roi.map((_, k) => guideImprovementText(roi, k))));
+    // What the investment pays for, so it is not counted twice with the tooling the level's file already bills.
+    io.stdout("A level's monthly cost already holds the tooling its file lists as fixed costs (monitoring, tracing, cache infrastructure); its investment is the rest: the team's time and process to reach and run it.");
     if (!values.investments) io.stdout(`Investments (set yours with --investments once+monthly,…): ${levels.slice(1).map((l, i) => `${l.doc.pipeline.name} ${formatUsd(l.oneTimeInvestmentUsd)} + ${formatUsd(l.monthlyInvestmentUsd)}/month (${investments[i + 1]!.basis})`).join('; ')}.`);
   }
   return EXIT.ok;
