@@ -52,7 +52,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     const docs = levels.map((l) => l!.doc);
     const assumptions = { queriesPerDay: defaultQueriesPerDay(docs[0]!), lostRevenuePerDowntimeHourUsd: 5_000, daysPerMonth: 30 };
     const investments = defaultInvestments(docs);
-    const source = `the pipelines given with --roi (${values.roi.split(',').map((f) => basename(f.trim())).join(', ')}), each run on its own traffic and priced at ${docs[0]!.pipeline.name}'s typical day; investments: ${docs.slice(1).map((d, i) => `${d.pipeline.name} ${investments[i + 1]!.basis}`).join('; ')}`;
+    const source = `the pipelines given with --roi (${values.roi.split(',').map((f) => basename(f.trim())).join(', ')}), each run on its own traffic and priced at ${docs[0]!.pipeline.name}'s typical day; investments: ${docs.slice(1).map((d, i) => `${d.pipeline.name} (${investments[i + 1]!.basis})`).join('; ')}`;
     const inputs = docs.map((doc, i) => ({ doc, oneTimeInvestmentUsd: investments[i]!.oneTimeInvestmentUsd, monthlyInvestmentUsd: investments[i]!.monthlyInvestmentUsd }));
     const maturity = runMaturityRoi(inputs, file.catalog, assumptions, 3, args.run);
     const cut = incidentScenarioCut(inputs, maturity.runs);

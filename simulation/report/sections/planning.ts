@@ -1,7 +1,7 @@
 import { formatParam, paramLabel } from '../../analysis/param-units';
 import { guideImprovementText, type LevelRoiWithIntervals } from '../../analysis/roi';
 import type { SweepPoint } from '../../analysis/sweep';
-import { plusMinusText } from '../../units/precision';
+import { halfWidthText, plusMinusText } from '../../units/precision';
 import { formatMs, formatPercent, formatUsd } from '../../units/format';
 import { esc } from '../html-escape';
 import type { ReportInput } from '../report-input';
@@ -12,14 +12,16 @@ type Interval = { halfWidth: number } | undefined;
  * A point with its interval. A zero half-width is not certainty: the figure did not vary across
  * replications because the scenario scripts it (downtime comes from the fault windows), so say so.
  */
-function withInterval(value: string, ci: Interval, format: (x: number) => string): string {
-  if (!ci) return esc(value);
-  if (ci.halfWidth === 0) return `${esc(value)} <span class="ci">scripted</span>`;
-  return `${esc(value)} <span class="ci">± ${esc(format(ci.halfWidth))}</span>`;
+function withInterval(key: string, value: number, text: string, ci: Interval | undefined): string {
+  if (!ci) return esc(text);
+  if (ci.halfWidth === 0) return `${esc(text)} <span class="ci">scripted</span>`;
+  // ± at two significant digits, never finer than the figure (the CLI's and the app's rule).
+  const pm = halfWidthText(key, value, ci.halfWidth);
+  return pm ? `${esc(text)} <span class="ci">${esc(pm)}</span>` : esc(text);
 }
 
 function roiRow(l: LevelRoiWithIntervals, k: number, all: LevelRoiWithIntervals[]): string {
-  const money = (v: number, ci: Interval) => withInterval(formatUsd(v), ci, formatUsd);
+  const money = (key: string, v: number, ci: Interval | undefined) => withInterval(key, v, formatUsd(v), ci);
   const minutes = (h: number) => `${Math.round(h * 60)} min`;
   const downtime = l.intervals.downtimeHoursPerMonth;
   const guide = guideImprovementText(all, k);
@@ -28,8 +30,10 @@ function roiRow(l: LevelRoiWithIntervals, k: number, all: LevelRoiWithIntervals[
       ? l.point.oneTimeInvestmentUsd === 0
         ? '—'
         : 'never'
-      : withInterval(`${l.point.paybackMonths.toFixed(2)} months`, l.intervals.paybackMonths, (x) => Number(x.toPrecision(2)).toString());
-  return `<tr><th>${esc(l.name)}</th><td>${money(l.point.monthlyCostUsd, l.intervals.monthlyCostUsd)}</td><td>${withInterval(minutes(l.point.downtimeHoursPerMonth), downtime, minutes)}</td><td>${money(l.point.lostRevenueUsd, l.intervals.lostRevenueUsd)}</td><td data-roi-savings="${esc(l.name)}" data-value="${l.point.monthlySavingsUsd}">${money(l.point.monthlySavingsUsd, l.intervals.monthlySavingsUsd)}</td><td>${k === 0 ? 'baseline' : `${formatPercent(l.point.improvement, 1)}${guide ? ` <span class="ci">guide: ${esc(guide)}</span>` : ''}`}</td><td>${formatUsd(l.point.oneTimeInvestmentUsd)} + ${formatUsd(l.point.monthlyInvestmentUsd)}/month</td><td>${payback}</td></tr>`;
+      : withInterval('paybackMonths', l.point.paybackMonths, `${l.point.paybackMonths.toFixed(2)} months`, l.intervals.paybackMonths);
+  // The baseline saves nothing by definition: no interval (as the CLI prints it).
+  const savings = k === 0 ? formatUsd(l.point.monthlySavingsUsd) : money('monthlySavingsUsd', l.point.monthlySavingsUsd, l.intervals.monthlySavingsUsd);
+  return `<tr><th>${esc(l.name)}</th><td>${money('monthlyCostUsd', l.point.monthlyCostUsd, l.intervals.monthlyCostUsd)}</td><td>${withInterval('downtimeHoursPerMonth', l.point.downtimeHoursPerMonth, minutes(l.point.downtimeHoursPerMonth), downtime)}</td><td>${money('lostRevenueUsd', l.point.lostRevenueUsd, l.intervals.lostRevenueUsd)}</td><td data-roi-savings="${esc(l.name)}" data-value="${l.point.monthlySavingsUsd}">${savings}</td><td>${k === 0 ? 'baseline' : `${formatPercent(l.point.improvement, 1)}${guide ? ` <span class="ci">guide: ${esc(guide)}</span>` : ''}`}</td><td>${formatUsd(l.point.oneTimeInvestmentUsd)} + ${formatUsd(l.point.monthlyInvestmentUsd)}/month</td><td>${payback}</td></tr>`;
 }
 
 /** Maturity ROI and what-if results, when the report was asked to include them. */
