@@ -1,10 +1,12 @@
 import { COST_TYPE_DESCRIPTIONS, formatTokens, formatUsd, type RunResults } from '../../../simulation/index';
+import { COST_TYPE_LABELS, type CostType } from '../../../simulation/metrics/cost-types';
+import { costFormulaRows } from './cost-formulas';
 import { ModelCostTable } from './ModelCostTable';
 
 /** Usage cost by model and by token type, fixed monthly costs, and the formulas behind the totals. */
 export function CostBreakdown({ results }: { results: RunResults }) {
   const c = results.cost;
-  const types = Object.entries(c.byType).filter(([, usd]) => usd > 0);
+  const types = (Object.entries(c.byType) as Array<[CostType, number]>).filter(([, usd]) => usd > 0);
   return (
     <section className="result-section" aria-label="Cost breakdown">
       <h2>Cost</h2>
@@ -15,8 +17,8 @@ export function CostBreakdown({ results }: { results: RunResults }) {
           <h3>By type</h3>
           <dl className="kv">
             {types.map(([type, usd]) => (
-              <div key={type} title={(COST_TYPE_DESCRIPTIONS as Record<string, string>)[type] ?? ''}>
-                <dt>{type}</dt>
+              <div key={type} title={COST_TYPE_DESCRIPTIONS[type] ?? ''}>
+                <dt>{COST_TYPE_LABELS[type] ?? type}</dt>
                 <dd className="num">{formatUsd(usd)}</dd>
               </div>
             ))}
@@ -43,10 +45,11 @@ export function CostBreakdown({ results }: { results: RunResults }) {
             </div>
           </dl>
           <h3>How these are computed</h3>
-          <ul className="formulas">
-            {Object.entries(c.formulas).map(([k, f]) => (
-              <li key={k}>
-                <span className="mono">{k}</span>: {f}
+          <ul className="formulas" data-testid="cost-formulas">
+            {costFormulaRows(c).map((f) => (
+              <li key={f.key}>
+                <b>{f.label}</b>
+                {f.value !== null && <span className="num"> {f.value}</span>} = {f.formula}
               </li>
             ))}
           </ul>
