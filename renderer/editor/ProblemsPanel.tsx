@@ -1,5 +1,6 @@
 import { useDocument, useServices, useUi, useValidation } from '../app/app-context';
 import { Icon } from '../app/icons';
+import { focusField } from './focus-field';
 import { parsePathString } from '../stores/json-path';
 import { refusedText, type RefusedValue } from '../stores/refused-values';
 import { problemLocation, problemText } from '../stores/validation';
@@ -22,17 +23,6 @@ function useReveal() {
     const tab = tabs[String(segs[0])];
     if (tab) state.setSideTab(tab);
   };
-}
-
-/** Puts the cursor in the field holding a refused value (it is on screen while listed), opening a folded group around it. */
-function focusField(fieldId: string) {
-  const el = document.getElementById(fieldId);
-  if (!el) return;
-  for (let group = el.closest('details'); group; group = group.parentElement?.closest('details') ?? null) group.open = true;
-  // A field of several boxes (a table, a distribution) is named by its container: the red box is the one to fix.
-  const target = el.matches('input, select, textarea, button') ? el : ((el.closest('.field')?.querySelector('[aria-invalid="true"]') as HTMLElement | null) ?? el);
-  target.scrollIntoView({ block: 'center' });
-  target.focus();
 }
 
 /** A refused value is listed only while its field is on screen (see RefusedValue), so clicking it goes straight to the field. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { assert } from './harness';
+import { assert, assertEqual, eventually, REPO, run } from './harness';
 
 /** What a user does in the app, by role, label or test id. */
 
@@ -84,4 +84,26 @@ export async function openDocument(page: Page, path: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await (await chooser).setFiles(path);
+}
+
+/** `preflight …` (the CLI of this checkout) in a child process; its stdout, exit code 0 asserted. */
+export async function preflight(args: string[]): Promise<string> {
+  const out = await run(process.execPath, [`${REPO}bin/preflight.mjs`, ...args]);
+  assertEqual(out.code, 0, `preflight ${args[0]} exit code (${out.stderr.slice(0, 400)})`);
+  return out.stdout;
+}
+
+/** The same screen at 1280 px wide (the narrowest the app is laid out for) and at 1440, named by width. */
+export async function shotBothWidths(page: Page, shot: (name: string) => Promise<void>, name: string, scrollTo: string): Promise<void> {
+  await page.getByTestId(scrollTo).scrollIntoViewIfNeeded();
+  await shot(`${name}-1440`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByTestId(scrollTo).scrollIntoViewIfNeeded();
+  await shot(`${name}-1280`);
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+/** Waits until the focused element is `id` (a button that opens an editor tab and puts the cursor in a field). */
+export async function focusedIs(page: Page, id: string): Promise<void> {
+  await eventually(async () => assertEqual(await page.evaluate(() => document.activeElement?.id ?? ''), id, `the cursor is in #${id}`));
 }

@@ -11,10 +11,11 @@ export function ExplainPopover({ explanation, label }: { explanation: Explanatio
   const id = useId();
   const box = useRef<HTMLSpanElement>(null);
   const open = hover || pinned;
-  // Open towards the side with room, so the first card's note is not cut off at the window edge.
+  // Open rightwards when the window has room for the 360 px note there, else leftwards: a "?" in
+  // the middle of a panel must not open over the side bar, which clips it.
   const [side, setSide] = useState<'left' | 'right'>('right');
   useEffect(() => {
-    if (open && box.current) setSide(box.current.getBoundingClientRect().left < 400 ? 'left' : 'right');
+    if (open && box.current) setSide(window.innerWidth - box.current.getBoundingClientRect().left >= 384 ? 'left' : 'right');
   }, [open]);
   useEffect(() => {
     if (!pinned) return;

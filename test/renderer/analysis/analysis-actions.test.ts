@@ -3,9 +3,11 @@ import { evaluateBudget, loadPipeline, runReplications, SEED_BUDGET } from '../.
 import { sweepPlan } from '../../../renderer/features/analysis/analysis-actions';
 import { analysisFor } from '../../../renderer/features/analysis/analysis-context';
 import type { AnalysisStore, JobKind } from '../../../renderer/features/analysis/analysis-store';
-import { budgetRows, budgetWithAmounts, modelOfFor, monthlyChargeback, premiumNodes } from '../../../renderer/features/analysis/budget/budget-model';
+import { budgetRows, budgetWithAmounts, modelOfFor, premiumNodes } from '../../../renderer/features/analysis/budget/budget-model';
+import { monthlyBudget } from '../../../renderer/features/analysis/budget/budget-source';
+import { monthlyChargeback } from '../../../renderer/features/analysis/budget/chargeback-model';
 import { monthlyCapacities } from '../../../renderer/features/analysis/capacity/capacity-model';
-import { keyIncidents, monthlyBudget, overallHealth, tokensPerQuery } from '../../../renderer/features/analysis/dashboards/dashboard-model';
+import { keyIncidents, overallHealth, tokensPerQuery } from '../../../renderer/features/analysis/dashboards/dashboard-model';
 import { headlineIntervals } from '../../../renderer/features/analysis/headline-intervals';
 import { MATURITY_TEMPLATES } from '../../../renderer/features/analysis/maturity-templates';
 import { exampleText } from '../helpers';
@@ -138,8 +140,8 @@ describe('budget, chargeback and dashboards', () => {
   });
   it('health is red when a target is missed; the budget is the document’s or the seed’s', () => {
     expect(overallHealth(results)).toMatchObject({ status: 'fail', missed: expect.arrayContaining(['P99 latency']) });
-    expect(monthlyBudget(doc)).toEqual({ usd: 10_000, source: "the guide's $10,000 allocation (the document sets no budget)" });
-    expect(monthlyBudget({ ...doc, slo: { ...doc.slo, monthlyBudgetUsd: 30_000 } }).usd).toBe(30_000);
+    expect(monthlyBudget(doc)).toMatchObject({ usd: 10_000, own: false, name: "the guide's example budget" });
+    expect(monthlyBudget({ ...doc, slo: { ...doc.slo, monthlyBudgetUsd: 30_000 } })).toMatchObject({ usd: 30_000, own: true });
   });
   it('key incidents put fault windows (their node by name) and alerts in time order', () => {
     const level1 = example('maturity/level-1', 3 * 3_600_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { meanInterval, type LoadPoint, type LoadSearchResult, type SweepResult, type TornadoBar } from '../../../simulation/index';
-import { niceCeil, nodeLatencyOption, projectionOption, quotaUtilisationOption } from '../../../renderer/charts/options/dashboards';
+import { growthOutlook, meanInterval, type LoadPoint, type LoadSearchResult, type SweepResult, type TornadoBar } from '../../../simulation/index';
+import { niceCeil, nodeLatencyOption, projectionOption, quotaUtilisationOption, type ProjectionBudget } from '../../../renderer/charts/options/dashboards';
 import { valueErrorBarRenderer } from '../../../renderer/charts/options/error-bars';
 import { errorBarData, intervalBarsOption, renderErrorBar } from '../../../renderer/charts/options/interval-bars';
 import { loadCurveOption, loadErrorBarData, loadPointsText, loadValueText, yScale } from '../../../renderer/charts/options/load-curve';
@@ -159,13 +159,16 @@ describe('dashboard charts', () => {
     expect(niceCeil(10_500)).toBe(15_000);
     expect(niceCeil(0.73)).toBeCloseTo(0.75);
   });
-  it('projection bars over the budget are red; quota lines carry the 70 % trigger and 80 % target; nodes slowest on top', () => {
+  it("projection bars over the document's own budget are red, never over the guide's example; quota lines carry the 70 % trigger and 80 % target; nodes slowest on top", () => {
     const { results } = example('optimized-rag', 600_000);
-    const p = projectionOption(results, 10_000, fmt) as unknown as Json;
-    const bars = (p.series[0] as { data: Array<{ value: number; itemStyle: { color: string } }> }).data;
-    expect(bars).toHaveLength(12);
-    expect(bars.every((b) => b.value > 10_000)).toBe(true);
-    expect(bars.every((b) => b.itemStyle.color === '#d03c3c')).toBe(true);
+    const outlook = growthOutlook(results, 0);
+    const bars = (budget: ProjectionBudget) => ((projectionOption(outlook, budget, fmt) as unknown as Json).series[0] as { data: Array<{ value: number; itemStyle: { color: string } }> }).data;
+    const own = bars({ usd: 10_000, own: true, name: "the pipeline's monthly budget" });
+    expect(own).toHaveLength(12);
+    expect(own.every((b) => b.value > 10_000)).toBe(true);
+    expect(own.every((b) => b.itemStyle.color === '#d03c3c')).toBe(true);
+    // The guide's example is nobody's limit: the same bars in the neutral colour.
+    expect(bars({ usd: 10_000, own: false, name: "the guide's example budget" }).every((b) => b.itemStyle.color !== '#d03c3c')).toBe(true);
     const q = quotaUtilisationOption(results, fmt) as unknown as Json;
     expect(q.series.map((s) => s.name)).toEqual(['openai']);
     expect((q.series[0] as { markLine: { data: Array<{ yAxis: number }> } }).markLine.data.map((m) => m.yAxis)).toEqual([0.7, 0.8]);

@@ -1,23 +1,25 @@
 import { useMemo } from 'react';
 import { formatDurationMs, formatPercent, formatUsd, type RunResults } from '../../../../simulation/index';
-import { projectionOption } from '../../../charts/options/dashboards';
 import { useValidation } from '../../../app/app-context';
 import { modelOfFor, premiumNodes } from '../budget/budget-model';
-import { Chart } from '../Chart';
+import { BUDGET_FIELD, monthlyBudget } from '../budget/budget-source';
 import { formatShare } from '../precision';
 import { useHeadlineIntervals } from '../headline-intervals';
-import { keyIncidents, monthlyBudget, overallHealth, readiness } from './dashboard-model';
+import { SetInEditor } from '../SetInEditor';
+import { keyIncidents, overallHealth, readiness } from './dashboard-model';
+import { ProjectionSection } from './ProjectionSection';
 
 /** For leadership: overall health, cost against budget, answer quality, key incidents, readiness. */
 export function Executive({ results }: { results: RunResults }) {
   const doc = useValidation((s) => s.validation.parsed);
   const catalog = useValidation((s) => s.validation.catalog);
   const health = overallHealth(results);
-  const budget = monthlyBudget(doc);
+  const budget = useMemo(() => monthlyBudget(doc), [doc]);
   const intervals = useHeadlineIntervals(results);
   const monthly = results.headline.monthlyCostUsd;
   const incidents = useMemo(() => keyIncidents(results, doc ? premiumNodes(results, modelOfFor(doc, catalog)) : []), [results, doc, catalog]);
-  const option = useMemo(() => projectionOption(results, budget.usd, formatUsd), [results, budget.usd]);
+  // Alarm colours against the pipeline's own budget only: the guide's example is nobody's limit.
+  const tone = !budget.own ? '' : monthly > budget.usd ? 'bad' : monthly > 0.8 * budget.usd ? 'near' : 'good';
   const ready = doc ? readiness(doc) : null;
   const q = results.quality;
   return (
@@ -40,13 +42,23 @@ export function Executive({ results }: { results: RunResults }) {
         <section className="result-section" aria-label="Cost against budget">
           <h2>Cost against budget</h2>
           <div className="big-figures">
-            <div className={`big-figure ${monthly > budget.usd ? 'bad' : monthly > 0.8 * budget.usd ? 'near' : 'good'}`} data-testid="exec-monthly">
-              <span className="label">Monthly cost</span>
+            <div className={`big-figure ${tone}`} data-testid="exec-monthly">
+              <span className="label">
+                Monthly cost {!budget.own && <span className="pill">example budget</span>}
+              </span>
               <span className="value num">{formatUsd(monthly)}</span>
               {intervals?.monthlyCostUsd && <span className="sub num">mean {intervals.monthlyCostUsd.text} ({intervals.monthlyCostUsd.confidence})</span>}
-              <span className="sub">
-                {formatPercent(monthly / budget.usd, 0)} of {formatUsd(budget.usd)}: {budget.source}
+              <span className="sub" data-testid="exec-budget">
+                {formatPercent(monthly / budget.usd, 0)} of {budget.name} ({formatUsd(budget.usd)})
+                {!budget.own && <span className="block">An example, not this pipeline's budget: it sets none ({BUDGET_FIELD.where}).</span>}
               </span>
+              {!budget.own && (
+                <span className="sub">
+                  <SetInEditor tab={BUDGET_FIELD.tab} fieldId={BUDGET_FIELD.fieldId}>
+                    Set a monthly budget
+                  </SetInEditor>
+                </span>
+              )}
             </div>
             <div className="big-figure">
               <span className="label">Answer quality</span>
@@ -56,11 +68,7 @@ export function Executive({ results }: { results: RunResults }) {
           </div>
         </section>
       </div>
-      <section className="result-section" aria-label="Cost trend">
-        <h2>Cost trend: the next 12 months against the budget</h2>
-        <p className="section-note">At the traffic's monthly growth; bars over the budget are red.</p>
-        <Chart option={option} label="Projected monthly cost for 12 months with the budget line" height={220} testId="projection-chart" />
-      </section>
+      <ProjectionSection results={results} budget={budget} />
       <div className="tool-grid">
         <section className="result-section" aria-label="Key incidents">
           <h2>Key incidents in this run</h2>

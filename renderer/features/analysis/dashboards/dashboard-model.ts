@@ -1,4 +1,4 @@
-import { costAnomalies, evaluateAlerts, formatDurationMs, productionChecklist, SEED_BUDGET, type PipelineDocument, type RunResults } from '../../../../simulation/index';
+import { costAnomalies, evaluateAlerts, formatDurationMs, productionChecklist, type PipelineDocument, type RunResults } from '../../../../simulation/index';
 import { checkStatus, type CardStatus } from '../../results/headline-cards';
 import { faultTargetName } from '../../results/node-label';
 
@@ -17,12 +17,6 @@ export function overallHealth(r: RunResults): Health {
   if (missed.length) return { status: 'fail', headline: `Red: ${missed.length} of ${judged} targets missed`, missed, tight };
   if (tight.length) return { status: 'near', headline: `Amber: every target met, ${tight.length} with little margin`, missed, tight };
   return { status: 'pass', headline: `Green: all ${judged} targets met with margin`, missed, tight };
-}
-
-/** The budget the executive view compares with: the document's SLO budget, else the guide's $10,000. */
-export function monthlyBudget(doc: PipelineDocument | null): { usd: number; source: string } {
-  const own = doc?.slo.monthlyBudgetUsd ?? null;
-  return own !== null ? { usd: own, source: "the document's monthly budget" } : { usd: SEED_BUDGET.amountUsd, source: "the guide's $10,000 allocation (the document sets no budget)" };
 }
 
 export interface Incident {
