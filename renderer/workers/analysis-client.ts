@@ -185,7 +185,7 @@ export function sweepPoints(pool: AnalysisPool, req: DocumentRequest & { axes: S
   const combos: number[][] = b ? a.values.flatMap((x) => b.values.map((y) => [x, y])) : a.values.map((x) => [x]);
   // Progress counts runs: a point's job runs its replications (the same seeds at every point).
   const runsPerPoint = Math.max(1, req.plan?.replications ?? 1);
-  const task = schedule(pool, combos.length, (i) => ({ type: 'sweep', document: req.document, options: req.options, axes: req.axes.map((axis, j) => ({ path: axis.path, values: [combos[i]![j]!] })), ...(req.plan ? { plan: req.plan } : {}) }), (r) => answer('sweep')(r).sweep, (p) => onProgress({ done: p.done * runsPerPoint, total: p.total * runsPerPoint, fraction: p.fraction }));
+  const task = schedule(pool, combos.length, (i) => ({ type: 'sweep', document: req.document, options: req.options, axes: req.axes.map((axis, j) => ({ path: axis.path, values: [combos[i]![j]!], ...(axis.labels ? { labels: axis.labels } : {}) })), ...(req.plan ? { plan: req.plan } : {}) }), (r) => answer('sweep')(r).sweep, (p) => onProgress({ done: p.done * runsPerPoint, total: p.total * runsPerPoint, fraction: p.fraction }));
   return then(task, (parts) => ({ axes: req.axes, base: parts[0]!.base, seed: parts[0]!.seed, replications: parts[0]!.replications, confidence: parts[0]!.confidence, points: parts.map((p) => p.points[0]!) }));
 }
 

@@ -31,7 +31,16 @@ export const SweepJobSchema = z
   .object({
     type: z.literal('sweep'),
     ...jobBase,
-    axes: z.array(z.object({ path: paramPath, values: z.array(z.number().finite()).min(1).max(400) }).strict()).min(1).max(2),
+    // `labels`: a categorical axis (a node's model); its values are indices into them.
+    axes: z
+      .array(
+        z
+          .object({ path: paramPath, values: z.array(z.number().finite()).min(1).max(400), labels: z.array(z.string().min(1).max(200)).min(1).max(100).optional() })
+          .strict()
+          .refine((a) => !a.labels || a.values.every((v) => Number.isInteger(v) && v >= 0 && v < a.labels!.length), { message: 'values of a categorical axis are indices into its labels' }),
+      )
+      .min(1)
+      .max(2),
     plan: z.object({ replications: z.number().int().min(1).max(50), confidence: z.number().gt(0.5).lt(1) }).strict().optional(),
   })
   .strict();

@@ -5,6 +5,7 @@ import { documents } from './scenarios/documents';
 import { editing } from './scenarios/editing';
 import { finance } from './scenarios/finance';
 import { io } from './scenarios/io';
+import { modelWhatIf } from './scenarios/model-whatif';
 import { refusedValues } from './scenarios/refused-values';
 import { reliability } from './scenarios/reliability';
 import { running } from './scenarios/running';
@@ -18,7 +19,7 @@ const PORT = Number(process.env.PREFLIGHT_E2E_PORT ?? 4179);
 
 async function main(): Promise<number> {
   const filter = process.argv[2]?.toLowerCase();
-  const scenarios: Scenario[] = [...editing, ...refusedValues, ...documents, ...running, ...reliability, ...io, ...analysis, ...finance].filter((s) => !filter || s.name.toLowerCase().includes(filter));
+  const scenarios: Scenario[] = [...editing, ...refusedValues, ...documents, ...running, ...reliability, ...io, ...analysis, ...finance, ...modelWhatIf].filter((s) => !filter || s.name.toLowerCase().includes(filter));
   if (!process.env.PREFLIGHT_E2E_SKIP_BUILD) {
     const build = await exec(`${REPO}node_modules/.bin/vite`, ['build']);
     if (build.code !== 0) {

@@ -1,6 +1,7 @@
 import type { Interval, SweepResult } from '../../../simulation/index';
 import { plusMinusText } from '../../../simulation/units/precision';
 import { errorBarSeries } from './error-bars';
+import { renderErrorBar } from './interval-bars';
 import { baseText, CHART } from './palette';
 
 type Metric = 'monthlyCostUsd' | 'costPerQueryUsd' | 'p99Ms' | 'p50Ms' | 'errorRate';
@@ -88,5 +89,44 @@ export function sweepHeatmapOption(result: SweepResult, metric: Metric, metricLa
     yAxis: { type: 'category', data: b!.values.map(formatY), axisLabel: baseText, splitArea: { show: true } },
     visualMap: { min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 1, text: values.length ? [format(Math.max(...values)), format(Math.min(...values))] : undefined, calculable: false, orient: 'horizontal', left: 'center', bottom: 4, itemHeight: 160, textStyle: baseText, formatter: (v: number) => format(v), inRange: { color: ['#e9f0fd', '#8fb0ee', '#2f64d8'] } },
     series: [{ type: 'heatmap', name: metricLabel, data: cells, label: { show: true, ...baseText, color: '#1c2230', formatter: (p: { data: [number, number, number | null] }) => (p.data[2] === null ? '—' : format(p.data[2])) } }],
+  };
+}
+
+/**
+ * One categorical axis (a node's model): a bar per model, today's in the strong colour, each labelled
+ * with its figure; a replicated sweep's intervals as error bars. Bars, not a line: models have no order.
+ */
+export function sweepCategoryOption(result: SweepResult, metric: Metric, metricLabel: string, paramName: string, format: (v: number) => string) {
+  const axis = result.axes[0]!;
+  const names = axis.values.map((v) => axis.labels?.[v] ?? String(v));
+  const today = result.base[0];
+  const bars = axis.values.flatMap((_, i): Array<[number, number, number]> => {
+    const ci = sweepInterval(result, i, metric);
+    return ci ? [[i, ci.low, ci.high]] : [];
+  });
+  return {
+    animation: false,
+    textStyle: baseText,
+    grid: { left: 72, right: 24, top: 28, bottom: 52 },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (ps: Array<{ dataIndex: number }>) => {
+        const i = ps[0]?.dataIndex ?? 0;
+        return `${names[i]}${axis.values[i] === today ? ' (today)' : ''}<br/><b>${sweepValueText(result, i, metric, format)}</b>${sweepValue(result, i, metric) === null ? '' : tooltipNote(result)}`;
+      },
+    },
+    xAxis: { type: 'category', data: names, name: paramName, nameLocation: 'middle', nameGap: 34, nameTextStyle: baseText, axisLabel: { ...baseText, interval: 0 }, axisTick: { show: false }, axisLine: { lineStyle: { color: CHART.axis } } },
+    yAxis: { type: 'value', name: metricLabel, nameTextStyle: baseText, axisLabel: { ...baseText, formatter: (v: number) => format(v) }, splitLine: { lineStyle: { color: CHART.grid } } },
+    series: [
+      {
+        type: 'bar',
+        name: metricLabel,
+        barMaxWidth: 56,
+        data: axis.values.map((v, i) => ({ value: sweepValue(result, i, metric), itemStyle: { color: v === today ? CHART.p50 : CHART.bars } })),
+        label: { show: true, position: 'top', ...baseText, color: '#1c2230', formatter: (p: { dataIndex: number }) => sweepValueText(result, p.dataIndex, metric, format) },
+      },
+      ...(bars.length ? [{ type: 'custom', name: 'confidence interval', renderItem: renderErrorBar, data: bars, z: 10, encode: { x: 0, y: [1, 2] }, tooltip: { show: false }, silent: true }] : []),
+    ],
   };
 }

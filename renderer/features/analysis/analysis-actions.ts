@@ -129,6 +129,12 @@ export function createAnalysisActions(s: AppServices, store: AnalysisStore, pool
       if (!c) return;
       const axes: SweepAxis[] = [];
       for (const a of inputs().whatif.axes) {
+        // A model axis: the ticked models, each point the index of its model (a categorical axis).
+        if (a.models) {
+          if (a.models.length < 2) return fail('Tick at least two models to compare.');
+          axes.push({ path: a.path, values: a.models.map((_, i) => i), labels: a.models });
+          continue;
+        }
         // An empty box means the values its placeholder shows (around today's value).
         const text = a.valuesText.trim() || (() => {
           try {

@@ -43,7 +43,11 @@ export interface AnalysisInputs {
     showSeedExample: boolean;
   };
   whatif: {
-    axes: Array<{ path: string; valuesText: string }>;
+    /**
+     * `valuesText`: the numbers typed for a numeric parameter; `models`: the catalog models ticked for
+     * a model axis (a categorical axis: the sweep sets each id at `path`).
+     */
+    axes: Array<{ path: string; valuesText: string; models?: string[] }>;
     sweepMetric: SweepMetric;
     /** Runs per sweep point (the same seeds at every point); 1 is a single run, no interval. */
     sweepReplications: number;

@@ -5,7 +5,7 @@ import { valueErrorBarRenderer } from '../../../renderer/charts/options/error-ba
 import { errorBarData, intervalBarsOption, renderErrorBar } from '../../../renderer/charts/options/interval-bars';
 import { loadCurveOption, loadErrorBarData, loadPointsText, loadValueText, yScale } from '../../../renderer/charts/options/load-curve';
 import { replicationValuesOption } from '../../../renderer/charts/options/replications';
-import { sweepErrorBarData, sweepHeatmapOption, sweepInterval, sweepLineOption, sweepValue, sweepValueText } from '../../../renderer/charts/options/sweep';
+import { sweepCategoryOption, sweepErrorBarData, sweepHeatmapOption, sweepInterval, sweepLineOption, sweepValue, sweepValueText } from '../../../renderer/charts/options/sweep';
 import { tornadoDeltas, tornadoOption } from '../../../renderer/charts/options/tornado';
 import { example } from './fixtures';
 
@@ -107,6 +107,18 @@ describe('sweeps and tornado', () => {
     expect(sweepValue(r, 1, 'monthlyCostUsd')).toBeNull();
     const o = sweepLineOption(r, 'monthlyCostUsd', 'Monthly cost', 'arrival rate', fmt, fmt) as unknown as Json;
     expect((o.series[0] as { data: unknown[] }).data).toEqual([[1, 10], [2, null], [3, 30]]);
+  });
+  it('a model axis draws a bar per model by name, today\'s in the strong colour, each labelled with its figure; an invalid model has no bar', () => {
+    const r: SweepResult = { axes: [{ path: 'nodes[llm].params.model', values: [0, 1, 2], labels: ['gpt-5.4-mini', 'gpt-4.1', 'no-such-model'] }], base: [0], seed: 1, replications: 1, confidence: 0.95, points: [pt([0], 10), pt([1], 20), pt([2], null)] };
+    const o = sweepCategoryOption(r, 'monthlyCostUsd', 'Monthly cost', 'model of llm', (v) => `$${v}`) as unknown as Json & { xAxis: { type: string; data: string[] }; tooltip: { formatter(ps: unknown[]): string } };
+    expect(o.xAxis).toMatchObject({ type: 'category', data: ['gpt-5.4-mini', 'gpt-4.1', 'no-such-model'] });
+    const bars = o.series[0] as { data: Array<{ value: number | null; itemStyle: { color: string } }>; label: { formatter(p: { dataIndex: number }): string } };
+    expect(bars.data.map((b) => b.value)).toEqual([10, 20, null]);
+    expect(bars.data[0]!.itemStyle.color).not.toBe(bars.data[1]!.itemStyle.color);
+    expect([0, 1, 2].map((i) => bars.label.formatter({ dataIndex: i }))).toEqual(['$10', '$20', 'invalid']);
+    expect(o.tooltip.formatter([{ dataIndex: 0 }])).toContain('gpt-5.4-mini (today)');
+    // A single run per point: no error-bar series.
+    expect(o.series).toHaveLength(1);
   });
   it('a two-axis heatmap has a cell per combination, first axis across', () => {
     const r: SweepResult = { axes: [{ path: 'a', values: [1, 2] }, { path: 'b', values: [10, 20, 30] }], base: [1, 10], seed: 1, replications: 1, confidence: 0.95, points: [10, 11, 12, 20, 21, 22].map((c, i) => pt([i, i], c)) };

@@ -2,6 +2,7 @@ import type { AppServices } from '../../../app/app-context';
 import { analysisStoreFor } from '../../analysis/analysis-registry';
 import type { AnalysisState } from '../../analysis/analysis-store';
 import type { ReportExtras } from './report-protocol';
+import { axisFlagValue, percentFlag } from '../../analysis/whatif/sweep-command';
 
 export interface AvailableExtras {
   extras: ReportExtras;
@@ -33,10 +34,11 @@ export function extrasFromAnalysis(jobs: AnalysisState['jobs'], revision: number
   if (maturity) notReproduced.push(maturity.source === 'templates' ? "the maturity ROI (its levels are Preflight's level templates, examples/maturity/level-1…5.preflight.json, with the workspace's ROI assumptions)" : 'the maturity ROI (its levels are saved scenarios: pass them as files with --roi)');
   // preflight report: one --param per one-parameter sweep, two --heatmap flags for a two-parameter one.
   const axisFlag = sweep?.axes.length === 1 ? '--param' : '--heatmap';
-  for (const axis of sweep?.axes ?? []) cliFlags.push(axisFlag, `${axis.path}=${axis.values.join(',')}`);
+  // A model axis by its model ids (its values are indices into them), as `preflight report` reads it.
+  for (const axis of sweep?.axes ?? []) cliFlags.push(axisFlag, axisFlagValue(axis));
   // A replicated sweep: the same replications per point and confidence (percent without float noise).
-  if (sweep && sweep.replications > 1) cliFlags.push('--sweep-replications', String(sweep.replications), '--sweep-confidence', `${Number((sweep.confidence * 100).toPrecision(6))}%`);
-  if (tornado) cliFlags.push('--tornado', tornado.bars.map((b) => b.path).join(','), '--spread', `${Number((tornado.spread * 100).toPrecision(6))}%`);
+  if (sweep && sweep.replications > 1) cliFlags.push('--sweep-replications', String(sweep.replications), '--sweep-confidence', percentFlag(sweep.confidence));
+  if (tornado) cliFlags.push('--tornado', tornado.bars.map((b) => b.path).join(','), '--spread', percentFlag(tornado.spread));
   return {
     cliFlags,
     notReproduced,
