@@ -22,6 +22,18 @@ const ROOTS: Root[] = [
     intro: 'Also the `results` of `report --csv PREFIX` (`PREFIX-results.json`), the app\'s Export JSON, and each replication below.',
   },
   {
+    name: 'CheckReport',
+    file: 'simulation/cli/commands/check.ts',
+    title: 'The launch gate: `preflight check file --json`',
+    intro: 'Gate on `passed` (or the exit code), not on a latency field alone: a latency is `null` when nothing was served, and `jq` treats `null < 5000` as true.',
+  },
+  {
+    name: 'ScenarioDiff',
+    file: 'simulation/analysis/compare.ts',
+    title: 'A comparison: `preflight diff base head --json` (and `compare … --json`)',
+    intro: 'One run of each side with the same seed (common random numbers).',
+  },
+  {
     name: 'ReplicatedResults',
     file: 'simulation/analysis/replications.ts',
     title: 'Replications: `preflight run file --replications N --json`',
@@ -188,7 +200,7 @@ export function resultsMarkdown(): string {
     '',
     'Generated from the TypeScript types by `npm run docs`: every field the CLI prints with `--json`, its JSON path, type and meaning. Field names are stable and carry their units: `…Ms` milliseconds of simulated time, `…Usd` US dollars, `…Tokens` tokens, `…Rps` requests per second; shares and rates are fractions 0..1 (0.0125 = 1.25 %). A path segment `[]` is any element of an array, `<key>` any key of a map; `?` marks a field that may be absent. Latency figures are `null` when no request was served. A type in a link is a table of its own further down.',
     '',
-    'In a CI job, read a figure with e.g. `jq .headline.p99Ms`.',
+    'In a CI job, read a figure with e.g. `jq .headline.p99Ms`. A latency is `null` when no request was served, and `jq` orders `null` before every number, so `jq -e \'.headline.p99Ms < 5000\'` passes a pipeline that served nothing: write `jq -e \'.headline.p99Ms != null and .headline.p99Ms < 5000\'`, or gate with `preflight check`, whose exit code and `passed` fail a latency target when nothing was served.',
   ];
   for (const section of sections) {
     const root = ROOTS.find((r) => r.name === section.name);

@@ -8,30 +8,46 @@ export interface CostLine {
   name: string;
   /** What people read: the node's name with its id ("Answer (llm)"), or the fixed-cost name. */
   label: string;
+  /** 'usage' for a node, 'fixed' for a fixed cost. */
   kind: 'usage' | 'fixed';
+  /** Its monthly cost before (0 when added). */
   beforeMonthlyUsd: number;
+  /** Its monthly cost after (0 when removed). */
   afterMonthlyUsd: number;
+  /** after − before. */
   deltaUsd: number;
+  /** Added, removed, changed or unchanged. */
   status: 'added' | 'removed' | 'changed' | 'unchanged';
 }
 
 /** One side of a diff; `warnings` are its run's stability warnings (quota overload, growing queues). */
 export interface ScenarioSide {
+  /** The side's label: the file name when both pipelines share a name, else the pipeline's name. */
   name: string;
+  /** Its run's headline figures. */
   headline: Headline;
+  /** Its fixed costs a month. */
   fixedMonthlyUsd: number;
+  /** Its usage cost a month. */
   usageMonthlyUsd: number;
+  /** Its run's stability warnings (quota overload, growing queues). */
   warnings: string[];
 }
 
 export interface ScenarioDiff {
+  /** The base side: its name, headline figures, monthly costs and warnings. */
   before: ScenarioSide;
+  /** The head side, as before. */
   after: ScenarioSide;
   /** Per node (usage) and per fixed item, as Infracost lists resources. */
   lines: CostLine[];
+  /** after − before monthly cost (usage + fixed). */
   monthlyDeltaUsd: number;
+  /** after − before usage cost a month. */
   usageDeltaUsd: number;
+  /** after − before fixed cost a month. */
   fixedDeltaUsd: number;
+  /** after − before of each headline figure both sides have (a rate in 0..1 units: 0.01 = 1 pp). */
   headlineDelta: Partial<Record<keyof Headline, number>>;
   /** The inputs that differ (model, traffic, limits, graph…), when the documents were given: why the figures moved. */
   inputs: InputChange[];

@@ -29,6 +29,8 @@ export interface CommonArgs {
   /** null = a single run. */
   plan: ReplicationPlan | null;
   workers: number | null;
+  /** --confidence (0.95 when not given): the level of every interval, the default plans of check and report included. */
+  confidence: number;
 }
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -49,7 +51,7 @@ export function commonArgs(values: Values): CommonArgs {
   if (str('warmup') !== undefined) run.warmupMs = duration('--warmup', str('warmup')!, true);
   if (str('requests') !== undefined) run.requests = integer('--requests', str('requests')!, 1, 1e10);
   if (values['no-drain']) run.drain = false;
-  const confidence = str('confidence') !== undefined ? share('--confidence', str('confidence')!) : 0.95;
+  const confidence = str('confidence') !== undefined ? confidenceLevel(str('confidence')!) : 0.95;
   let plan: ReplicationPlan | null = null;
   if (str('until') !== undefined) {
     const target = share('--until', str('until')!);
@@ -58,7 +60,8 @@ export function commonArgs(values: Values): CommonArgs {
     plan = { replications: integer('--replications', str('replications')!, 2, 1000), confidence, stopping: null };
   }
   const workers = str('workers') !== undefined ? integer('--workers', str('workers')!, 1, 64) : null;
-  return { run, json: Boolean(values.json), plan, workers };
+  // The level of every interval: replications', and the default plans of check and report.
+  return { run, json: Boolean(values.json), plan, workers, confidence };
 }
 
 export function onePositional(positionals: string[], name: string): string {
@@ -82,6 +85,14 @@ export function duration(flag: string, text: string, allowZero: boolean): number
 }
 
 /** "3%" or "0.03" → 0.03; "99%" → 0.99. */
+/** --confidence: 50 % to 99.9 % (a level of 100 % has no finite interval). */
+function confidenceLevel(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(text.trim());
+  const v = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+  if (!(v >= 0.5 && v <= 0.999)) throw new UsageError(`--confidence: got "${text}", expected a level from 50% to 99.9% (e.g. 95% or 0.95)`);
+  return v;
+}
+
 export function share(flag: string, text: string): number {
   const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(text.trim());
   const v = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;

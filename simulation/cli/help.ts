@@ -17,6 +17,7 @@ Usage:
                           [--param PATH=v1,v2]… [--heatmap PATH=v1,v2 --heatmap PATH=v1,v2]
                           [--sweep-replications N [--sweep-confidence 95%]] [--tornado PATH,… [--spread 20%]] [--csv prefix]
   preflight check <file> [--slo p99=5s,ttft=500ms,error=1%,cache=30%,quota=80%] [--budget 10000/month] [--replications 5]
+                         [--fail-on-risk]   --slo keys: p50 p95 p99 ttft error availability cache quota; exit 1 on a miss
   preflight diff <base> <head> [--format markdown|table|json]      Infracost-style cost and latency diff
   preflight import litellm-prices <model_prices_and_context_window.json> [--recorded-on YYYY-MM-DD] [--out models.json]
   preflight import litellm-config <config.yaml> [--prices <price map>] [--out pipeline.preflight.json]
@@ -40,6 +41,7 @@ Run options (every command that simulates):
 
 Other options:
   --spread 20%         sweep --tornado: move each parameter down and up by this share
+  --fail-on-risk       check: also fail a target inside the confidence interval (passes "at risk" otherwise)
   --format F           compare/diff: table, markdown or json
   --empirical          calibrate --apply: use the traces' empirical quantile table instead of a fitted lognormal
   --output-tokens      calibrate --apply: also set the output-token distribution from the traces

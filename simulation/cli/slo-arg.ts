@@ -26,14 +26,28 @@ const KEYS: Record<string, { field: keyof SloArg; kind: 'duration' | 'share' }> 
   quota: { field: 'rateLimitUtilisation', kind: 'share' },
 };
 
-export function parseSloArg(text: string, flag = '--slo'): SloArg {
+/** The keys each command gates or searches on: a key it would ignore is refused, not dropped in silence. */
+export const CHECK_SLO_KEYS = ['p50', 'p95', 'p99', 'ttft', 'error', 'availability', 'cache', 'quota'] as const;
+export const CAPACITY_SLO_KEYS = ['p95', 'p99', 'ttft', 'error', '429'] as const;
+
+/**
+ * A gate must never be switched off by a typo, so what is ambiguous is refused: a share written as a
+ * bare number of 1 or more (error=1 would be 100 %), a duration of 0, a key given twice, or a key the
+ * command does not use.
+ */
+export function parseSloArg(text: string, flag = '--slo', allowed: readonly string[] = Object.keys(KEYS)): SloArg {
   const out: SloArg = {};
+  const seen = new Set<string>();
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [key, raw] = part.split('=');
-    const spec = KEYS[key?.trim() ?? ''];
-    if (!spec || raw === undefined) throw new UsageError(`${flag}: got "${part}", expected key=value with key one of ${Object.keys(KEYS).join(', ')} (e.g. p99=5s,ttft=500ms,error=1%)`);
+    const [rawKey, raw] = part.split('=');
+    const key = rawKey?.trim() ?? '';
+    const spec = KEYS[key];
+    if (!spec || raw === undefined || !allowed.includes(key)) throw new UsageError(`${flag}: got "${part}", expected key=value with key one of ${allowed.join(', ')} (e.g. ${allowed.includes('ttft') ? 'p99=5s,ttft=500ms,error=1%' : 'p99=5s,error=1%,429=1%'})`);
+    if (seen.has(key)) throw new UsageError(`${flag}: ${key} is given twice; give each target once`);
+    seen.add(key);
     const value = spec.kind === 'duration' ? parseDurationMs(raw) : parseShare(raw);
-    if (value === undefined || !Number.isFinite(value) || value < 0) throw new UsageError(`${flag}: ${key}: got "${raw}", expected ${spec.kind === 'duration' ? 'a duration such as 5s or 500ms' : 'a share such as 1% or 0.01'}`);
+    if (spec.kind === 'share' && /^\s*\d+(\.\d+)?\s*$/.test(raw) && Number(raw) >= 1) throw new UsageError(`${flag}: ${key}: got "${raw}": a bare number is a share from 0 to 1 (0.01 = 1 %), so ${raw} would mean ${Number(raw) * 100} %; write ${raw}% for ${raw} percent`);
+    if (value === undefined || !Number.isFinite(value) || value < 0 || (spec.kind === 'duration' && value === 0)) throw new UsageError(`${flag}: ${key}: got "${raw}", expected ${spec.kind === 'duration' ? 'a duration above 0 such as 5s or 500ms' : 'a share such as 1% or 0.01'}`);
     out[spec.field] = value;
   }
   return out;

@@ -24,7 +24,10 @@ export function formatSummary(r: RunResults): string {
     `Run: seed ${run.seed} · ${formatDurationMs(run.warmupMs)} warm-up + ${formatDurationMs(run.durationMs)} of arrivals · ${formatCount(run.requestsMeasured)} measured requests (${round(run.measuredRps)} req/s) · ${run.drain ? 'drained' : `${formatCount(run.requestsUnfinished)} unfinished`} · ${formatCount(run.events)} events`,
   );
   lines.push('');
-  lines.push(table(['Latency (served)', 'P50', 'P75', 'P90', 'P95', 'P99', 'P99.9', 'mean', 'max'], [latencyRow('end-to-end', r.latency.endToEnd), latencyRow('time to first token', r.latency.ttft), ...(r.latency.byClass.length > 1 ? r.latency.byClass.map((c) => latencyRow(`  class ${c.class}`, c.latency)) : [])]));
+  if (run.requestsMeasured < 100) lines.push(`! Only ${formatCount(run.requestsMeasured)} measured requests: percentiles, rates and per-minute quota figures are not meaningful at this size; run longer (e.g. --duration 10m).`);
+  // Nothing served: no latency to report (the JSON's headline has null), not a table of 0 ms.
+  if (r.outcomes.served === 0) lines.push('Latency: no request was served, so there is no latency to report.');
+  else lines.push(table(['Latency (served)', 'P50', 'P75', 'P90', 'P95', 'P99', 'P99.9', 'mean', 'max'], [latencyRow('end-to-end', r.latency.endToEnd), latencyRow('time to first token', r.latency.ttft), ...(r.latency.byClass.length > 1 ? r.latency.byClass.map((c) => latencyRow(`  class ${c.class}`, c.latency)) : [])]));
   lines.push('');
   const o = r.outcomes;
   const errors = Object.entries(o.errorsByType).map(([k, v]) => `${k} ${formatCount(v ?? 0)}`);

@@ -193,6 +193,28 @@ describe('launch gate and reports', () => {
     expect(json.checks.find((c: { gate: string }) => c.gate === 'Monthly cost').status).toBe('fail');
   });
 
+  it('check: a typo never switches a gate off, --confidence is honoured, a miss says by how much, and too short a run is refused', async () => {
+    // error=1 would be 100 %: refused, with the way to write 1 %; a key check does not gate is refused; a key twice; a zero duration.
+    const typo = await cli('check', example, '--slo', 'error=1');
+    expect(typo).toMatchObject({ code: 2, stderr: expect.stringContaining('a bare number is a share from 0 to 1 (0.01 = 1 %), so 1 would mean 100 %; write 1% for 1 percent') });
+    expect((await cli('check', example, '--slo', '429=1%')).stderr).toContain('key one of p50, p95, p99, ttft, error, availability, cache, quota');
+    expect((await cli('check', example, '--slo', 'p99=5s,p99=3s')).stderr).toContain('p99 is given twice');
+    expect((await cli('check', example, '--slo', 'p99=0ms')).stderr).toContain('a duration above 0');
+    expect((await cli('check', example, '--confidence', '1')).stderr).toContain('expected a level from 50% to 99.9%');
+    expect((await cli('check', example, '--duration', '1ms')).stderr).toContain('too few to gate percentiles or rates');
+    const tiny = (await cli('run', example, '--duration', '1ms')).stdout;
+    expect(tiny).toContain('! Only 0 measured requests');
+    expect(tiny).toContain('Latency: no request was served, so there is no latency to report.');
+    expect(tiny).not.toMatch(/end-to-end\s+0 ms/);
+    const strict = await cli('check', example, '--duration', '5m', '--replications', '3', '--confidence', '99%', '--slo', 'p99=1s', '--budget', '1/month', '--json');
+    const report = JSON.parse(strict.stdout);
+    expect(report.confidence).toBe(0.99);
+    expect(report.seeds).toHaveLength(3);
+    const table = await cli('check', example, '--duration', '5m', '--replications', '3', '--slo', 'p99=1s,error=1%', '--budget', '1000/month');
+    expect(table.stdout).toMatch(/Monthly cost\s+< \$1,000\s+\$[\d,]+ ± \$[\d,]+\s+FAIL: over by \$[\d,]+ \(\+\d+ %\)/);
+    expect(table.stdout).toMatch(/P99 latency\s+< 1 s\s+.*FAIL: over by [\d.]+ s \(\+\d+ %\)/);
+  });
+
   it('a pipeline that serves nothing has no latency: latency targets fail, they do not pass at 0 ms', async () => {
     const doc = JSON.parse(readFileSync(example, 'utf8'));
     const llm = doc.nodes.find((n: { id: string }) => n.id === 'llm');

@@ -6,7 +6,7 @@ import { formatShare, plusMinusText } from '../../units/precision';
 import { EXIT, RUN_OPTIONS, UsageError, commonArgs, onePositional, parse } from '../args';
 import type { CliIo } from '../io';
 import { loadFile } from '../load-file';
-import { parseSloArg } from '../slo-arg';
+import { CAPACITY_SLO_KEYS, parseSloArg } from '../slo-arg';
 import { table } from '../summary';
 
 /**
@@ -20,7 +20,7 @@ export function capacityCommand(argv: string[], io: CliIo): number {
   const file = loadFile(onePositional(positionals, '<file>'), io);
   if (!file) return EXIT.badInput;
   const slo = file.doc.slo;
-  const given = values.slo ? parseSloArg(values.slo) : {};
+  const given = values.slo ? parseSloArg(values.slo, '--slo', CAPACITY_SLO_KEYS) : {};
   const criteria = { p99Ms: given.p99Ms ?? slo.p99Ms, errorRate: given.errorRate ?? slo.errorRate, rateLimitedShare: given.rateLimitedShare ?? 0.01, ttftP50Ms: given.ttftMs ?? null, p95Ms: given.p95Ms ?? null };
   if (args.plan?.stopping) throw new UsageError('--until is not available for capacity: give --replications N for N seeds per load point');
   const base = runPipeline(file.doc, file.catalog, args.run);
