@@ -37,7 +37,7 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
     return EXIT.badInput;
   }
   const args = commonArgs(values);
-  if (!args.plan) args.plan = { replications: values.replications ? integer('--replications', values.replications, 2, 1000) : 5, confidence: 0.95, stopping: null };
+  if (!args.plan) args.plan = { replications: values.replications ? integer('--replications', values.replications, 2, 1000) : 5, confidence: args.confidence, stopping: null };
   const file = loadFile(onePositional(positionals, '<file>'), io);
   if (!file) return EXIT.badInput;
   io.stderr(`running ${args.plan.replications || 'until the stopping rule'} replications…`);
