@@ -2,6 +2,7 @@ import type { PipelineDocument } from '../model/document-schema';
 import type { Headline, RunResults } from '../results/types';
 import { inputChanges, type InputChange } from './input-changes';
 import { formatMs, formatPercent, formatUsd } from '../units/format';
+import { formatShare } from '../units/precision';
 
 export interface CostLine {
   /** Node id (usage) or fixed-cost name. */
@@ -115,6 +116,27 @@ export function inputChangeLines(changes: InputChange[]): string[] {
   return changes.length > MAX_INPUT_LINES ? [...shown, `… and ${changes.length - MAX_INPUT_LINES} more`] : shown;
 }
 
+/**
+ * What a reader must not miss above the figures: a change that makes more requests fail (a lower bill
+ * then comes from answering fewer people), and a model switch whose latency and quality are the node's
+ * own parameters, unchanged.
+ */
+export function diffCautions(d: ScenarioDiff): string[] {
+  const out: string[] = [];
+  const errors = d.after.headline.errorRate - d.before.headline.errorRate;
+  if (errors > 0.005) out.push(`The error rate rises from ${formatPercent(d.before.headline.errorRate, 2)} to ${formatPercent(d.after.headline.errorRate, 2)}: part of any saving is requests that fail instead of being answered (see cost per answer).`);
+  const models = d.inputs.filter((c) => /^nodes\[[^\]]+\]\.params\.model$/.test(c.path) && c.before !== null && c.after !== null);
+  if (models.length) out.push(`${models.map((c) => c.path).join(', ')} changed: prices follow the model, but the node's ttftMs, timePerOutputTokenMs and quality are its own parameters and did not change, so latency and quality here are the old model's unless those changed too.`);
+  return out;
+}
+
+/** Cost per answer users received: unlike cost per query it does not fall when requests fail. */
+function perAnswerRow(d: ScenarioDiff): string {
+  const answer = (s: ScenarioSide) => (s.headline.availability > 0 ? s.headline.costPerQueryUsd / s.headline.availability : null);
+  const [b, a] = [answer(d.before), answer(d.after)];
+  return `| Cost per answer | ${b === null ? '—' : formatUsd(b)} | ${a === null ? '—' : formatUsd(a)} | ${a === null || b === null ? '—' : money(a - b)} |`;
+}
+
 const sign = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '±');
 const money = (x: number) => `${sign(x)}${formatUsd(Math.abs(x))}`;
 
@@ -126,7 +148,7 @@ function latencyRow(label: string, before: number | null, after: number | null):
 
 /** Peak quota utilisation (the busiest quota's peak minute), in percentage points; "no quotas" where a side has none. */
 function quotaRow(before: number | null, after: number | null): string {
-  const show = (u: number | null) => (u === null ? 'no quotas' : formatPercent(u, 1));
+  const show = (u: number | null) => (u === null ? 'no quotas' : formatShare(u));
   const change = before === null || after === null ? '—' : `${sign(after - before)}${(Math.abs(after - before) * 100).toFixed(1)} pp`;
   return `| Peak quota utilisation | ${show(before)} | ${show(after)} | ${change} |`;
 }
@@ -134,16 +156,20 @@ function quotaRow(before: number | null, after: number | null): string {
 /** An Infracost-style Markdown comment for a pull request. */
 export function diffMarkdown(d: ScenarioDiff): string {
   const pct = (b: number, a: number) => (b === 0 ? '' : ` (${sign(a - b)}${formatPercent(Math.abs(a - b) / b)})`);
+  const change = d.monthlyDeltaUsd === 0 ? '**Monthly cost will not change**' : `**Monthly cost will ${d.monthlyDeltaUsd > 0 ? 'increase' : 'decrease'} by ${money(d.monthlyDeltaUsd).replace(/^[+−±]/, '')}**`;
   const out = [
     `### Preflight: ${d.before.name} → ${d.after.name}`,
     '',
-    `**Monthly cost will ${d.monthlyDeltaUsd > 0 ? 'increase' : d.monthlyDeltaUsd < 0 ? 'decrease' : 'not change'} by ${money(d.monthlyDeltaUsd).replace(/^[+−±]/, '')}** — ${formatUsd(d.before.headline.monthlyCostUsd)} → ${formatUsd(d.after.headline.monthlyCostUsd)}${pct(d.before.headline.monthlyCostUsd, d.after.headline.monthlyCostUsd)}`,
+    // A cheaper month that comes from failing requests is not a saving: said first, above the cost.
+    ...diffCautions(d).map((c) => `> ⚠ ${c}\n`),
+    `${change} — ${formatUsd(d.before.headline.monthlyCostUsd)} → ${formatUsd(d.after.headline.monthlyCostUsd)}${pct(d.before.headline.monthlyCostUsd, d.after.headline.monthlyCostUsd)}`,
     '',
     '| | Before | After | Change |',
     '|---|---:|---:|---:|',
     `| Usage cost / month | ${formatUsd(d.before.usageMonthlyUsd)} | ${formatUsd(d.after.usageMonthlyUsd)} | ${money(d.usageDeltaUsd)} |`,
     `| Fixed cost / month | ${formatUsd(d.before.fixedMonthlyUsd)} | ${formatUsd(d.after.fixedMonthlyUsd)} | ${money(d.fixedDeltaUsd)} |`,
     `| Cost per query | ${formatUsd(d.before.headline.costPerQueryUsd)} | ${formatUsd(d.after.headline.costPerQueryUsd)} | ${money(d.after.headline.costPerQueryUsd - d.before.headline.costPerQueryUsd)} |`,
+    perAnswerRow(d),
     latencyRow('P50 latency', d.before.headline.p50Ms, d.after.headline.p50Ms),
     latencyRow('P99 latency', d.before.headline.p99Ms, d.after.headline.p99Ms),
     // A change of a rate is in percentage points (pp), not a relative %.

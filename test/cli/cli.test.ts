@@ -202,6 +202,7 @@ describe('launch gate and reports', () => {
     expect((await cli('check', example, '--slo', 'p99=0ms')).stderr).toContain('a duration above 0');
     expect((await cli('check', example, '--confidence', '1')).stderr).toContain('expected a level from 50% to 99.9%');
     expect((await cli('check', example, '--duration', '1ms')).stderr).toContain('too few to gate percentiles or rates');
+    expect((await cli('diff', example, example, '--replications', '3')).stderr).toContain('runs each side once with the same seed');
     const tiny = (await cli('run', example, '--duration', '1ms')).stdout;
     expect(tiny).toContain('! Only 0 measured requests');
     expect(tiny).toContain('Latency: no request was served, so there is no latency to report.');

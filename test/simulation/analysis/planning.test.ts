@@ -5,7 +5,7 @@ import { levelRoi, SEED_ROI_EXAMPLE } from '../../../simulation/analysis/roi';
 import { setParam, getParam } from '../../../simulation/analysis/param-path';
 import { sweep, tornado, sweepableParams } from '../../../simulation/analysis/sweep';
 import { formatParam } from '../../../simulation/analysis/param-units';
-import { diffScenarios, diffMarkdown, inputChangeText } from '../../../simulation/analysis/compare';
+import { diffCautions, diffScenarios, diffMarkdown, inputChangeText } from '../../../simulation/analysis/compare';
 import { inputChanges } from '../../../simulation/analysis/input-changes';
 import { loadPipelineOrThrow } from '../../../simulation/model/load';
 import { replicationSeed } from '../../../simulation/analysis/replications';
@@ -223,7 +223,22 @@ describe('scenario comparison', () => {
     );
     const d = diffScenarios(run(before, { durationMs: 300_000, warmupMs: 0 }), run(after, { durationMs: 300_000, warmupMs: 0 }), {}, { before, after });
     expect(d.inputs).toHaveLength(4);
-    expect(diffMarkdown(d)).toContain('**What changed in the pipeline** (4):\n\n- `traffic.rps: 5 → 10`');
+    const md = diffMarkdown(d);
+    expect(md).toContain('**What changed in the pipeline** (4):\n\n- `traffic.rps: 5 → 10`');
+    // A model switch changes prices, not the node's latency parameters: the comment says so first.
+    expect(diffCautions(d)).toEqual([expect.stringContaining("nodes[llm].params.model changed: prices follow the model, but the node's ttftMs")]);
+    expect(md).toMatch(/^> ⚠ nodes\[llm\]\.params\.model changed/m);
+    expect(md).toMatch(/\| Cost per answer \| \$[\d.]+ \| \$[\d.]+ \|/);
+  });
+
+  it('warns when a cheaper month comes from failing requests, and says "will not change" for the same cost', () => {
+    const before = example('optimized-rag');
+    const starved = loadPipelineOrThrow({ ...before, quotas: before.quotas.map((q) => ({ ...q, tpm: 400_000 })) });
+    const d = diffScenarios(run(before, { durationMs: 600_000, warmupMs: 60_000 }), run(starved, { durationMs: 600_000, warmupMs: 60_000 }), {}, { before, after: starved });
+    expect(d.monthlyDeltaUsd).toBeLessThan(0);
+    expect(diffCautions(d)[0]).toMatch(/^The error rate rises from 0 % to [\d.]+ %: part of any saving is requests that fail/);
+    const same = run(before, { durationMs: 300_000, warmupMs: 0 });
+    expect(diffMarkdown(diffScenarios(same, same))).toContain('**Monthly cost will not change** — ');
   });
 });
 
