@@ -14,6 +14,7 @@ Usage:
   preflight capacity <file> [--slo p99=5s,error=1%,429=1%] [--replications N]
   preflight roi [level files…] [--revenue-per-hour 5000] [--queries-per-day N] [--investments once+monthly,…] [--seed-example]
   preflight report <file> --out report.html|report.pdf [--replications 5] [--no-capacity] [--roi a.json,b.json]
+                          [--slo p99=5s,… --budget 10000/month (check's targets, for the verdict)]
                           [--param PATH=v1,v2]… [--heatmap PATH=v1,v2 --heatmap PATH=v1,v2]
                           [--sweep-replications N [--sweep-confidence 95%]] [--tornado PATH,… [--spread 20%]] [--csv prefix]
   preflight check <file> [--slo p99=5s,ttft=500ms,error=1%,cache=30%,quota=80%] [--budget 10000/month] [--replications 5]

@@ -298,6 +298,14 @@ describe('launch gate and reports', () => {
     expect(readFileSync(join(dir, 'run-headline.csv'), 'utf8')).toContain('p99Ms,');
     expect(JSON.parse(readFileSync(join(dir, 'run-results.json'), 'utf8')).replicated.seeds).toHaveLength(2);
     expect((await cli('report', example, '--out', join(dir, 'r.docx'))).code).toBe(2);
+    // check's targets judge the report's verdict too, and they are in the command that reproduces it.
+    const judged = join(dir, 'judged.html');
+    expect((await cli('report', example, '--out', judged, '--duration', '5m', '--replications', '2', '--no-capacity', '--slo', 'p99=10s', '--budget', '30k', '--csv', join(dir, 'judged'))).code).toBe(0);
+    const results = JSON.parse(readFileSync(join(dir, 'judged-results.json'), 'utf8')).results;
+    expect(results.slo.checks.find((c: { metric: string }) => c.metric === 'p99Ms').target).toBe(10_000);
+    expect(results.slo.checks.find((c: { metric: string }) => c.metric === 'monthlyBudgetUsd').target).toBe(30_000);
+    expect(readFileSync(judged, 'utf8')).toContain('--slo p99=10s --budget 30k');
+    expect((await cli('report', example, '--out', judged, '--slo', 'error=1')).code).toBe(2);
   });
 
   it('report recomputes what-ifs: a two-parameter sweep from two --heatmap flags, a tornado at --spread', async () => {

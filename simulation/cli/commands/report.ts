@@ -13,6 +13,8 @@ import { loadFile } from '../load-file';
 import { findChromium, htmlToPdf } from '../pdf';
 import { simulate } from '../simulate';
 import { parseSweepAxis } from '../sweep-axis';
+import { CHECK_SLO_KEYS, parseSloArg } from '../slo-arg';
+import { parseBudget } from './check';
 
 /**
  * preflight report <file> --out report.html|report.pdf [--replications 5] [--no-capacity]
@@ -21,7 +23,7 @@ import { parseSweepAxis } from '../sweep-axis';
  * Each --param is a one-parameter sweep; two --heatmap flags make one two-parameter sweep.
  */
 export async function reportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(argv, { ...RUN_OPTIONS, out: { type: 'string' }, 'no-capacity': { type: 'boolean' }, roi: { type: 'string' }, param: { type: 'string', multiple: true }, heatmap: { type: 'string', multiple: true }, tornado: { type: 'string' }, spread: { type: 'string' }, 'sweep-replications': { type: 'string' }, 'sweep-confidence': { type: 'string' }, csv: { type: 'string' } });
+  const { values, positionals } = parse(argv, { ...RUN_OPTIONS, out: { type: 'string' }, 'no-capacity': { type: 'boolean' }, roi: { type: 'string' }, param: { type: 'string', multiple: true }, heatmap: { type: 'string', multiple: true }, tornado: { type: 'string' }, spread: { type: 'string' }, 'sweep-replications': { type: 'string' }, 'sweep-confidence': { type: 'string' }, csv: { type: 'string' }, slo: { type: 'string' }, budget: { type: 'string' } });
   if (!values.out) throw new UsageError('--out is required: report.html or report.pdf');
   const ext = extname(values.out).toLowerCase();
   if (ext !== '.html' && ext !== '.pdf') throw new UsageError(`--out: got "${values.out}", expected a .html or .pdf file`);
@@ -38,8 +40,12 @@ export async function reportCommand(argv: string[], io: CliIo): Promise<number> 
   }
   const args = commonArgs(values);
   if (!args.plan) args.plan = { replications: values.replications ? integer('--replications', values.replications, 2, 1000) : 5, confidence: args.confidence, stopping: null };
-  const file = loadFile(onePositional(positionals, '<file>'), io);
-  if (!file) return EXIT.badInput;
+  const slo = values.slo ? parseSloArg(values.slo, '--slo', CHECK_SLO_KEYS) : {};
+  const budget = values.budget ? parseBudget(values.budget) : null;
+  const loaded = loadFile(onePositional(positionals, '<file>'), io);
+  if (!loaded) return EXIT.badInput;
+  // --slo and --budget as check takes them: the report judges against the same targets as the gate.
+  const file = values.slo || values.budget ? { ...loaded, doc: { ...loaded.doc, slo: { ...loaded.doc.slo, ...slo, ...(budget !== null ? { monthlyBudgetUsd: budget } : {}) } } } : loaded;
   io.stderr(`running ${args.plan.replications || 'until the stopping rule'} replications…`);
   const { results, replicated } = await simulate(file, args);
   const capacity = values['no-capacity'] ? null : (io.stderr('searching the max sustainable load…'), searchMaxLoad(file.doc, file.catalog, { p99Ms: file.doc.slo.p99Ms, errorRate: file.doc.slo.errorRate, rateLimitedShare: 0.01 }, args.run));
