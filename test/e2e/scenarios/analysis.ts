@@ -300,7 +300,7 @@ export const analysis: Scenario[] = [
       await setField(page, 'Budget for Total AI budget', '30000');
       await eventually(async () => assert((await page.getByTestId('budget-table').locator('tbody tr').first().innerText()).includes('within'), 'a larger budget is met'));
       assert((await page.getByTestId('chargeback-table').innerText()).includes('users'), 'chargeback per traffic source');
-      assert((await page.getByTestId('chargeback-table').innerText()).includes('Billed tokens (chat, embedding and rerank)'), 'chargeback counts billed tokens, rerank included');
+      assert((await page.getByTestId('chargeback-table').innerText()).replace(/\s+/g, ' ').includes('Billed tokens (chat, embedding and rerank)'), 'chargeback counts billed tokens, rerank included');
       await shot('47-budget');
       await page.getByRole('tab', { name: /Dashboards/ }).click();
       assert((await page.getByTestId('health').innerText()).startsWith('Red:'), 'executive health');

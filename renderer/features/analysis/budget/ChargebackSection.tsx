@@ -60,7 +60,7 @@ export function ChargebackSection({ results }: { results: RunResults }) {
               Queries
             </th>
             <th rowSpan={2} className="r">
-              Billed tokens <div className="faint small">chat, embedding and rerank</div>
+              Billed tokens <span className="faint small block">(chat, embedding and rerank)</span>
             </th>
             <th rowSpan={2} className="r">
               Cost of its traffic
