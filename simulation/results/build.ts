@@ -232,6 +232,8 @@ function notes(sim: Simulation, r: RunResults): string[] {
     `Monthly figures assume a 30-day month (43,200 minutes) at the traffic's mean daily rate.`,
   ];
   out.push(...sourceNotes(r.cost));
+  // A month extrapolated from a run with an outage holds the outage's retries and billed failures every hour.
+  if (sim.doc.faults.length) out.push(`Monthly cost extrapolates this run with its ${sim.doc.faults.length === 1 ? 'fault window' : `${sim.doc.faults.length} fault windows`}: their retries, fallbacks and billed failed attempts count as if they recurred all month. For the steady-state month, run a copy without faults (the maturity ROI does).`);
   const billed = failedAttemptsBilled(sim, r);
   if (billed) out.push(billed);
   return out;

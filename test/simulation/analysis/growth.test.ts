@@ -53,3 +53,10 @@ describe("the guide's monthly capacity against the max sustainable load", () => 
     expect(criterionLabel('rateLimitedShare')).toBe('429s per request');
   });
 });
+
+describe('a month from a run with faults', () => {
+  it('says its monthly cost holds the fault windows as if they recurred, and a run without faults does not', () => {
+    expect(run(example('fallback-chain'), { durationMs: 1_800_000, warmupMs: 60_000 }).notes.some((n) => n.startsWith('Monthly cost extrapolates this run with its fault window'))).toBe(true);
+    expect(run(example('optimized-rag'), { durationMs: 300_000, warmupMs: 0 }).notes.some((n) => n.startsWith('Monthly cost extrapolates'))).toBe(false);
+  });
+});
