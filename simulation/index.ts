@@ -21,7 +21,7 @@ export { explainHeadline, type Explanation, type HeadlineKey } from './results/e
 export { formatUsd, formatPercent, formatCount, formatMs, formatTokens } from './units/format';
 export { paramsJsonSchema } from './nodes/params-json-schema';
 export { ERROR_NAMES, ERROR_DESCRIPTIONS } from './engine/errors';
-export { COST_TYPES, COST_TYPE_DESCRIPTIONS } from './metrics/cost-types';
+export { COST_TYPES, COST_TYPE_DESCRIPTIONS, COST_TYPE_LABELS } from './metrics/cost-types';
 export { DistributionSchema, DISTRIBUTION_TYPES } from './model/distribution-schema';
 export { TrafficSchema, QuotaSchema, SloSchema, RunSchema, FixedCostSchema, QueryClassSchema, FaultSchema, EventSchema, OperationsSchema } from './model/document-schema';
 export { pipelineJsonSchema } from './model/json-schema';
@@ -36,7 +36,8 @@ export { humanize } from './units/humanize';
 export { formatShare, halfWidthText, plusMinusText } from './units/precision';
 export { nodeLabel, nodeName, faultTargetName } from './results/node-label';
 export { formatMultiplier } from './report/svg/axis';
-export { getParam, setParam, parsePath, type ParamPath } from './analysis/param-path';
+export { getParam, getParamText, setParam, setParamText, parsePath, type ParamPath } from './analysis/param-path';
+export { modelAxisNote, isModelParam } from './analysis/model-note';
 export { diffScenarios, diffMarkdown, inputChangeText, inputChangeLines, type ScenarioDiff, type CostLine } from './analysis/compare';
 export { inputChanges, type InputChange } from './analysis/input-changes';
 export { evaluateBudget, chargeback, SEED_BUDGET, modelOfFor, premiumNodes, type ModelOf, type BudgetLine, type BudgetLineResult, type ChargebackRow } from './analysis/budget';

@@ -79,7 +79,7 @@ export function ProblemsPanel() {
           ))}
           {!v.graphChecked && (
             <li className="problems-none muted" data-testid="graph-not-checked">
-              Connections, quota and node references are checked once these are fixed, so more problems may appear then.
+              Quota references and each node's own checks run once these are fixed (connections are checked already), so more problems may appear then.
             </li>
           )}
         </ul>

@@ -52,7 +52,7 @@ export function validateDocument(doc: EditableDocument): DocumentValidation {
     (byPath[p.path] ??= []).push(p);
   }
   const errorCount = problems.filter((p) => p.severity === 'error').length;
-  // The wiring checks ran unless the schema check stopped loadPipeline first (its only earlier exit).
+  // Quota references and per-kind checks ran unless the schema check failed (loadPipeline checks the wiring either way).
   const graphChecked = result.ok || PipelineDocumentSchema.safeParse(doc).success;
   return { ok: result.ok, problems, refused: [], errorCount, warningCount: problems.length - errorCount, graphChecked, byNode, byPath, parsed, catalog };
 }

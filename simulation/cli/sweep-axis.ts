@@ -28,11 +28,3 @@ export function parseSweepAxis(flag: string, text: string, doc: PipelineDocument
   }
   return { path, values: numberList(flag, values) };
 }
-
-/** What a model what-if leaves alone, said under its table: latency and quality are the node's parameters. */
-export function modelAxisNote(axes: SweepAxis[]): string | null {
-  const model = axes.find((a) => a.labels && /\.params\.model$/.test(a.path));
-  if (!model) return null;
-  const node = /^nodes\[([^\]]+)\]/.exec(model.path)?.[1] ?? 'the node';
-  return `Changing ${model.path} changes prices and context window only: ${node}'s ttftMs, timePerOutputTokenMs and quality are its own parameters. Sweep them as well, or calibrate them from the new model's traces (preflight calibrate), before reading latency or quality from this table.`;
-}

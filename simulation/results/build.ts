@@ -139,8 +139,9 @@ export function buildResults(sim: Simulation): RunResults {
     quality: qualityResults(sim),
     slices: sliceResults(sim),
     projection: Array.from({ length: 12 }, (_, k) => {
+      // Month 1 is the monthly cost itself: usage as the sources add it up (each at its own cost per query).
       const queries = cost.monthlyQueries * (1 + growth) ** k;
-      return { month: k + 1, queries, costUsd: queries * cost.variablePerQueryUsd + cost.fixedMonthlyUsd };
+      return { month: k + 1, queries, costUsd: cost.variableMonthlyUsd * (1 + growth) ** k + cost.fixedMonthlyUsd };
     }),
     traces: buildTraces(sim),
     notes: [],

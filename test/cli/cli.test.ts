@@ -306,6 +306,10 @@ describe('launch gate and reports', () => {
     expect(results.slo.checks.find((c: { metric: string }) => c.metric === 'monthlyBudgetUsd').target).toBe(30_000);
     expect(readFileSync(judged, 'utf8')).toContain('--slo p99=10s --budget 30k');
     expect((await cli('report', example, '--out', judged, '--slo', 'error=1')).code).toBe(2);
+    // A model what-if in the report says what the model change leaves alone, as sweep does.
+    const models = join(dir, 'models.html');
+    expect((await cli('report', example, '--out', models, '--duration', '5m', '--replications', '2', '--no-capacity', '--param', 'nodes[llm].params.model=gpt-5.4-mini,gpt-4.1')).code).toBe(0);
+    expect(readFileSync(models, 'utf8')).toContain('Changing nodes[llm].params.model changes prices and context window only: llm&#39;s ttftMs, timePerOutputTokenMs and quality are its own parameters');
   });
 
   it('report recomputes what-ifs: a two-parameter sweep from two --heatmap flags, a tornado at --spread', async () => {

@@ -1,6 +1,7 @@
 import type { IntervalFigure } from '../../analysis/replications';
 import { sweep, tornado, type SweepAxis, type SweepPoint } from '../../analysis/sweep';
-import { modelAxisNote, parseSweepAxis } from '../sweep-axis';
+import { parseSweepAxis } from '../sweep-axis';
+import { modelAxisNote } from '../../analysis/model-note';
 import { formatParam } from '../../analysis/param-units';
 import { plusMinusText } from '../../units/precision';
 import { formatMs, formatPercent, formatUsd } from '../../units/format';
@@ -53,7 +54,7 @@ export function sweepCommand(argv: string[], io: CliIo): number {
         ]),
       ),
     );
-  const note = modelAxisNote(axes);
+  const note = modelAxisNote(axes, file.doc);
   if (!args.json && note) io.stdout(note);
   if (!args.json && result.replications > 1) io.stdout(`${result.replications} replications per point (the same seeds at every point), ± the ${Math.round(result.confidence * 100)} % interval`);
   return EXIT.ok;

@@ -1,5 +1,6 @@
 import { formatParam, paramLabel } from '../../analysis/param-units';
 import { guideImprovementText, type LevelRoiWithIntervals } from '../../analysis/roi';
+import { modelAxisNote } from '../../analysis/model-note';
 import type { SweepPoint } from '../../analysis/sweep';
 import { halfWidthText, plusMinusText } from '../../units/precision';
 import { formatMs, formatPercent, formatUsd } from '../../units/format';
@@ -53,10 +54,11 @@ export function planningSection(input: ReportInput): string {
       const pm = ci && value !== null ? plusMinusText(key, value, ci.halfWidth, ci.n) : null;
       return `<td>${value === null ? '—' : esc(format(value))}${pm ? ` <span class="ci">${esc(pm)}</span>` : ''}</td>`;
     };
+    const modelNote = modelAxisNote(sweep.axes, doc);
     const how = sweep.replications > 1 ? `Mean of ${sweep.replications} runs per point (the same seeds at every point), ± the ${Math.round(sweep.confidence * 100)} % interval.` : 'One run per point with the same seed (common random numbers): no interval.';
     parts.push(`<h3>What-if: ${sweep.axes.map((a) => esc(paramLabel(a.path, doc))).join(' × ')}</h3><table><thead><tr>${sweep.axes.map((a) => `<th>${esc(paramLabel(a.path, doc))}</th>`).join('')}<th>P99</th><th>Cost/query</th><th>Monthly</th></tr></thead><tbody>${sweep.points
       .map((p) => `<tr>${p.values.map((v, i) => `<td>${esc(sweep.axes[i]!.labels?.[v] ?? formatParam(sweep.axes[i]!.path, v))}</td>`).join('')}${p.problem ? `<td colspan="3">${esc(p.problem)}</td>` : `${cell(p, 'p99Ms', formatMs)}${cell(p, 'costPerQueryUsd', formatUsd)}${cell(p, 'monthlyCostUsd', formatUsd)}`}</tr>`)
-      .join('')}</tbody></table><p class="note">Parameter paths in the file: ${sweep.axes.map((a) => `<code>${esc(a.path)}</code>`).join(', ')}. ${how}</p>`);
+      .join('')}</tbody></table><p class="note">Parameter paths in the file: ${sweep.axes.map((a) => `<code>${esc(a.path)}</code>`).join(', ')}. ${how}</p>${modelNote ? `<p class="note">${esc(modelNote)}</p>` : ''}`);
   }
   const t = input.whatIfs?.tornado;
   if (t) {

@@ -81,14 +81,16 @@ export const documents: Scenario[] = [
       assert((await problems.innerText()).includes('got -3'), 'the problem names the bad value');
       assert(await page.getByTestId('node-search').locator('.badge.error').isVisible(), 'the node with the problem is highlighted');
       assert(await page.getByRole('button', { name: 'Run', exact: true }).isDisabled(), 'Run is disabled');
-      // loadPipeline checks wiring only once the schema passes: the panel says more may come.
-      assert(await problems.getByTestId('graph-not-checked').isVisible(), 'Problems says connections are checked once these are fixed');
+      // The wiring is checked with the schema errors (the rerank's unwired output is listed at once); quota
+      // references and per-kind checks wait for the schema to pass, and the panel says more may come.
+      assert((await problems.innerText()).includes("output 'ok' leads nowhere"), 'a wiring error is listed with the schema error');
+      assert(await problems.getByTestId('graph-not-checked').isVisible(), 'Problems says quota references are checked once these are fixed');
       await shot('09-broken-file-problems');
       await problems.getByRole('button', { name: /Vector search/ }).click();
       assertEqual(await page.getByRole('tabpanel').getByLabel('Top k', { exact: true }).inputValue(), '-3', 'clicking the problem opens the node');
       await setField(page, 'Top k', '20');
       await eventually(async () => assert((await problems.innerText()).includes("no quota 'anthropic'"), 'the next problem surfaces once the schema error is fixed'));
-      assertEqual(await problems.getByTestId('graph-not-checked').count(), 0, 'the note goes once the wiring has been checked');
+      assertEqual(await problems.getByTestId('graph-not-checked').count(), 0, 'the note goes once every check has run');
       await shot('10-problems-after-fix');
     },
   },

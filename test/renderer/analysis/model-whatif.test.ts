@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPipeline, sweep, type SweepResult } from '../../../simulation/index';
-import { modelAxisNote as cliModelAxisNote, parseSweepAxis } from '../../../simulation/cli/sweep-axis';
+import { parseSweepAxis } from '../../../simulation/cli/sweep-axis';
 import { analysisFor } from '../../../renderer/features/analysis/analysis-context';
 import { createAnalysisStore, type AnalysisStore } from '../../../renderer/features/analysis/analysis-store';
 import { modelChoiceError } from '../../../renderer/features/analysis/whatif/AxisEditor';
@@ -34,7 +34,8 @@ describe('a node’s model as a what-if axis', () => {
   });
 
   it("says what the CLI says an LLM's model change leaves alone; for a reranker, its own latency parameters", () => {
-    expect(modelAxisNote([llm], doc)).toBe(cliModelAxisNote([llm]));
+    // The one note (simulation/analysis/model-note.ts) that preflight sweep prints.
+    expect(modelAxisNote([llm], doc)).toBe("Changing nodes[llm].params.model changes prices and context window only: llm's ttftMs, timePerOutputTokenMs and quality are its own parameters. Sweep them as well, or calibrate them from the new model's traces (preflight calibrate), before reading latency or quality from this table.");
     expect(modelAxisNote([{ path: 'nodes[rerank].params.model', labels: ['cohere/rerank-v3.5'] }], doc)).toBe(
       "Changing nodes[rerank].params.model changes prices and context window only: rerank's latencyMs and latencyMsPerDocument are its own parameters. Sweep them as well, or calibrate them from the new model's traces (preflight calibrate), before reading latency from this table.",
     );

@@ -133,6 +133,8 @@ describe('chargeback', () => {
     const support = rows.find((x) => x.team === 'support')!;
     expect(support.requests).toBeCloseTo(r.cost.bySource.find((s) => s.sourceId === 'day')!.monthlyQueries, 6);
     expect(rows.reduce((s, x) => s + x.actualUsd, 0)).toBeCloseTo(r.cost.variableMonthlyUsd, 6);
+    // The projection's month 1 is that monthly cost, not the window's mix × the month's queries.
+    expect(r.projection[0]!.costUsd).toBe(r.cost.monthlyUsd);
     // preflight run prints each team's month, and which one the window did not see.
     const summary = formatSummary(r);
     expect(summary).toMatch(/reporting \(night\)\s+real-time\s+5\.18M\s+\$[\d.]+ \(mean: not in this window\)/);

@@ -50,7 +50,7 @@ export function SweepSection() {
     if (a!.labels) return sweepCategoryOption(result, w.sweepMetric, metricText, axisLabel(a!.path, doc), fmt);
     return sweepLineOption(result, w.sweepMetric, metricText, axisLabel(a!.path, doc), fmt, (v) => axisValueText(a!, v));
   }, [result, w.sweepMetric, metricText, doc]);
-  const note = result ? modelAxisNote(result.axes, doc) : null;
+  const note = result && doc ? modelAxisNote(result.axes, doc) : null;
   if (!doc) return <p className="field-error">Fix the pipeline's problems in the editor first.</p>;
   return (
     <section className="result-section" aria-label="Sweep">

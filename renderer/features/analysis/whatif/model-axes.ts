@@ -1,6 +1,4 @@
-import { formatParam, paramLabel, paramsJsonSchema, type PipelineDocument, type SweepAxis } from '../../../../simulation/index';
-// Not in simulation/index yet: the text counterpart of getParam, which categorical what-ifs set.
-import { getParamText } from '../../../../simulation/analysis/param-path';
+import { formatParam, getParamText, paramLabel, paramsJsonSchema, type PipelineDocument, type SweepAxis } from '../../../../simulation/index';
 import { nodeLabel } from '../../results/node-label';
 
 export type CatalogMode = 'chat' | 'embedding' | 'rerank';
@@ -59,25 +57,5 @@ export function axisValueText(axis: Pick<SweepAxis, 'path' | 'labels'>, value: n
   return axis.labels ? (axis.labels[value] ?? String(value)) : formatParam(axis.path, value);
 }
 
-/** A node's own latency and quality parameters, which a model change does not touch. */
-const MODEL_BOUND = /^(latencyMs\w*|ttftMs|timePerOutputTokenMs|quality)$/;
-
-/**
- * What a model what-if leaves alone. For an LLM node these are the words `preflight sweep` prints
- * under its table (simulation/cli/sweep-axis.ts modelAxisNote, kept in step by a test until the
- * simulation exports it); for an embedding or rerank model the node's own latency parameters are
- * named instead of an LLM's, which it does not have.
- */
-export function modelAxisNote(axes: Array<Pick<SweepAxis, 'path' | 'labels'>>, doc: PipelineDocument | null): string | null {
-  const models = doc ? new Set(modelAxes(doc).map((a) => a.path)) : null;
-  const model = axes.find((a) => a.labels && (models ? models.has(a.path) : /\.params\.model$/.test(a.path)));
-  if (!model) return null;
-  const id = /^nodes\[([^\]]+)\]/.exec(model.path)?.[1] ?? 'the node';
-  const params = doc?.nodes.find((n) => n.id === id)?.params as Record<string, unknown> | undefined;
-  const own = params ? Object.keys(params).filter((k) => MODEL_BOUND.test(k)) : ['ttftMs', 'timePerOutputTokenMs', 'quality'];
-  if (own.length === 0) return `Changing ${model.path} changes prices and context window only.`;
-  const list = own.length === 1 ? own[0]! : `${own.slice(0, -1).join(', ')} and ${own.at(-1)!}`;
-  const reading = own.includes('quality') ? 'latency or quality' : 'latency';
-  const them = own.length === 1 ? 'it' : 'them';
-  return `Changing ${model.path} changes prices and context window only: ${id}'s ${list} ${own.length === 1 ? 'is its own parameter' : 'are its own parameters'}. Sweep ${them} as well, or calibrate ${them} from the new model's traces (preflight calibrate), before reading ${reading} from this table.`;
-}
+/** What a model what-if leaves alone: the simulation's note, the one `preflight sweep` and the report print. */
+export { modelAxisNote } from '../../../../simulation/index';
