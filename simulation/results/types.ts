@@ -1,10 +1,14 @@
 import type { QuantileSummary } from '../metrics/log-histogram';
 import type { NodeReport } from '../engine/engine-api';
 import type { OfferedLoad } from '../analysis/load-estimate';
-import type { CostType } from '../metrics/cost-types';
 import type { ErrorName } from '../engine/errors';
-import type { FaultWindowResult } from '../engine/faults';
 import type { OutcomeSummary } from '../metrics/outcome-stats';
+import type { CostResults, SourceCost, NodeCost, ModelCost, FixedCostLine } from './cost-types';
+import type { QuotaResult, QuotaLimits, UtilisationFigure, QuotaSeries, MeasuredLoad } from './quota-types';
+import type { TraceResult, TraceSpan } from './trace-types';
+import type { ReliabilityResults, BreakerResult, QualityResults, PathResult } from './reliability-types';
+
+export type { CostResults, SourceCost, NodeCost, ModelCost, FixedCostLine, QuotaResult, QuotaLimits, UtilisationFigure, QuotaSeries, MeasuredLoad, TraceResult, TraceSpan, ReliabilityResults, BreakerResult, QualityResults, PathResult };
 
 /**
  * The results of one run: plain JSON, the same for the CLI's `--json`, the app and reports.
@@ -176,54 +180,6 @@ export interface Outcomes {
   truncatedAnswers: number;
 }
 
-export interface CostResults {
-  /** Usage cost of the measured requests. */
-  variableUsd: number;
-  /** variableUsd ÷ measured requests. */
-  variablePerQueryUsd: number;
-  /** Sum of the document's fixed monthly costs (infrastructure, vector database, people…). */
-  fixedMonthlyUsd: number;
-  /** fixedMonthlyUsd ÷ monthlyQueries. */
-  fixedPerQueryUsd: number;
-  /** variable + fixed share per query. */
-  perQueryUsd: number;
-  /**
-   * Cost per served query: what the pipeline spends for each answer users received (perQueryUsd ÷ the
-   * share of user requests served; failed requests paid for their attempts too). Null when none was
-   * served. Equals perQueryUsd when nothing fails; a failing pipeline looks cheap per query, not per answer.
-   */
-  perServedQueryUsd: number | null;
-  /** Queries in a 30-day month at the traffic's mean daily rate. */
-  monthlyQueries: number;
-  /** variablePerQueryUsd × monthlyQueries. */
-  variableMonthlyUsd: number;
-  /** variableMonthlyUsd + fixedMonthlyUsd: a 30-day month at the traffic's mean daily rate. */
-  monthlyUsd: number;
-  /** monthlyUsd ÷ 30. */
-  dailyUsd: number;
-  /** Usage cost of the measured requests by token type (input, cachedInput, cacheWrite, output) and per-request fees. */
-  byType: Record<CostType, number>;
-  /** Usage cost by node that costs money, with its share of the total and the units (tokens, requests) behind each type. */
-  byNode: NodeCost[];
-  /** Usage cost and tokens by catalog model (summed over the nodes that use it). */
-  byModel: ModelCost[];
-  /** The fixed monthly costs as listed in the document. */
-  fixed: FixedCostLine[];
-  /** Chat and embedding tokens per measured query, all attempts included (rerank requests are not tokens). */
-  tokensPerQuery: {
-    /** Input tokens per measured query, cached ones included. */
-    input: number;
-    /** Of those, billed at the cached-input price. */
-    cachedInput: number;
-    /** Output tokens per measured query. */
-    output: number;
-  };
-  /** Measured requests, cost and tokens by traffic source (team or key): the basis of chargeback. */
-  bySource: SourceCost[];
-  /** The formulas behind the figures, in words. */
-  formulas: Record<string, string>;
-}
-
 export interface NodeResult {
   /** The node's id in the document. */
   id: string;
@@ -268,84 +224,6 @@ export interface CacheResult {
   expired: number;
   /** Entries pushed out by capacity (LRU). */
   evictions: number;
-}
-
-export interface UtilisationFigure {
-  /** Mean over measured minutes of (use in the minute ÷ limit). */
-  mean: number;
-  /** Highest minute. */
-  peak: number;
-  /** Minutes above 70 % (the guide's scaling trigger) and the longest run of them. */
-  minutesOver70: number;
-  /** Longest run of consecutive measured minutes above 70 %. */
-  longestRunOver70: number;
-}
-
-export interface QuotaResult {
-  /** The quota's id in the document. */
-  id: string;
-  /** The quota's display name. */
-  name: string;
-  /** Token accounting: 'openai' (one TPM, reserve input + max_tokens, refund unused) or 'anthropic' (separate input and output TPM). */
-  admission: string;
-  /** How the per-minute limits are counted (the quota's window setting). */
-  window: string;
-  /** The limits as configured; null where the quota sets none. */
-  limits: QuotaLimits;
-  /** Per limit, mean and peak 1-minute use ÷ limit over the measured minutes; null for a limit the quota does not set. */
-  utilisation: {
-    /** Requests per minute ÷ rpm. */
-    rpm: UtilisationFigure | null;
-    /** Tokens per minute (input + output) ÷ tpm (OpenAI-style admission). */
-    tpm: UtilisationFigure | null;
-    /** Input tokens per minute ÷ itpm (Anthropic-style admission). */
-    itpm: UtilisationFigure | null;
-    /** Output tokens per minute ÷ otpm (Anthropic-style admission). */
-    otpm: UtilisationFigure | null;
-    /** Time-average busy slots in the minute ÷ maxParallelRequests. */
-    concurrency: UtilisationFigure | null;
-    /** Peak reserved share of the TPM (or OTPM) window: admissions count reservations, not actual use. */
-    reservedPeak: number | null;
-  };
-  /** The highest peak among the quota's limits. */
-  peakUtilisation: number;
-  /** 1 − peakUtilisation: how much of the busiest limit the busiest minute left unused. */
-  headroom: number;
-  /** Time calls waited for a concurrency slot (0 for those that did not wait). */
-  queueWaitMs: QuantileSummary;
-  /** Time-average number of calls waiting for a slot over the measured minutes. */
-  meanQueueLength: number;
-  /** Most calls waiting at once. */
-  maxQueueLength: number;
-  /** Most slots busy at once. */
-  maxInUse: number;
-  /** 429s given to measured requests' attempts (retried ones counted each time). */
-  rateLimited: number;
-  /** Calls refused because the wait queue was at maxQueueLength. */
-  queueFullRejections: number;
-  /** Simulated time of the first 429 (any request, warm-up included), or null. */
-  first429Ms: number | null;
-  /** Share of calls that had to wait for a concurrency slot. */
-  waitedShare: number;
-  /** Mean tokens per measured minute. */
-  meanTokensPerMinute: number;
-  /** Tokens this quota consumed per pipeline query (measured window). */
-  tokensPerQuery: number;
-  /** The guide's capacity model: TPM × 43,200 × 0.7 (null without a TPM-type limit). */
-  monthlyTokenCapacity: number | null;
-  /** monthlyTokenCapacity ÷ tokensPerQuery: queries per month the limit carries at 70 % utilisation. */
-  monthlyQueryCapacity: number | null;
-}
-
-export interface MeasuredLoad {
-  /** The quota's id. */
-  quotaId: string;
-  /** The limit measured: concurrency slots. */
-  dimension: 'concurrency';
-  /** Time-average busy slots ÷ slots over the measured window. */
-  utilisation: number;
-  /** True when the wait queue was still long at the end of arrivals (ρ ≥ 1 in practice). */
-  queueGrowing: boolean;
 }
 
 /**
@@ -415,83 +293,6 @@ export interface ErrorBudget {
   allowedDowntimeMinutesPerMonth: number;
 }
 
-export interface ReliabilityResults {
-  /** Served requests by fallback steps taken. */
-  fallbackDepth: {
-    /** Served without a fallback step. */
-    none: number;
-    /** After one fallback step. */
-    one: number;
-    /** After two. */
-    two: number;
-    /** After three or more. */
-    threeOrMore: number;
-  };
-  /** Share of served requests that took at least one fallback step. */
-  fallbackShare: number;
-  /** Answers that arrived after the request deadline (counted as deadline_exceeded errors). */
-  servedAfterDeadline: number;
-  /** Per circuit breaker node. */
-  breakers: BreakerResult[];
-  /** The document's fault windows as run. */
-  faults: FaultWindowResult[];
-}
-
-export interface BreakerResult {
-  /** The breaker node's id. */
-  nodeId: string;
-  /** Whose semantics it follows: 'opossum', 'resilience4j' or 'litellm'. */
-  flavour: string;
-  /** The call node whose outcomes open and close it, or null. */
-  protects: string | null;
-  /** Transitions to open during the measured window. */
-  timesOpened: number;
-  /** Time spent open within the measured window. */
-  timeOpenMs: number;
-  /** Time spent half-open (trial calls) within the measured window. */
-  timeHalfOpenMs: number;
-  /** Requests sent straight to the open path instead of calling. */
-  shortCircuited: number;
-  /** Calls the breaker itself timed out (its timeout, not the call node's). */
-  timedOutCalls: number;
-  /** Mean cost of a call that failed at the protected node (retries included). */
-  meanDoomedCallUsd: number;
-  /** shortCircuited × meanDoomedCallUsd: money not spent on calls that would have failed. */
-  moneySavedUsd: number;
-  /** The breaker's state when the run ended (closed, open or half-open). */
-  stateAtEnd: string;
-}
-
-export interface QualityResults {
-  /** Share of served answers that are correct and grounded (the LLMs' quality, cache false hits, static answers). */
-  faithfulness: number | null;
-  /** Share of finished requests handed to humans (Escalation terminals). */
-  escalationRate: number;
-  /** Share of answers confidence gates sent to a stronger model or a human (summed over gates). */
-  modelEscalationRate: number;
-  /** Per node that answers users (LLMs, caches, static answers): how many answers, their quality, cost and latency. */
-  paths: PathResult[];
-}
-
-export interface PathResult {
-  /** The answering node's id. */
-  nodeId: string;
-  /** Its kind. */
-  kind: string;
-  /** Measured answers it gave. */
-  served: number;
-  /** served ÷ all served measured requests. */
-  share: number;
-  /** Share of its answers that were correct and grounded; null when it gave none. */
-  quality: number | null;
-  /** Usage cost of the requests it answered ÷ their number (everything they cost on the way). */
-  costPerQueryUsd: number;
-  /** Median end-to-end latency of those requests. */
-  p50Ms: number;
-  /** 95th percentile end-to-end latency of those requests. */
-  p95Ms: number;
-}
-
 export interface SloCheck {
   /** The headline figure checked. */
   metric: 'p50Ms' | 'p95Ms' | 'p99Ms' | 'ttftMs' | 'errorRate' | 'availability' | 'cacheHitRate' | 'rateLimitUtilisation' | 'faithfulness' | 'escalationRate' | 'monthlyBudgetUsd';
@@ -505,40 +306,6 @@ export interface SloCheck {
   actual: number | null;
   /** true or false; null when not applicable. A latency target fails when nothing was served. */
   pass: boolean | null;
-}
-
-export interface TraceResult {
-  /** The request's number in arrival order. */
-  requestId: number;
-  /**
-   * Why it was kept: a random sample, one of the slowest served, or a failure. Each request appears
-   * once; a random-sample trace that is also among the slowest stays 'sampled' with amongSlowest.
-   */
-  reason: 'sampled' | 'slowest' | 'failed';
-  /** One of the run's slowest served requests (the tail-sampling list). */
-  amongSlowest: boolean;
-  /** Its query class. */
-  class: string;
-  /** Simulated arrival time. */
-  arrivalMs: number;
-  /** Arrival to answer or error. */
-  latencyMs: number;
-  /** Arrival to the first token; null when no token came. */
-  ttftMs: number | null;
-  /** 'served', 'error' or 'escalated'. */
-  outcome: string;
-  /** The error type when it failed (rate_limited, timeout, …), else null. */
-  errorType: string | null;
-  /** Usage cost of the request, every attempt included. */
-  costUsd: number;
-  /** Input tokens over all attempts, cached ones included. */
-  inputTokens: number;
-  /** Of those, billed at the cached-input price. */
-  cachedInputTokens: number;
-  /** Output tokens over all attempts. */
-  outputTokens: number;
-  /** One span per node visit and call attempt, in time order (the waterfall). */
-  spans: TraceSpan[];
 }
 
 /** One query class of the traffic (its own latency; its share of the cost). */
@@ -567,130 +334,3 @@ export interface ProjectionMonth {
   costUsd: number;
 }
 
-/** The usage cost of one node. */
-export interface NodeCost {
-  /** The node's id. */
-  nodeId: string;
-  /** Usage cost at this node (measured requests). */
-  usd: number;
-  /** usd ÷ the usage cost of all nodes. */
-  share: number;
-  /** usd by token type and per-request fees. */
-  byType: Record<CostType, number>;
-  /** What was billed under each type: tokens for the token types, requests (or searches) for `request`. */
-  units: Record<CostType, number>;
-}
-
-/** The usage cost and tokens of one catalog model, over every node that uses it. */
-export interface ModelCost {
-  /** Catalog id (see `preflight models`). */
-  model: string;
-  /** The model's provider in the catalog. */
-  provider: string;
-  /** Usage cost of its calls (measured requests). */
-  usd: number;
-  /** usd ÷ the usage cost of all nodes. */
-  share: number;
-  /** Input tokens billed, cached ones included. */
-  inputTokens: number;
-  /** Of those, billed at the cached-input price. */
-  cachedInputTokens: number;
-  /** Output tokens billed. */
-  outputTokens: number;
-}
-
-/** A fixed monthly cost from the document. */
-export interface FixedCostLine {
-  /** The cost's name in the document. */
-  name: string;
-  /** USD per month. */
-  monthlyUsd: number;
-  /** vector-db, compute, storage, observability or other. */
-  category: string;
-}
-
-/** What one traffic source (team, key or tenant) sent and cost: a chargeback line. */
-export interface SourceCost {
-  /** The source node's id. */
-  sourceId: string;
-  /** Its label (the team or key), or its id. */
-  label: string;
-  /** false for a batch (non-realtime) source. */
-  realtime: boolean;
-  /** Measured requests it sent. */
-  requests: number;
-  /** Usage cost of those requests. */
-  costUsd: number;
-  /** Input tokens its requests used (cached ones included). */
-  inputTokens: number;
-  /** Output tokens its requests used. */
-  outputTokens: number;
-  /** Its queries in a 30-day month at its own typical rate (its curve's mean, or its share of the pipeline traffic's). */
-  monthlyQueries: number;
-  /** costUsd ÷ requests; null when it sent no measured request (its hours are outside the run's window). */
-  costPerQueryUsd: number | null;
-  /** 'measured': monthlyUsageUsd is its own cost per query × its monthly queries; 'pipeline mean': it sent nothing in the window, so the mean of the measured requests stands in (a note says so). */
-  pricedAt: 'measured' | 'pipeline mean';
-  /** Its usage cost in a month: the cost per query pricedAt says × monthlyQueries. These add up to cost.variableMonthlyUsd. */
-  monthlyUsageUsd: number;
-}
-
-/** A quota's limits as configured; null where it sets none. */
-export interface QuotaLimits {
-  /** Requests per minute. */
-  rpm: number | null;
-  /** Tokens per minute, input + output (OpenAI-style). */
-  tpm: number | null;
-  /** Input tokens per minute (Anthropic-style). */
-  itpm: number | null;
-  /** Output tokens per minute (Anthropic-style). */
-  otpm: number | null;
-  /** Concurrent calls (slots). */
-  maxParallelRequests: number | null;
-  /** Calls allowed to wait for a slot; more are refused. */
-  maxQueueLength: number | null;
-}
-
-/** A quota over time, per series bucket. */
-export interface QuotaSeries {
-  /** Utilisation of the busiest limit in each minute, averaged over the bucket. */
-  utilisation: number[];
-  /** Mean busy slots. */
-  concurrency: number[];
-  /** Mean calls waiting for a slot. */
-  queueLength: number[];
-  /** 429s. */
-  rateLimited: number[];
-}
-
-/** One node visit or call attempt of a traced request. */
-export interface TraceSpan {
-  /** The node's id. */
-  nodeId: string;
-  /** The node's kind. */
-  kind: string;
-  /** The node's display name. */
-  name: string;
-  /** Catalog model of a call node, else null. */
-  model: string | null;
-  /** 0 for the first attempt, 1 for the first retry, … */
-  attempt: number;
-  /** Simulated start time (ms). */
-  startMs: number;
-  /** Span length (ms). */
-  durationMs: number;
-  /** HTTP-like status: 200, 429, 408 (timeout or abandoned), 5xx. */
-  status: number;
-  /** Input tokens of this attempt (cached ones included). */
-  inputTokens: number;
-  /** Of those, billed at the cached-input price. */
-  cachedInputTokens: number;
-  /** Output tokens of this attempt. */
-  outputTokens: number;
-  /** Usage cost of this attempt. */
-  costUsd: number;
-  /** Why the span ended: stop, length (max_tokens), error, timeout, abandoned, … */
-  finishReason: string;
-  /** What happened, in words (cache hit, routed to…, retry after…). */
-  note: string;
-}
