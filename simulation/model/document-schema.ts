@@ -172,7 +172,7 @@ export const SloSchema = z
     errorRate: z.number().min(0).max(1).default(0.01).meta({ unit: 'share', title: 'Error rate', description: 'Guide target: < 1 %.' }),
     availability: z.number().min(0).max(1).default(0.999).meta({ unit: 'share', title: 'Availability', description: 'Guide target: > 99.9 %.' }),
     cacheHitRate: z.number().min(0).max(1).default(0.3).meta({ unit: 'share', title: 'Cache hit rate', description: 'Guide target: > 30 %.' }),
-    rateLimitUtilisation: z.number().min(0).max(1).default(0.8).meta({ unit: 'share', title: 'Rate-limit utilisation', description: 'Guide target: < 80 % (headroom).' }),
+    rateLimitUtilisation: z.number().min(0).max(1).default(0.8).meta({ unit: 'share', title: 'Peak quota utilisation', description: "The busiest minute of any provider limit (the guide's rate limit utilization); guide target: < 80 % (headroom)." }),
     faithfulness: z.number().min(0).max(1).default(0.9).meta({ unit: 'share', title: 'Faithfulness', description: 'Guide target: > 0.9 of answers grounded.' }),
     escalationRate: z.number().min(0).max(1).default(0.15).meta({ unit: 'share', title: 'Escalation rate', description: 'Guide target: < 0.15 of requests handed to humans.' }),
     monthlyBudgetUsd: z.number().positive().nullable().default(null).meta({ unit: 'USD/month', title: 'Monthly budget', description: 'Spend the pipeline must stay under; null for none.' }),

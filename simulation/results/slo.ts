@@ -24,7 +24,7 @@ export function sloChecks(slo: SloTargets, r: Pick<RunResults, 'headline' | 'quo
     check('errorRate', 'Error rate', slo.errorRate, 'max', h.errorRate),
     check('availability', 'Availability', slo.availability, 'min', h.availability),
     check('cacheHitRate', 'Cache hit rate', slo.cacheHitRate, 'min', h.cacheHitRate),
-    check('rateLimitUtilisation', 'Rate-limit utilisation (peak)', slo.rateLimitUtilisation, 'max', h.peakQuotaUtilisation),
+    check('rateLimitUtilisation', 'Peak quota utilisation', slo.rateLimitUtilisation, 'max', h.peakQuotaUtilisation),
     check('faithfulness', 'Faithfulness', slo.faithfulness, 'min', r.quality.faithfulness),
     check('escalationRate', 'Escalation rate', slo.escalationRate, 'max', r.quality.escalationRate),
   ];

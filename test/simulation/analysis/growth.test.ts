@@ -39,7 +39,7 @@ describe('one share rule in the CLI summary', () => {
     const r = run(example('optimized-rag'), { durationMs: 600_000, warmupMs: 60_000 });
     const peak = formatShare(r.headline.peakQuotaUtilisation);
     const text = formatSummary(r);
-    expect(text).toContain(`Rate-limit utilisation (peak) < 80 %: ${peak}`);
+    expect(text).toContain(`Peak quota utilisation < 80 %: ${peak}`);
     expect(text).toMatch(new RegExp(`openai\\s+[\\d.]+ % / [\\d.]+ %\\s+${peak.replace('.', '\\.')} / `));
   });
 });
