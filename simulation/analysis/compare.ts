@@ -1,6 +1,7 @@
 import type { PipelineDocument } from '../model/document-schema';
 import type { Headline, RunResults } from '../results/types';
 import { inputChanges, type InputChange } from './input-changes';
+import { isModelParam, modelBoundParams } from './model-note';
 import { formatMs, formatPercent, formatUsd } from '../units/format';
 import { formatShare } from '../units/precision';
 
@@ -52,6 +53,8 @@ export interface ScenarioDiff {
   headlineDelta: Partial<Record<keyof Headline, number>>;
   /** The inputs that differ (model, traffic, limits, graph…), when the documents were given: why the figures moved. */
   inputs: InputChange[];
+  /** What a reader must not miss above the figures (more requests failing; a model changed without its latency parameters). */
+  cautions: string[];
 }
 
 /** Monthly usage cost of each node: its share of the measured usage cost scaled to a month. */
@@ -88,7 +91,7 @@ export function diffScenarios(before: RunResults, after: RunResults, names: { be
     if (b !== null && a !== null) headlineDelta[key] = a - b;
   }
   const summary = (r: RunResults, name: string | undefined): ScenarioSide => ({ name: name || r.pipeline.name, headline: r.headline, fixedMonthlyUsd: r.cost.fixedMonthlyUsd, usageMonthlyUsd: r.cost.variableMonthlyUsd, warnings: r.stability.warnings });
-  return {
+  const diff: ScenarioDiff = {
     before: summary(before, names.before),
     after: summary(after, names.after),
     lines,
@@ -98,7 +101,10 @@ export function diffScenarios(before: RunResults, after: RunResults, names: { be
     headlineDelta,
     // The name is the sides' label already; the rest is what a reviewer checks against the figures.
     inputs: docs ? inputChanges(docs.before, docs.after).filter((c) => c.path !== 'pipeline.name') : [],
+    cautions: [],
   };
+  diff.cautions = diffCautions(diff, docs);
+  return diff;
 }
 
 /** An input change as one line: `traffic.rps: 5 → 10`, `nodes[rerank]: removed (reranker "Rerank")`. */
@@ -121,12 +127,20 @@ export function inputChangeLines(changes: InputChange[]): string[] {
  * then comes from answering fewer people), and a model switch whose latency and quality are the node's
  * own parameters, unchanged.
  */
-export function diffCautions(d: ScenarioDiff): string[] {
+function diffCautions(d: ScenarioDiff, docs?: { after: PipelineDocument }): string[] {
   const out: string[] = [];
   const errors = d.after.headline.errorRate - d.before.headline.errorRate;
   if (errors > 0.005) out.push(`The error rate rises from ${formatPercent(d.before.headline.errorRate, 2)} to ${formatPercent(d.after.headline.errorRate, 2)}: part of any saving is requests that fail instead of being answered (see cost per answer).`);
-  const models = d.inputs.filter((c) => /^nodes\[[^\]]+\]\.params\.model$/.test(c.path) && c.before !== null && c.after !== null);
-  if (models.length) out.push(`${models.map((c) => c.path).join(', ')} changed: prices follow the model, but the node's ttftMs, timePerOutputTokenMs and quality are its own parameters and did not change, so latency and quality here are the old model's unless those changed too.`);
+  if (docs) {
+    for (const c of d.inputs) {
+      if (c.before === null || c.after === null || !isModelParam(docs.after, c.path)) continue;
+      const id = /^nodes\[([^\]]+)\]/.exec(c.path)![1]!;
+      const own = modelBoundParams(docs.after, id);
+      // Said only when none of them changed with the model: otherwise the diff lists them above.
+      if (own.length === 0 || d.inputs.some((x) => own.some((p) => x.path.startsWith(`nodes[${id}].params.${p}`)))) continue;
+      out.push(`${c.path} changed: prices follow the model, but ${id}'s ${own.join(', ')} (its own parameters) did not change, so latency${own.includes('quality') ? ' and quality' : ''} here are the old model's.`);
+    }
+  }
   return out;
 }
 
@@ -161,7 +175,7 @@ export function diffMarkdown(d: ScenarioDiff): string {
     `### Preflight: ${d.before.name} → ${d.after.name}`,
     '',
     // A cheaper month that comes from failing requests is not a saving: said first, above the cost.
-    ...diffCautions(d).map((c) => `> ⚠ ${c}\n`),
+    ...d.cautions.map((c) => `> ⚠ ${c}\n`),
     `${change} — ${formatUsd(d.before.headline.monthlyCostUsd)} → ${formatUsd(d.after.headline.monthlyCostUsd)}${pct(d.before.headline.monthlyCostUsd, d.after.headline.monthlyCostUsd)}`,
     '',
     '| | Before | After | Change |',

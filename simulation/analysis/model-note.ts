@@ -18,6 +18,12 @@ export function isModelParam(doc: PipelineDocument, path: string): boolean {
   }
 }
 
+/** The node's own latency and quality parameters (those it has), which its model does not set. */
+export function modelBoundParams(doc: PipelineDocument, nodeId: string): string[] {
+  const params = doc.nodes.find((n) => n.id === nodeId)?.params as Record<string, unknown> | undefined;
+  return params ? Object.keys(params).filter((k) => MODEL_BOUND.test(k)) : [];
+}
+
 /**
  * What a model what-if leaves alone, said under its table in `sweep`, the report and the app: prices
  * and the context window follow the model; the node's own latency and quality parameters (an LLM's
@@ -27,8 +33,7 @@ export function modelAxisNote(axes: ReadonlyArray<Pick<SweepAxis, 'path' | 'labe
   const model = axes.find((a) => a.labels && isModelParam(doc, a.path));
   if (!model) return null;
   const id = /^nodes\[([^\]]+)\]/.exec(model.path)?.[1] ?? 'the node';
-  const params = doc.nodes.find((n) => n.id === id)?.params as Record<string, unknown> | undefined;
-  const own = params ? Object.keys(params).filter((k) => MODEL_BOUND.test(k)) : [];
+  const own = modelBoundParams(doc, id);
   if (own.length === 0) return `Changing ${model.path} changes prices and context window only.`;
   const list = own.length === 1 ? own[0]! : `${own.slice(0, -1).join(', ')} and ${own.at(-1)!}`;
   const reading = own.includes('quality') ? 'latency or quality' : 'latency';

@@ -39,19 +39,33 @@ export function parseSloArg(text: string, flag = '--slo', allowed: readonly stri
   const out: SloArg = {};
   const seen = new Set<string>();
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [rawKey, raw] = part.split('=');
+    const pieces = part.split('=');
+    if (pieces.length > 2) throw new UsageError(`${flag}: got "${part}", expected one key=value (separate targets with commas)`);
+    const [rawKey, raw] = pieces;
     const key = rawKey?.trim() ?? '';
     const spec = KEYS[key];
     if (!spec || raw === undefined || !allowed.includes(key)) throw new UsageError(`${flag}: got "${part}", expected key=value with key one of ${allowed.join(', ')} (e.g. ${allowed.includes('ttft') ? 'p99=5s,ttft=500ms,error=1%' : 'p99=5s,error=1%,429=1%'})`);
     if (seen.has(key)) throw new UsageError(`${flag}: ${key} is given twice; give each target once`);
     seen.add(key);
     const value = spec.kind === 'duration' ? parseDurationMs(raw) : parseShare(raw);
-    if (spec.kind === 'share' && /^\s*\d+(\.\d+)?\s*$/.test(raw) && Number(raw) >= 1) throw new UsageError(`${flag}: ${key}: got "${raw}": a bare number is a share from 0 to 1 (0.01 = 1 %), so ${raw} would mean ${Number(raw) * 100} %; write ${raw}% for ${raw} percent`);
+    const bare = /^\s*\d+(\.\d+)?\s*$/.test(raw);
+    if (spec.kind === 'share' && bare && Number(raw) >= 1) {
+      // A floor (availability, cache hit rate) of 1 would be 100 %, which its strict gate never meets.
+      if (LOWER_BOUND.has(key)) throw new UsageError(`${flag}: ${key}: got "${raw}": a bare number is a share from 0 to 1, so ${raw} would mean ${Number(raw) * 100} %, which '${key} > target' can never meet; give the lowest share you accept, e.g. 99.9%`);
+      throw new UsageError(`${flag}: ${key}: got "${raw}": a bare number is a share from 0 to 1 (0.01 = 1 %), so ${raw} would mean ${Number(raw) * 100} %; write ${raw}% for ${raw} percent`);
+    }
+    // A bare duration would be read as seconds (p99=500 is 8.3 min): a gate needs its unit.
+    if (spec.kind === 'duration' && bare) throw new UsageError(`${flag}: ${key}: got "${raw}", expected a duration with its unit, such as ${raw}ms or ${raw}s`);
     if (value === undefined || !Number.isFinite(value) || value < 0 || (spec.kind === 'duration' && value === 0)) throw new UsageError(`${flag}: ${key}: got "${raw}", expected ${spec.kind === 'duration' ? 'a duration above 0 such as 5s or 500ms' : 'a share such as 1% or 0.01'}`);
+    // A target the gate's strict comparison can never meet would fail every run.
+    if (spec.kind === 'share' && LOWER_BOUND.has(key) ? value! >= 1 : spec.kind === 'share' && value === 0) throw new UsageError(`${flag}: ${key}=${raw} can never be met: the gate is ${LOWER_BOUND.has(key) ? `'${key} > target'; give the lowest share you accept, e.g. 99.9%` : `'${key} < target'; give the largest share you accept, e.g. 0.1%`}`);
     out[spec.field] = value;
   }
   return out;
 }
+
+/** Keys whose gate is a floor (the figure must stay above the target). */
+const LOWER_BOUND = new Set(['availability', 'cache']);
 
 function parseShare(raw: string): number | undefined {
   const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(raw.trim());

@@ -200,6 +200,12 @@ describe('launch gate and reports', () => {
     expect((await cli('check', example, '--slo', '429=1%')).stderr).toContain('key one of p50, p95, p99, ttft, error, availability, cache, quota');
     expect((await cli('check', example, '--slo', 'p99=5s,p99=3s')).stderr).toContain('p99 is given twice');
     expect((await cli('check', example, '--slo', 'p99=0ms')).stderr).toContain('a duration above 0');
+    // A bare duration would be seconds (p99=500 is 8.3 min); two '='; targets a strict gate never meets.
+    expect((await cli('check', example, '--slo', 'p99=500')).stderr).toContain('expected a duration with its unit, such as 500ms or 500s');
+    expect((await cli('check', example, '--slo', 'p99=5s=7')).stderr).toContain('expected one key=value');
+    expect((await cli('check', example, '--slo', 'error=0')).stderr).toContain("error=0 can never be met: the gate is 'error < target'");
+    expect((await cli('check', example, '--slo', 'availability=100%')).stderr).toContain("can never be met: the gate is 'availability > target'");
+    expect((await cli('check', example, '--slo', 'availability=1')).stderr).toContain('give the lowest share you accept, e.g. 99.9%');
     expect((await cli('check', example, '--confidence', '1')).stderr).toContain('expected a level from 50% to 99.9%');
     expect((await cli('check', example, '--duration', '1ms')).stderr).toContain('too few to gate percentiles or rates');
     expect((await cli('diff', example, example, '--replications', '3')).stderr).toContain('runs each side once with the same seed');

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { diffCautions, diffMarkdown, diffScenarios, inputChangeLines } from '../../analysis/compare';
+import { diffMarkdown, diffScenarios, inputChangeLines } from '../../analysis/compare';
 import { runPipeline } from '../../run';
 import { formatMs, formatUsd } from '../../units/format';
 import { EXIT, RUN_OPTIONS, UsageError, commonArgs, parse } from '../args';
@@ -30,7 +30,7 @@ export function compareCommand(argv: string[], io: CliIo, name = 'compare'): num
     const change = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${formatUsd(Math.abs(x))}`;
     io.stdout(`${d.before.name} → ${d.after.name}: monthly ${formatUsd(d.before.headline.monthlyCostUsd)} → ${formatUsd(d.after.headline.monthlyCostUsd)} (${change(d.monthlyDeltaUsd)}: usage ${change(d.usageDeltaUsd)}, fixed ${change(d.fixedDeltaUsd)}); P99 ${formatMs(d.before.headline.p99Ms)} → ${formatMs(d.after.headline.p99Ms)}`);
     if (d.inputs.length) io.stdout(['Inputs changed:', ...inputChangeLines(d.inputs).map((l) => `  ${l}`)].join('\n'));
-    for (const c of diffCautions(d)) io.stdout(`! ${c}`);
+    for (const c of d.cautions) io.stdout(`! ${c}`);
     io.stdout(table(['Item', 'type', 'before/month', 'after/month', 'change', ''], d.lines.map((l) => [l.label, l.kind, formatUsd(l.beforeMonthlyUsd), formatUsd(l.afterMonthlyUsd), formatUsd(l.deltaUsd), l.status])));
   }
   return EXIT.ok;

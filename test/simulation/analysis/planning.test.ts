@@ -5,7 +5,7 @@ import { levelRoi, SEED_ROI_EXAMPLE } from '../../../simulation/analysis/roi';
 import { setParam, getParam } from '../../../simulation/analysis/param-path';
 import { sweep, tornado, sweepableParams } from '../../../simulation/analysis/sweep';
 import { formatParam } from '../../../simulation/analysis/param-units';
-import { diffCautions, diffScenarios, diffMarkdown, inputChangeText } from '../../../simulation/analysis/compare';
+import { diffScenarios, diffMarkdown, inputChangeText } from '../../../simulation/analysis/compare';
 import { inputChanges } from '../../../simulation/analysis/input-changes';
 import { loadPipelineOrThrow } from '../../../simulation/model/load';
 import { replicationSeed } from '../../../simulation/analysis/replications';
@@ -226,7 +226,10 @@ describe('scenario comparison', () => {
     const md = diffMarkdown(d);
     expect(md).toContain('**What changed in the pipeline** (4):\n\n- `traffic.rps: 5 → 10`');
     // A model switch changes prices, not the node's latency parameters: the comment says so first.
-    expect(diffCautions(d)).toEqual([expect.stringContaining("nodes[llm].params.model changed: prices follow the model, but the node's ttftMs")]);
+    expect(d.cautions).toEqual(["nodes[llm].params.model changed: prices follow the model, but llm's ttftMs, timePerOutputTokenMs, quality (its own parameters) did not change, so latency and quality here are the old model's."]);
+    // Changed with the model, they are listed with the inputs instead: no caution.
+    const tuned = loadPipelineOrThrow({ ...after, nodes: after.nodes.map((n) => (n.id === 'llm' ? { ...n, params: { ...n.params, quality: 0.9 } } : n)) });
+    expect(diffScenarios(run(before, { durationMs: 300_000, warmupMs: 0 }), run(tuned, { durationMs: 300_000, warmupMs: 0 }), {}, { before, after: tuned }).cautions).toEqual([]);
     expect(md).toMatch(/^> ⚠ nodes\[llm\]\.params\.model changed/m);
     expect(md).toMatch(/\| Cost per answer \| \$[\d.]+ \| \$[\d.]+ \|/);
   });
@@ -236,7 +239,7 @@ describe('scenario comparison', () => {
     const starved = loadPipelineOrThrow({ ...before, quotas: before.quotas.map((q) => ({ ...q, tpm: 400_000 })) });
     const d = diffScenarios(run(before, { durationMs: 600_000, warmupMs: 60_000 }), run(starved, { durationMs: 600_000, warmupMs: 60_000 }), {}, { before, after: starved });
     expect(d.monthlyDeltaUsd).toBeLessThan(0);
-    expect(diffCautions(d)[0]).toMatch(/^The error rate rises from 0 % to [\d.]+ %: part of any saving is requests that fail/);
+    expect(d.cautions[0]).toMatch(/^The error rate rises from 0 % to [\d.]+ %: part of any saving is requests that fail/);
     const same = run(before, { durationMs: 300_000, warmupMs: 0 });
     expect(diffMarkdown(diffScenarios(same, same))).toContain('**Monthly cost will not change** — ');
   });
