@@ -55,9 +55,15 @@ export function growthText(r: Pick<RunResults, 'projection' | 'quotas' | 'headli
   const rate = `${growth > 0 ? '+' : '−'}${formatPercent(Math.abs(growth))}/month`;
   let quota = '';
   if (g.busiestQuota !== null) {
-    const when = (m: number | null, what: string) => (m === null ? '' : `${what} in month ${m}`);
-    const events = [when(g.scalingTriggerMonth, "the guide's 70 % scaling trigger"), when(g.limitMonth, 'its limit')].filter(Boolean);
-    quota = events.length ? `; quota ${g.busiestQuota}'s peak minute (${formatShare(r.headline.peakQuotaUtilisation ?? 0)} today, grown with traffic) passes ${events.join(' and ')}` : `; quota ${g.busiestQuota}'s peak minute stays under 70 % (${formatShare(at(12)!.peakQuotaUtilisation ?? 0)} in month 12)`;
+    // Month 1 is today: a quota already past a line is said to be, not to "pass it in month 1".
+    const lines = [
+      { month: g.scalingTriggerMonth, what: "the guide's 70 % scaling trigger" },
+      { month: g.limitMonth, what: 'its limit' },
+    ].filter((l): l is { month: number; what: string } => l.month !== null);
+    const already = lines.filter((l) => l.month === 1).map((l) => l.what);
+    const later = lines.filter((l) => l.month > 1).map((l) => `${l.what} in month ${l.month}`);
+    const said = [already.length ? `is already past ${already.join(' and ')} today` : '', later.length ? `passes ${later.join(' and ')}` : ''].filter(Boolean).join(' and ');
+    quota = said ? `; quota ${g.busiestQuota}'s peak minute (${formatShare(r.headline.peakQuotaUtilisation ?? 0)} today, grown with traffic) ${said}` : `; quota ${g.busiestQuota}'s peak minute stays under 70 % (${formatShare(at(12)!.peakQuotaUtilisation ?? 0)} in month 12)`;
   }
   return `Next 12 months at ${rate} (traffic.monthlyGrowth): ${costs}${quota}`;
 }

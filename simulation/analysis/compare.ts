@@ -163,7 +163,7 @@ function latencyRow(label: string, before: number | null, after: number | null):
 /** Peak quota utilisation (the busiest quota's peak minute), in percentage points; "no quotas" where a side has none. */
 function quotaRow(before: number | null, after: number | null): string {
   const show = (u: number | null) => (u === null ? 'no quotas' : formatShare(u));
-  const change = before === null || after === null ? '—' : `${sign(after - before)}${(Math.abs(after - before) * 100).toFixed(1)} pp`;
+  const change = before === null || after === null ? '—' : `${sign(after - before)}${(Math.abs(after - before) * 100).toFixed(2)} pp`;
   return `| Peak quota utilisation | ${show(before)} | ${show(after)} | ${change} |`;
 }
 

@@ -53,7 +53,9 @@ function walk(before: Json | undefined, after: Json | undefined, path: string, o
     return;
   }
   if (Array.isArray(before) && Array.isArray(after)) {
-    const keyed = [...before, ...after].every((x) => keyOf(x) !== null);
+    // Matched by id or name only when those are unique on each side (two fixed costs may share a name).
+    const unique = (xs: Json[]) => new Set(xs.map(keyOf)).size === xs.length;
+    const keyed = [...before, ...after].every((x) => keyOf(x) !== null) && unique(before) && unique(after);
     if (keyed) {
       const b = new Map(before.map((x) => [keyOf(x)!, x]));
       const a = new Map(after.map((x) => [keyOf(x)!, x]));

@@ -6,7 +6,8 @@ import { formatCount, formatMs, formatTokens, formatUsd } from '../units/format'
 
 /** "gpt-5.4-mini 1,480 in (0 cached) + 196 out · text-embedding-3-small 49 in": each model's tokens per measured query, chat and embedding apart. */
 function tokensByModel(r: RunResults): string {
-  const queries = r.run.requestsMeasured;
+  // byModel holds both lanes' tokens: per measured query of either lane.
+  const queries = r.run.requestsMeasured + (r.slices.batch?.measured ?? 0);
   if (queries === 0) return '';
   const per = (n: number) => formatTokens(n / queries);
   return r.cost.byModel

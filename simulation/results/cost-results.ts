@@ -18,6 +18,7 @@ export function costResults(sim: Simulation): CostResults {
   const variableUsd = m.totalCostUsd;
   const queries = m.measured + m.batch.measured;
   const measured = Math.max(1, queries);
+  const realtime = Math.max(1, m.measured);
   const monthlyQueries = sim.typicalRps * SECONDS_PER_MONTH;
   const fixedMonthlyUsd = doc.fixedCosts.reduce((s, c) => s + c.monthlyUsd, 0);
   const variablePerQueryUsd = queries > 0 ? variableUsd / measured : 0;
@@ -64,7 +65,8 @@ export function costResults(sim: Simulation): CostResults {
     byNode: byNode.filter((b) => b.usd > 0 || b.units.input > 0),
     byModel: [...byModel.values()].map((b) => ({ ...b, share: variableUsd > 0 ? b.usd / variableUsd : 0 })).sort((a, b) => b.usd - a.usd),
     fixed: doc.fixedCosts.map((c) => ({ name: c.name, monthlyUsd: c.monthlyUsd, category: c.category })),
-    tokensPerQuery: { input: m.inputTokens / measured, cachedInput: m.cachedInputTokens / measured, output: m.outputTokens / measured },
+    // The tokens counted here are the real-time requests' (the batch lane has its own slice): per real-time query.
+    tokensPerQuery: { input: m.inputTokens / realtime, cachedInput: m.cachedInputTokens / realtime, output: m.outputTokens / realtime },
     bySource,
     formulas: {
       variablePerQueryUsd: `usage cost of the ${queries.toLocaleString('en-US')} measured requests ÷ ${queries.toLocaleString('en-US')} (every attempt, retry, fallback and shadow call included)`,

@@ -21,7 +21,7 @@ export interface CostResults {
   perServedQueryUsd: number | null;
   /** Queries in a 30-day month at the traffic's mean daily rate. */
   monthlyQueries: number;
-  /** variablePerQueryUsd × monthlyQueries. */
+  /** variablePerQueryUsd × monthlyQueries for one traffic source; with several, the sum of bySource[].monthlyUsageUsd (each source at its own cost per query and its own month). */
   variableMonthlyUsd: number;
   /** variableMonthlyUsd + fixedMonthlyUsd: a 30-day month at the traffic's mean daily rate. */
   monthlyUsd: number;
@@ -35,7 +35,7 @@ export interface CostResults {
   byModel: ModelCost[];
   /** The fixed monthly costs as listed in the document. */
   fixed: FixedCostLine[];
-  /** Chat and embedding tokens per measured query, all attempts included (rerank requests are not tokens). */
+  /** Chat and embedding tokens per real-time measured query, all attempts included (the batch lane's are in its slice; a reranker's are in byNode). */
   tokensPerQuery: {
     /** Input tokens per measured query, cached ones included. */
     input: number;

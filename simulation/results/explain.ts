@@ -94,7 +94,11 @@ export function explainHeadline(r: RunResults): Record<HeadlineKey, Explanation>
     },
     monthlyCostUsd: {
       title: 'Monthly cost',
-      formula: `usage ${exactUsd(c.variablePerQueryUsd)}/query × ${Math.round(c.monthlyQueries).toLocaleString('en-US')} queries = ${formatUsd(c.variableMonthlyUsd)}, + fixed ${formatUsd(c.fixedMonthlyUsd)} = ${formatUsd(c.monthlyUsd)}`,
+      // Several sources add up, each at its own cost per query and its own month (cost.bySource).
+      formula:
+        c.bySource.length > 1
+          ? `usage ${c.bySource.map((s) => `${s.label} ${formatUsd(s.monthlyUsageUsd)}`).join(' + ')} = ${formatUsd(c.variableMonthlyUsd)}, + fixed ${formatUsd(c.fixedMonthlyUsd)} = ${formatUsd(c.monthlyUsd)}`
+          : `usage ${exactUsd(c.variablePerQueryUsd)}/query × ${Math.round(c.monthlyQueries).toLocaleString('en-US')} queries = ${formatUsd(c.variableMonthlyUsd)}, + fixed ${formatUsd(c.fixedMonthlyUsd)} = ${formatUsd(c.monthlyUsd)}`,
       details: [c.formulas.monthlyQueries ?? '', `Fixed: ${c.fixed.map((f) => `${f.name} ${formatUsd(f.monthlyUsd)}`).join(', ') || 'none'}`, 'A month is 30 days (43,200 minutes).'],
     },
     cacheHitRate: {

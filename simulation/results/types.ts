@@ -330,7 +330,7 @@ export interface ProjectionMonth {
   month: number;
   /** monthlyQueries × (1 + traffic.monthlyGrowth)^(month − 1). */
   queries: number;
-  /** queries × usage cost per query + fixed monthly costs. */
+  /** variableMonthlyUsd × (1 + traffic.monthlyGrowth)^(month − 1) + fixed monthly costs (month 1 is cost.monthlyUsd). */
   costUsd: number;
 }
 

@@ -16,7 +16,8 @@ const magnitude = (v: number) => Math.floor(Math.log10(Math.abs(v)) + 1e-9);
 export function formatShare(share: number | null): string {
   if (share === null || !Number.isFinite(share)) return '—';
   const gap = (1 - share) * 100;
-  if (gap > 0 && gap < 0.005) return `${Number((share * 100).toFixed(1 - magnitude(gap)))} %`;
+  // Float noise (a share summed in another order lands at 1 − 7e-13) is 100 %, not "99.999999999933 %".
+  if (gap > 1e-9 && gap < 0.005) return `${Number((share * 100).toFixed(1 - magnitude(gap)))} %`;
   return formatPercent(share, 2);
 }
 
@@ -24,7 +25,7 @@ export function formatShare(share: number | null): string {
 function shareStep(share: number): number {
   const pct = Math.abs(share * 100);
   const gap = (1 - share) * 100;
-  if (gap > 0 && gap < 0.005) return pow10(magnitude(gap) - 1) / 100;
+  if (gap > 1e-9 && gap < 0.005) return pow10(magnitude(gap) - 1) / 100;
   if (pct !== 0 && pct < 0.1) return pow10(magnitude(pct) - 1) / 100;
   return 1e-4;
 }

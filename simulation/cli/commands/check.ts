@@ -68,7 +68,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     if (breach) breaches++;
     if (atRisk) risks++;
     const status = breach ? `FAIL: ${missBy(g, ci.mean)}` : atRisk ? `pass (at risk: the interval reaches ${g.format(g.direction === 'max' ? ci.high : ci.low)})` : 'pass';
-    rows.push([g.name, `${g.direction === 'max' ? '<' : '>'} ${g.format(g.target)}`, `${g.format(ci.mean)} ${ci.halfWidth === 0 ? `(same in all ${ci.n} runs)` : plusMinusText(g.figure, ci.mean, ci.halfWidth, ci.n)}`, status]);
+    rows.push([g.name, `${g.direction === 'max' ? '<' : '>'} ${g.format(g.target)}`, `${g.format(ci.mean)} ${plusMinusText(g.figure, ci.mean, ci.halfWidth, ci.n)}`.trimEnd(), status]);
     return { gate: g.name, figure: g.figure, direction: g.direction, target: g.target, mean: ci.mean, low: ci.low, high: ci.high, status: breach ? 'fail' : atRisk ? 'at-risk' : 'pass' };
   });
   const failOnRisk = Boolean(values['fail-on-risk']);

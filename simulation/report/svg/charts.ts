@@ -66,12 +66,13 @@ export function lineChart(opts: {
   const data = opts.series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)));
   const cap = opts.yCap !== undefined && data.some((v) => v > opts.yCap!) ? opts.yCap : Infinity;
   const top = Math.min(cap, Math.max(0, ...data, ...(opts.refLines ?? []).map((l) => l.value)));
-  const yTicks = opts.yDuration ? durationTicks(top, 6) : linearTicks(0, top, 6);
+  // Capped, the axis ends at the cap itself, so "above the cap" and "above the axis" are the same points.
+  const yTicks = (opts.yDuration ? durationTicks(top, 6) : linearTicks(0, top, 6)).filter((t, i) => i < 2 || t <= cap);
   const decimals = stepDecimals(yTicks[1]! - yTicks[0]!);
   // A duration axis names its zero in the unit of its first step ("0 s" under "2 s", not "0 ms").
   const zeroUnit = opts.yDuration ? /\s([a-zµ]+)$/.exec(opts.format(yTicks[1]!))?.[1] : undefined;
   const yLabel = (v: number) => (opts.yTickFormat ? opts.yTickFormat(v, decimals) : v === 0 && zeroUnit ? `0 ${zeroUnit}` : opts.format(v));
-  const max = yTicks[yTicks.length - 1]!;
+  const max = cap < Infinity ? cap : yTicks[yTicks.length - 1]!;
   let x: (i: number) => number;
   const xTicks: Array<{ at: number; label: string; secondary?: string }> = [];
   if (opts.x) {

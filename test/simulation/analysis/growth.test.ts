@@ -60,3 +60,10 @@ describe('a month from a run with faults', () => {
     expect(run(example('optimized-rag'), { durationMs: 300_000, warmupMs: 0 }).notes.some((n) => n.startsWith('Monthly cost extrapolates'))).toBe(false);
   });
 });
+
+describe('a quota already past its lines today', () => {
+  it('is said to be past them, not to pass them "in month 1"', () => {
+    expect(growthText(figures(0.75, 0.1))).toMatch(/is already past the guide's 70 % scaling trigger today and passes its limit in month 5$/);
+    // 0.75 × 1.1^(k − 1) > 1 first at k − 1 = 4 (1.1^3.02 = 1.333).
+  });
+});
