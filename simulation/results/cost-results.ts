@@ -82,23 +82,30 @@ export function costResults(sim: Simulation): CostResults {
 
 /**
  * Per traffic source: what it sent and cost in the window, and its month. A single source's month is
- * the pipeline's (the same arithmetic as the headline, to the last bit); a source that sent nothing
- * measured is priced at the pipeline's mean usage cost per query.
+ * the pipeline's (the same arithmetic as the headline, to the last bit). A source that sent nothing
+ * measured is priced at the mean cost per query of its own lane's measured sources (a night batch at
+ * the batch lane's discounted mean), or of the whole pipeline when its lane sent nothing either.
  */
 function sourceCosts(sim: Simulation, variablePerQueryUsd: number, monthlyQueries: number): SourceCost[] {
   const m = sim.metrics;
   const typical = typicalRpsBySource(sim.doc);
-  const sources = sim.doc.nodes.flatMap((n, i) => (n.kind === 'source' ? [{ n, i }] : []));
-  return sources.map(({ n, i }) => {
+  const sources = sim.doc.nodes.flatMap((n, i) => (n.kind === 'source' ? [{ n, i, realtime: n.params.realtime }] : []));
+  const laneMean = (realtime: boolean): number | null => {
+    const lane = sources.filter((s) => s.realtime === realtime);
+    const requests = lane.reduce((sum, s) => sum + m.sourceRequests[s.i]!, 0);
+    return requests > 0 ? lane.reduce((sum, s) => sum + m.sourceCostUsd[s.i]!, 0) / requests : null;
+  };
+  return sources.map(({ n, i, realtime }) => {
     const requests = m.sourceRequests[i]!;
     const costUsd = m.sourceCostUsd[i]!;
     const costPerQueryUsd = requests > 0 ? costUsd / requests : null;
     const single = sources.length === 1;
     const month = single ? monthlyQueries : (typical.get(n.id) ?? 0) * SECONDS_PER_MONTH;
-    const monthlyUsageUsd = single ? variablePerQueryUsd * monthlyQueries : (costPerQueryUsd ?? variablePerQueryUsd) * month;
+    const lane = costPerQueryUsd === null ? laneMean(realtime) : null;
+    const pricedAt: SourceCost['pricedAt'] = costPerQueryUsd !== null ? 'measured' : lane !== null ? 'lane mean' : 'pipeline mean';
+    const monthlyUsageUsd = single ? variablePerQueryUsd * monthlyQueries : (costPerQueryUsd ?? lane ?? variablePerQueryUsd) * month;
     const label = n.kind === 'source' ? n.params.label || n.id : n.id;
-    const realtime = n.kind === 'source' ? n.params.realtime : true;
-    return { sourceId: n.id, label, realtime, requests, costUsd, inputTokens: m.sourceInputTokens[i]!, outputTokens: m.sourceOutputTokens[i]!, monthlyQueries: month, costPerQueryUsd, pricedAt: costPerQueryUsd === null ? 'pipeline mean' : 'measured', monthlyUsageUsd };
+    return { sourceId: n.id, label, realtime, requests, costUsd, inputTokens: m.sourceInputTokens[i]!, outputTokens: m.sourceOutputTokens[i]!, monthlyQueries: month, costPerQueryUsd, pricedAt, monthlyUsageUsd };
   });
 }
 
@@ -109,9 +116,9 @@ function round(x: number): string {
 /** What a reader of the monthly cost must know about the sources: one that sent nothing measured is priced at the mean. */
 export function sourceNotes(cost: CostResults): string[] {
   if (cost.bySource.length < 2) return [];
-  const unmeasured = cost.bySource.filter((s) => s.pricedAt === 'pipeline mean' && s.monthlyQueries > 0);
+  const unmeasured = cost.bySource.filter((s) => s.pricedAt !== 'measured' && s.monthlyQueries > 0);
   return [
     'Monthly usage cost adds up each traffic source at its own cost per query and its own month (its curve), so a team whose hours the window missed still counts.',
-    ...unmeasured.map((s) => `Source ${s.label} sent no request in the measured window (its traffic runs at other hours): its ${formatCount(s.monthlyQueries)} monthly queries are priced at the pipeline's mean usage cost per query. Run over 24 h (--duration 24h) to price them from its own requests.`),
+    ...unmeasured.map((s) => `Source ${s.label} sent no request in the measured window (its traffic runs at other hours): its ${formatCount(s.monthlyQueries)} monthly queries are priced at ${s.pricedAt === 'lane mean' ? `the mean usage cost per query of the ${s.realtime ? 'real-time' : 'batch'} sources that did` : "the pipeline's mean usage cost per query"}. Run over 24 h (--duration 24h) to price them from its own requests.`),
   ];
 }

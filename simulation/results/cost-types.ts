@@ -112,8 +112,12 @@ export interface SourceCost {
   monthlyQueries: number;
   /** costUsd ÷ requests; null when it sent no measured request (its hours are outside the run's window). */
   costPerQueryUsd: number | null;
-  /** 'measured': monthlyUsageUsd is its own cost per query × its monthly queries; 'pipeline mean': it sent nothing in the window, so the mean of the measured requests stands in (a note says so). */
-  pricedAt: 'measured' | 'pipeline mean';
+  /**
+   * 'measured': monthlyUsageUsd is its own cost per query × its monthly queries. It sent nothing in the
+   * window (a note says so): 'lane mean', the mean of the measured sources of its lane (real-time or
+   * batch) stands in; 'pipeline mean', of all measured requests, when its lane sent nothing either.
+   */
+  pricedAt: 'measured' | 'lane mean' | 'pipeline mean';
   /** Its usage cost in a month: the cost per query pricedAt says × monthlyQueries. These add up to cost.variableMonthlyUsd. */
   monthlyUsageUsd: number;
 }

@@ -122,8 +122,9 @@ describe('chargeback', () => {
     expect(night.requests).toBe(0);
     // Its month is its curve's: 2 req/s × (4 h × 6 ÷ 24) = 2 req/s on average, 5.184 M queries.
     expect(night.monthlyQueries).toBeCloseTo(2 * 2_592_000, 3);
-    expect(night.pricedAt).toBe('pipeline mean');
-    expect(night.monthlyUsageUsd).toBeCloseTo(night.monthlyQueries * r.cost.variablePerQueryUsd, 6);
+    // Priced at its lane's measured mean: the real-time lane's, here the day team's cost per query.
+    expect(night.pricedAt).toBe('lane mean');
+    expect(night.monthlyUsageUsd).toBeCloseTo(night.monthlyQueries * r.cost.bySource.find((s) => s.sourceId === 'day')!.costPerQueryUsd!, 6);
     expect(r.notes.some((n) => n.includes('Source reporting sent no request in the measured window'))).toBe(true);
     const rows = chargeback(r);
     const reporting = rows.find((x) => x.team === 'reporting')!;
@@ -271,5 +272,41 @@ describe('error budget', () => {
     // 0.2 % of requests fail against a 0.1 % budget: about twice the budget.
     expect(b.consumed).toBeGreaterThan(1.6);
     expect(b.consumed).toBeLessThan(2.4);
+  });
+});
+
+describe('a batch team the window did not see', () => {
+  it("is priced at the batch lane's measured mean when another batch source was measured, else at the pipeline's", () => {
+    const doc = (withDayBatch: boolean) =>
+      loadPipelineOrThrow({
+        version: 1,
+        pipeline: { name: 'lanes' },
+        traffic: { rps: 4, startHour: 10, classes: [{ name: 'q', share: 1, queryTokens: constant(50), outputTokens: constant(100) }] },
+        nodes: [
+          { id: 'day', kind: 'source', params: { share: 1, label: 'support' } },
+          { id: 'night', kind: 'source', params: { rps: 2, realtime: false, label: 'reporting', hourlyMultipliers: Array.from({ length: 24 }, (_, h) => (h >= 1 && h <= 4 ? 6 : 0)) } },
+          ...(withDayBatch ? [{ id: 'etl', kind: 'source', params: { rps: 1, realtime: false, label: 'etl' } }] : []),
+          { id: 'llm', kind: 'llm', params: { model: 'gpt-4.1', ttftMs: constant(200), timePerOutputTokenMs: constant(5) } },
+          { id: 'bulk', kind: 'batch', params: { model: 'gpt-4.1', batchSize: 100, maxBatchWaitMs: 60_000, completionMs: constant(60_000) } },
+          { id: 'done', kind: 'response' },
+        ],
+        edges: [
+          { from: 'day', port: 'out', to: 'llm' },
+          { from: 'night', port: 'out', to: 'bulk' },
+          ...(withDayBatch ? [{ from: 'etl', port: 'out', to: 'bulk' }] : []),
+          { from: 'llm', port: 'ok', to: 'done' },
+          { from: 'bulk', port: 'ok', to: 'done' },
+        ],
+      });
+    const withEtl = run(doc(true), { durationMs: 3_600_000, warmupMs: 0 });
+    const night = withEtl.cost.bySource.find((s) => s.sourceId === 'night')!;
+    const etl = withEtl.cost.bySource.find((s) => s.sourceId === 'etl')!;
+    expect(night).toMatchObject({ requests: 0, pricedAt: 'lane mean' });
+    // The batch lane's discounted cost per query, not the real-time team's.
+    expect(night.monthlyUsageUsd).toBeCloseTo(night.monthlyQueries * etl.costPerQueryUsd!, 6);
+    expect(etl.costPerQueryUsd!).toBeLessThan(withEtl.cost.bySource.find((s) => s.sourceId === 'day')!.costPerQueryUsd! * 0.6);
+    expect(withEtl.notes.some((n) => n.includes('the mean usage cost per query of the batch sources that did'))).toBe(true);
+    const alone = run(doc(false), { durationMs: 3_600_000, warmupMs: 0 });
+    expect(alone.cost.bySource.find((s) => s.sourceId === 'night')!.pricedAt).toBe('pipeline mean');
   });
 });

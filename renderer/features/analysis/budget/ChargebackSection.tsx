@@ -47,7 +47,7 @@ export function ChargebackSection({ results }: { results: RunResults }) {
       </p>
       {unseen.length > 0 && (
         <p className="field-error warning" role="status" data-testid="chargeback-unseen">
-          {unseen.map((c) => `${c.name}, from ${c.sources.join(' and ')},`).join(' ')} sent no request in this run's {formatDurationMs(results.run.durationMs)} window: its traffic runs at other hours. Its month is still billed — {unseen.map((c) => `${formatTokens(c.requests)} queries`).join(', ')} at its own typical rate — but priced at the pipeline's mean cost per query (marked <i>est.</i>), so its charges say little about what its queries really cost. Run over 24 h (the toolbar's Seed · horizon chip) to price it from its own requests.
+          {unseen.map((c) => `${c.name}, from ${c.sources.join(' and ')},`).join(' ')} sent no request in this run's {formatDurationMs(results.run.durationMs)} window: its traffic runs at other hours. Its month is still billed — {unseen.map((c) => `${formatTokens(c.requests)} queries`).join(', ')} at its own typical rate — but priced at the mean cost per query of its lane's measured sources, or of the whole pipeline if its lane sent nothing either (marked <i>est.</i>), so its charges say little about what its queries really cost. Run over 24 h (the toolbar's Seed · horizon chip) to price it from its own requests.
         </p>
       )}
       {rows.length < 2 && <p className="muted">One team: every model charges it everything. Give traffic sources a team label (editor) to split the bill.</p>}
@@ -82,7 +82,7 @@ export function ChargebackSection({ results }: { results: RunResults }) {
               <td>{c.realtime ? 'real-time' : 'batch'}</td>
               <td className="r num">{formatTokens(c.requests)}</td>
               <td className="r num">{formatTokens(c.tokens)}</td>
-              <td className="r num" title={c.measured ? undefined : "Priced at the pipeline's mean cost per query: the run saw none of its requests"}>
+              <td className="r num" title={c.measured ? undefined : "Priced at its lane's (or the pipeline's) mean cost per query: the run saw none of its requests"}>
                 {formatUsd(c.actualUsd)}
                 {!c.measured && <span className="faint"> est.</span>}
               </td>

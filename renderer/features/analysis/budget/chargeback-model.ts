@@ -11,7 +11,7 @@ export interface ChargebackMonthly {
   /** Its traffic sources as the canvas names them. */
   sources: string[];
   realtime: boolean;
-  /** False when the run's window saw none of its traffic: its month is priced at the pipeline's mean. */
+  /** False when the run's window saw none of its traffic: its month is priced at its lane's (or the pipeline's) mean. */
   measured: boolean;
   requests: number;
   tokens: number;
