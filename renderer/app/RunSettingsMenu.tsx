@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { formatCount, formatDurationMs, parseDurationMs } from '../../simulation/index';
+import { useCommittedDraft } from '../editor/use-committed-draft';
 import { useRefusedValue } from '../editor/use-refused-value';
+import { useClickOutside } from './use-click-outside';
 import { useActions, useDocument, useRun, useServices } from './app-context';
 import { Icon } from './icons';
 import { effectiveRunSettings, setDuration, setRequestLimit, setSeed } from './run-settings';
@@ -10,19 +12,10 @@ import { effectiveRunSettings, setDuration, setRequestLimit, setSeed } from './r
  * refused draft is listed in Problems and blocks Run while it shows; Esc puts the applied value back.
  */
 function DraftInput(props: { label: string; value: string; width: number; apply(text: string): string | null; testId: string; path: string }) {
-  const [draft, setDraft] = useState(props.value);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setDraft(props.value);
-    setError(null);
-  }, [props.value]);
+  const { draft, setDraft, error, commit, revert } = useCommittedDraft(props.value, props.apply);
   // Its own id: the Pipeline tab's run settings form has fields named run-seed too.
   const id = `toolbar-${props.testId}`;
   useRefusedValue(id, props.path, error, props.value);
-  const commit = () => {
-    if (draft === props.value) return setError(null);
-    setError(props.apply(draft));
-  };
   return (
     <span className="draft-input">
       <input
@@ -37,10 +30,7 @@ function DraftInput(props: { label: string; value: string; width: number; apply(
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') {
-            setDraft(props.value);
-            setError(null);
-          }
+          if (e.key === 'Escape') revert();
         }}
       />
       {error && (
@@ -68,12 +58,7 @@ export function RunSettingsMenu() {
   const running = useRun((s) => s.status === 'running');
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const away = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setOpen(false);
-    document.addEventListener('mousedown', away);
-    return () => document.removeEventListener('mousedown', away);
-  }, [open]);
+  useClickOutside(box, open, useCallback(() => setOpen(false), []));
   const settings = effectiveRunSettings(doc);
   const byRequests = settings.requests !== null;
 

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useCommittedDraft } from '../use-committed-draft';
 import { NODE_KINDS, nodeKind, paramsJsonSchema } from '../../../simulation/index';
 import { Icon } from '../../app/icons';
 import { useActions, useDocument, useServices, useValidation } from '../../app/app-context';
@@ -15,13 +16,7 @@ import type { JsonSchema } from './schema-fields';
 
 /** A text box committed on Enter/blur whose refusal (from a command) shows inline, in Problems, and blocks Run. */
 function CommitText(props: { label: string; value: string; path: string; apply(text: string): string | null; mono?: boolean }) {
-  const [draft, setDraft] = useState(props.value);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setDraft(props.value);
-    setError(null);
-  }, [props.value]);
-  const commit = () => (draft === props.value ? setError(null) : setError(props.apply(draft)));
+  const { draft, setDraft, error, commit } = useCommittedDraft(props.value, props.apply);
   const id = `node-${props.label.toLowerCase()}`;
   useRefusedValue(id, props.path, error, appliedText(props.value));
   return (

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useClickOutside } from '../../app/use-click-outside';
 import { useActions, useDocument, useRun } from '../../app/app-context';
 import { Icon, type IconName } from '../../app/icons';
 import { DATA_EXPORTS, sourceLabel } from './data-exports';
@@ -8,12 +9,7 @@ import './io.css';
 function DropMenu(props: { label: string; icon: IconName; title: string; children: (close: () => void) => ReactNode }) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const away = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setOpen(false);
-    document.addEventListener('mousedown', away);
-    return () => document.removeEventListener('mousedown', away);
-  }, [open]);
+  useClickOutside(box, open, useCallback(() => setOpen(false), []));
   return (
     <div className="menu-anchor" ref={box} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
       {/* The label hides on narrower windows (io.css), so the name comes from aria-label. */}

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useClickOutside } from '../../app/use-click-outside';
 import type { Explanation } from '../../../simulation/index';
 
 /**
@@ -17,12 +18,7 @@ export function ExplainPopover({ explanation, label }: { explanation: Explanatio
   useEffect(() => {
     if (open && box.current) setSide(window.innerWidth - box.current.getBoundingClientRect().left >= 384 ? 'left' : 'right');
   }, [open]);
-  useEffect(() => {
-    if (!pinned) return;
-    const close = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setPinned(false);
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [pinned]);
+  useClickOutside(box, pinned, useCallback(() => setPinned(false), []));
   return (
     <span ref={box} className="explain" onMouseEnter={() => setHover(true)} onMouseLeave={() => setHover(false)} onKeyDown={(e) => e.key === 'Escape' && (setPinned(false), setHover(false))}>
       <button type="button" className="explain-btn" aria-label={`Where does ${label} come from?`} aria-expanded={open} aria-controls={id} onClick={() => setPinned(!pinned)}>

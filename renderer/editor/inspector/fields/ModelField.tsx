@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useClickOutside } from '../../../app/use-click-outside';
 import { formatTokens, formatUsd, perMillion, type ModelEntry } from '../../../../simulation/index';
 import { FieldShell } from '../FieldShell';
 import { useForm } from '../form-context';
@@ -28,12 +29,7 @@ export function ModelField({ spec }: { spec: FieldSpec }) {
   const current = form.catalog.get(value);
   const shown = models.filter((m) => `${m.id} ${m.provider}`.toLowerCase().includes(query.toLowerCase()));
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setOpen(false);
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  useClickOutside(box, open, useCallback(() => setOpen(false), []));
 
   const choose = (id: string) => {
     setError(form.commit(spec.path, id, spec.label));
